@@ -1,0 +1,50 @@
+import { higherIsBetter, type Counts, type Measure, type Measures } from '../schemas/measure';
+import type { FlagState } from '../schemas/ranking';
+import { DAY_MS } from './vn-time';
+
+export interface FlagOptions {
+  /** Warning margin for rates, in percentage points. */
+  ratePoints: number;
+  /** Warning margin for processing days and open overdue dossiers, as a fraction of the threshold. */
+  lowerBetterFraction: number;
+}
+
+export const DEFAULT_FLAG_OPTIONS: FlagOptions = { ratePoints: 5, lowerBetterFraction: 0.1 };
+
+/** A measure as an exact fraction (rates as part/whole before × 100), so states never depend on rounding. */
+export function fractionOf(measure: Measure, c: Counts): { num: number; den: number } | null {
+  switch (measure) {
+    case 'onlineRate': return c.received ? { num: c.online, den: c.received } : null;
+    case 'endToEndRate': return c.received ? { num: c.endToEnd, den: c.received } : null;
+    case 'onTimeRate': return c.received ? { num: c.onTime, den: c.received } : null;
+    case 'eResultRate': return c.eResultKnown ? { num: c.eResult, den: c.eResultKnown } : null;
+    case 'digitizedRate': return c.digitizedKnown ? { num: c.digitized, den: c.digitizedKnown } : null;
+    case 'onlinePaymentRate': return c.feeRequired ? { num: c.paidOnline, den: c.feeRequired } : null;
+    case 'avgProcessingDays': return c.completed ? { num: c.processingMs / DAY_MS, den: c.completed } : null;
+    case 'overdueOpen': return c.received ? { num: c.overdueOpen, den: 1 } : null;
+  }
+}
+
+/** The reported value of a measure; `overdueOpen` has no value when nothing was received. */
+export function measureValue(measure: Measure, m: Measures): number | null {
+  if (measure === 'overdueOpen') return m.received ? m.overdueOpen : null;
+  return m[measure];
+}
+
+/**
+ * below: fails the threshold; at-risk: meets it by less than the margin and is not already at the best possible
+ * value (100 for a rate, 0 for days and open overdue dossiers); met otherwise; no-data when there is no value.
+ */
+export function flagState(measure: Measure, counts: Counts, threshold: number, options: FlagOptions = DEFAULT_FLAG_OPTIONS): FlagState {
+  const f = fractionOf(measure, counts);
+  if (!f) return 'no-data';
+  if (higherIsBetter(measure)) {
+    const scaled = 100 * f.num;
+    if (scaled < threshold * f.den) return 'below';
+    const atBest = f.num === f.den;
+    return !atBest && scaled < (threshold + options.ratePoints) * f.den ? 'at-risk' : 'met';
+  }
+  if (f.num > threshold * f.den) return 'below';
+  const warnFrom = threshold * (1 - options.lowerBetterFraction);
+  return f.num !== 0 && f.num > warnFrom * f.den ? 'at-risk' : 'met';
+}

@@ -1,0 +1,82 @@
+import type { DossierFacts } from '../schemas/dossier';
+import type { Counts, Measures } from '../schemas/measure';
+import { ratePercent, roundHalfUp } from './rounding';
+import { DAY_MS } from './vn-time';
+
+export const EMPTY_COUNTS: Counts = {
+  received: 0, online: 0, endToEnd: 0, onTime: 0, overdueOpen: 0, completed: 0, processingMs: 0,
+  eResultKnown: 0, eResult: 0, digitizedKnown: 0, digitized: 0, feeRequired: 0, paidOnline: 0,
+};
+
+/** Withdrawn dossiers and those never received (national statuses 1 and 3) count in no measure. */
+export function countsInMeasures(d: Pick<DossierFacts, 'status'>): boolean {
+  return d.status !== 'withdrawn' && d.status !== 'not_received';
+}
+
+/** Completed by the cut-off E; one completed later is still open at E. */
+export function isCompletedBy(d: Pick<DossierFacts, 'completedAt'>, cutOff: number): boolean {
+  return d.completedAt !== null && d.completedAt <= cutOff;
+}
+
+/** On time at E: completed at or before its due time, or still open with its due time not yet past. */
+export function isOnTime(d: Pick<DossierFacts, 'completedAt' | 'dueAt'>, cutOff: number): boolean {
+  return isCompletedBy(d, cutOff) ? (d.completedAt as number) <= d.dueAt : d.dueAt >= cutOff;
+}
+
+/**
+ * The reference computation of SPEC §2 over dossiers in memory. The store computes the same counts in SQL;
+ * tests hold the two against each other.
+ */
+export function countDossiers(dossiers: Iterable<DossierFacts>, start: number, cutOff: number): Counts {
+  const c = { ...EMPTY_COUNTS };
+  for (const d of dossiers) {
+    if (d.receivedAt < start || d.receivedAt >= cutOff || !countsInMeasures(d)) continue;
+    c.received += 1;
+    if (d.channel === 'online') c.online += 1;
+    if (d.endToEnd) c.endToEnd += 1;
+    if (isOnTime(d, cutOff)) c.onTime += 1;
+    const done = isCompletedBy(d, cutOff);
+    if (!done && d.dueAt < cutOff) c.overdueOpen += 1;
+    if (done) {
+      c.completed += 1;
+      c.processingMs += (d.completedAt as number) - d.receivedAt;
+    }
+    if (d.eResult !== null) c.eResultKnown += 1;
+    if (d.eResult) c.eResult += 1;
+    if (d.digitized !== null) c.digitizedKnown += 1;
+    if (d.digitized) c.digitized += 1;
+    if (d.feeRequired) {
+      c.feeRequired += 1;
+      if (d.paidOnline) c.paidOnline += 1;
+    }
+  }
+  return c;
+}
+
+export function addCounts(a: Counts, b: Counts): Counts {
+  const out = { ...a };
+  for (const key of Object.keys(out) as (keyof Counts)[]) out[key] = a[key] + b[key];
+  return out;
+}
+
+export function averageDays(processingMs: number, completed: number): number | null {
+  return completed === 0 ? null : roundHalfUp(processingMs / completed / DAY_MS, 2);
+}
+
+export function measuresFromCounts(c: Counts): Measures {
+  return {
+    received: c.received,
+    online: c.online,
+    endToEnd: c.endToEnd,
+    onTime: c.onTime,
+    overdueOpen: c.overdueOpen,
+    completed: c.completed,
+    onlineRate: ratePercent(c.online, c.received),
+    endToEndRate: ratePercent(c.endToEnd, c.received),
+    onTimeRate: ratePercent(c.onTime, c.received),
+    avgProcessingDays: averageDays(c.processingMs, c.completed),
+    eResultRate: ratePercent(c.eResult, c.eResultKnown),
+    digitizedRate: ratePercent(c.digitized, c.digitizedKnown),
+    onlinePaymentRate: ratePercent(c.paidOnline, c.feeRequired),
+  };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { Counts } from '../schemas/measure';
+import { RankingRowSchema } from '../schemas/ranking';
+import type { Target } from '../schemas/target';
+import type { Unit } from '../schemas/unit';
+import { EMPTY_COUNTS } from './measures';
+import { mustParsePeriod, previousPeriod } from './periods';
+import { buildRanking, competitionRanks } from './ranking';
+import { CHISO_V1 } from './reform-index';
+
+const unit = (code: string, name: string): Unit => ({ code, name, nameEn: null, kind: 'ward', parentCode: null, headName: `Chủ tịch UBND ${name}`, headTitle: null, population: null });
+const counts = (received: number, online: number, onTime = received, endToEnd = Math.ceil(received / 5)): Counts => ({ ...EMPTY_COUNTS, received, online, onTime, endToEnd });
+const targets: Target[] = [
+  { measure: 'onlineRate', kind: 'ward', unitCode: null, threshold: 60, effectiveFrom: '2025-07-21', deadline: '2025-07-30' },
+  { measure: 'onTimeRate', kind: 'ward', unitCode: null, threshold: 100, effectiveFrom: '2025-07-21', deadline: '2025-07-30' },
+];
+
+const w31 = mustParsePeriod('2025-W31');
+const periods = [w31, previousPeriod(w31), previousPeriod(previousPeriod(w31))];
+
+describe('competitionRanks', () => {
+  it('shares a rank on equal indexes and skips the next (1, 2, 2, 4)', () => {
+    const ranks = competitionRanks(
+      [
+        { code: 'a', index: 90, received: 50 },
+        { code: 'b', index: 80.5, received: 50 },
+        { code: 'c', index: 80.5, received: 50 },
+        { code: 'd', index: 70, received: 50 },
+        { code: 'e', index: 99, received: 29 },
+        { code: 'f', index: null, received: 0 },
+      ],
+      30,
+    );
+    expect(Object.fromEntries(ranks)).toEqual({ a: 1, b: 2, c: 2, d: 4 });
+  });
+});
+
+describe('buildRanking', () => {
+  const units = [unit('1', 'Phường Ba Đình'), unit('2', 'Phường Ô Chợ Dừa'), unit('3', 'Phường Ánh Sáng'), unit('4', 'Xã Nhỏ'), unit('5', 'Xã Trống')];
+  const history = new Map<string, Counts[]>([
+    ['1', [counts(100, 70), counts(100, 50), counts(100, 40)]],
+    ['2', [counts(100, 50, 90), counts(100, 55, 90), counts(100, 70)]],
+    ['3', [counts(100, 70), counts(100, 90)]],
+    ['4', [counts(29, 29), counts(40, 40)]],
+  ]);
+  const { rows, truncated } = buildRanking({ units, periods, history, targets, definition: CHISO_V1 });
+
+  it('has a row for every unit, ranked ones first, valid against the output schema', () => {
+    expect(rows.map((r) => r.unitCode)).toEqual(['3', '1', '2', '4', '5']);
+    for (const row of rows) expect(RankingRowSchema.parse(row)).toEqual(row);
+  });
+
+  it('ties share a rank, ordered by name', () => {
+    expect(rows.slice(0, 2).map((r) => [r.unitName, r.rank, r.index])).toEqual([
+      ['Phường Ánh Sáng', 1, 76],
+      ['Phường Ba Đình', 1, 76],
+    ]);
+    expect(rows[2]?.rank).toBe(3);
+  });
+
+  it('does not rank units under the minimum volume, nor rate them, but still flags them', () => {
+    const small = rows.find((r) => r.unitCode === '4');
+    expect(small).toMatchObject({ rank: null, rating: null, status: 'insufficient-data', received: 29, onlineRate: 100 });
+    expect(small?.flags.map((f) => f.state)).toEqual(['met', 'met']);
+    const empty = rows.find((r) => r.unitCode === '5');
+    expect(empty).toMatchObject({ received: 0, index: null, rank: null, onlineRate: null });
+    expect(empty?.flags.map((f) => f.state)).toEqual(['no-data', 'no-data']);
+  });
+
+  it('gives rank change against the previous period, null without one', () => {
+    expect(rows.find((r) => r.unitCode === '1')?.rankChange).toBe(2);
+    expect(rows.find((r) => r.unitCode === '3')?.rankChange).toBe(0);
+    expect(rows.find((r) => r.unitCode === '4')?.rankChange).toBeNull();
+  });
+
+  it('counts consecutive periods below per measure', () => {
+    const flags = rows.find((r) => r.unitCode === '2')?.flags;
+    expect(flags).toEqual([
+      { measure: 'onlineRate', target: 60, value: 50, state: 'below', periodsBelow: 2 },
+      { measure: 'onTimeRate', target: 100, value: 90, state: 'below', periodsBelow: 2 },
+    ]);
+    expect(truncated).toBe(false);
+  });
+
+  it('stops counting where the target was not yet in force, and says when history ran out', () => {
+    const long = [w31, ...Array.from({ length: 2 }, (_, i) => mustParsePeriod(`2025-W${30 - i}`))];
+    const r = buildRanking({ units: [units[1] as Unit], periods: long, history: new Map([['2', [counts(100, 10), counts(100, 10), counts(100, 10)]]]), targets, definition: CHISO_V1 });
+    expect(r.rows[0]?.flags[0]?.periodsBelow).toBe(2);
+    expect(r.truncated).toBe(false);
+    const short = buildRanking({ units: [units[1] as Unit], periods: [w31], history: new Map([['2', [counts(100, 10)]]]), targets, definition: CHISO_V1 });
+    expect(short.truncated).toBe(true);
+  });
+});

@@ -1,0 +1,134 @@
+import type { IndexDefinition } from '../schemas/index-definition';
+import type { Counts } from '../schemas/measure';
+import type { Period } from '../schemas/period';
+import type { Flag, RankingRow } from '../schemas/ranking';
+import type { Target } from '../schemas/target';
+import type { Unit } from '../schemas/unit';
+import { DEFAULT_FLAG_OPTIONS, flagState, measureValue, type FlagOptions } from './flags';
+import { EMPTY_COUNTS, measuresFromCounts } from './measures';
+import { ratingOf, reformIndex } from './reform-index';
+import { targetInForce, targetsInForce } from './targets';
+
+export const DEFAULT_MIN_VOLUME = 30;
+
+export interface RankingInput {
+  units: readonly Unit[];
+  /** periods[0] is the period ranked, periods[1] the one before, and so on. */
+  periods: readonly Period[];
+  /** Counts per unit code, aligned with `periods`; a missing entry means nothing was received. */
+  history: ReadonlyMap<string, readonly (Counts | undefined)[]>;
+  targets: readonly Target[];
+  definition: IndexDefinition;
+  minVolume?: number;
+  flagOptions?: FlagOptions;
+}
+
+export interface RankingResult {
+  rows: RankingRow[];
+  /** A below-streak reached the oldest period given: more history is needed to count it in full. */
+  truncated: boolean;
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+export function compareUnitNames(a: { unitName: string; unitCode: string }, b: { unitName: string; unitCode: string }): number {
+  return collator.compare(a.unitName, b.unitName) || a.unitCode.localeCompare(b.unitCode);
+}
+
+function countsAt(input: RankingInput, code: string, i: number): Counts {
+  return input.history.get(code)?.[i] ?? EMPTY_COUNTS;
+}
+
+function indexAt(input: RankingInput, unit: Unit, i: number): number | null {
+  const period = input.periods[i] as Period;
+  const targetOf = (m: Target['measure']) => targetInForce(input.targets, unit, m, period.end)?.threshold ?? null;
+  return reformIndex(input.definition, countsAt(input, unit.code, i), targetOf);
+}
+
+/** Competition ranking (1, 2, 2, 4) on the rounded index; units under the minimum volume get no rank. */
+export function competitionRanks(entries: readonly { code: string; index: number | null; received: number }[], minVolume: number): Map<string, number> {
+  const ranked = entries
+    .filter((e) => e.index !== null && e.received >= minVolume && e.received > 0)
+    .sort((a, b) => (b.index as number) - (a.index as number));
+  const ranks = new Map<string, number>();
+  ranked.forEach((e, i) => {
+    const prev = ranked[i - 1];
+    ranks.set(e.code, prev && prev.index === e.index ? (ranks.get(prev.code) as number) : i + 1);
+  });
+  return ranks;
+}
+
+function ranksAt(input: RankingInput, i: number, minVolume: number): Map<string, number> {
+  const entries = input.units.map((u) => ({ code: u.code, index: indexAt(input, u, i), received: countsAt(input, u.code, i).received }));
+  return competitionRanks(entries, minVolume);
+}
+
+function flagsOf(input: RankingInput, unit: Unit, options: FlagOptions): { flags: Flag[]; truncated: boolean } {
+  const current = input.periods[0] as Period;
+  const measures = measuresFromCounts(countsAt(input, unit.code, 0));
+  let truncated = false;
+  const flags = targetsInForce(input.targets, unit, current.end).map((target): Flag => {
+    const state = flagState(target.measure, countsAt(input, unit.code, 0), target.threshold, options);
+    let periodsBelow = 0;
+    if (state === 'below') {
+      periodsBelow = 1;
+      for (let i = 1; i < input.periods.length; i++) {
+        const t = targetInForce(input.targets, unit, target.measure, (input.periods[i] as Period).end);
+        if (!t || flagState(target.measure, countsAt(input, unit.code, i), t.threshold, options) !== 'below') break;
+        periodsBelow += 1;
+      }
+      if (periodsBelow === input.periods.length) truncated = true;
+    }
+    return { measure: target.measure, target: target.threshold, value: measureValue(target.measure, measures), state, periodsBelow };
+  });
+  return { flags, truncated };
+}
+
+/** The ranking of SPEC §3 for periods[0], with rank change against periods[1] when given. */
+export function buildRanking(input: RankingInput): RankingResult {
+  const minVolume = input.minVolume ?? DEFAULT_MIN_VOLUME;
+  const options = input.flagOptions ?? DEFAULT_FLAG_OPTIONS;
+  const ranks = ranksAt(input, 0, minVolume);
+  const previousRanks = input.periods.length > 1 ? ranksAt(input, 1, minVolume) : new Map<string, number>();
+  let truncated = false;
+  const rows = input.units.map((unit): RankingRow => {
+    const m = measuresFromCounts(countsAt(input, unit.code, 0));
+    const index = indexAt(input, unit, 0);
+    const rank = ranks.get(unit.code) ?? null;
+    const previousRank = previousRanks.get(unit.code) ?? null;
+    const flagged = flagsOf(input, unit, options);
+    truncated ||= flagged.truncated;
+    return {
+      unitCode: unit.code,
+      unitName: unit.name,
+      kind: unit.kind,
+      headName: unit.headName,
+      received: m.received,
+      online: m.online,
+      endToEnd: m.endToEnd,
+      onTime: m.onTime,
+      overdueOpen: m.overdueOpen,
+      onlineRate: m.onlineRate,
+      endToEndRate: m.endToEndRate,
+      onTimeRate: m.onTimeRate,
+      avgProcessingDays: m.avgProcessingDays,
+      index,
+      rating: rank === null ? null : ratingOf(input.definition, index),
+      rank,
+      rankChange: rank !== null && previousRank !== null ? previousRank - rank : null,
+      status: rank === null ? 'insufficient-data' : 'ranked',
+      flags: flagged.flags,
+    };
+  });
+  rows.sort((a, b) => {
+    if (a.rank !== null && b.rank !== null) return a.rank - b.rank || compareUnitNames(a, b);
+    if (a.rank !== null) return -1;
+    if (b.rank !== null) return 1;
+    return compareUnitNames(a, b);
+  });
+  return { rows, truncated };
+}
+
+export function isFlagged(row: Pick<RankingRow, 'flags'>): boolean {
+  return row.flags.some((f) => f.state === 'below');
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ratePercent, roundHalfUp } from './rounding';
+
+describe('ratePercent', () => {
+  it.each([
+    [156, 161, 96.89],
+    [2, 4, 50],
+    [998, 1271, 78.52],
+    [403016, 464494, 86.76],
+    [1, 8, 12.5],
+    [1, 3, 33.33],
+    [2, 3, 66.67],
+    [0, 5, 0],
+    [5, 5, 100],
+    [1, 200, 0.5],
+    [1, 80000, 0],
+    [1, 20000, 0.01],
+    [1, 20001, 0],
+  ])('%i of %i is %d %%', (part, whole, expected) => {
+    expect(ratePercent(part, whole)).toBe(expected);
+  });
+
+  it('is null, not 0, when nothing was received', () => {
+    expect(ratePercent(0, 0)).toBeNull();
+  });
+});
+
+describe('roundHalfUp', () => {
+  it.each([
+    [1.005, 1.01],
+    [2.675, 2.68],
+    [1.004999, 1],
+    [86.765, 86.77],
+    [0.125, 0.13],
+    [-1.005, -1.01],
+    [99.99499999, 99.99],
+    [19.375, 19.38],
+  ])('%d → %d', (value, expected) => {
+    expect(roundHalfUp(value, 2)).toBe(expected);
+  });
+});

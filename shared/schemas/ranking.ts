@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { MeasureSchema } from './measure';
+import { RatingSchema } from './index-definition';
+import { GroupSchema, UnitKindSchema } from './unit';
+
+export const FLAG_STATES = ['below', 'at-risk', 'met', 'no-data'] as const;
+export const FlagStateSchema = z.enum(FLAG_STATES);
+export type FlagState = z.infer<typeof FlagStateSchema>;
+
+export const FlagSchema = z
+  .object({
+    measure: MeasureSchema,
+    target: z.number(),
+    value: z.number().nullable(),
+    state: FlagStateSchema,
+    periodsBelow: z.number().int().nonnegative(),
+  })
+  .strict();
+export type Flag = z.infer<typeof FlagSchema>;
+
+export const RankStatusSchema = z.enum(['ranked', 'insufficient-data']);
+export type RankStatus = z.infer<typeof RankStatusSchema>;
+
+export const RankingRowSchema = z
+  .object({
+    unitCode: z.string(),
+    unitName: z.string(),
+    kind: UnitKindSchema,
+    headName: z.string().nullable(),
+    received: z.number().int(),
+    online: z.number().int(),
+    endToEnd: z.number().int(),
+    onTime: z.number().int(),
+    overdueOpen: z.number().int(),
+    onlineRate: z.number().nullable(),
+    endToEndRate: z.number().nullable(),
+    onTimeRate: z.number().nullable(),
+    avgProcessingDays: z.number().nullable(),
+    index: z.number().nullable(),
+    rating: RatingSchema.nullable(),
+    rank: z.number().int().positive().nullable(),
+    rankChange: z.number().int().nullable(),
+    status: RankStatusSchema,
+    flags: z.array(FlagSchema),
+  })
+  .strict();
+export type RankingRow = z.infer<typeof RankingRowSchema>;
+
+export const RankingOutputSchema = z
+  .object({ period: z.string(), group: GroupSchema, asOf: z.string(), rows: z.array(RankingRowSchema) })
+  .strict();
+export type RankingOutput = z.infer<typeof RankingOutputSchema>;
