@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, type DossierRecord } from '../../../shared/schemas/dossier';
+import { countDossiers } from '../../../shared/kpi/measures';
+import { mustParsePeriod, periodsBetween } from '../../../shared/kpi/periods';
+import type { Store } from '../port';
+import { DuckDbStore } from './duckdb-store';
+
+/** A small deterministic generator, so a failure can be replayed. */
+function lcg(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const HOUR = 3_600_000;
+const outcome = (rows: number) => ({ kind: 'dossiers' as const, fileName: 'test.csv', rows, outcome: 'imported' as const, errorCount: 0, actor: null, startedAt: Date.now() });
+
+function randomDossiers(n: number, seed: number): DossierRecord[] {
+  const rnd = lcg(seed);
+  const start = Date.parse('2025-06-28T00:00:00Z');
+  const statuses = [null, 'processing', 'completed', 'rejected', 'withdrawn', 'not_received'] as const;
+  return Array.from({ length: n }, (_, i) => {
+    const receivedAt = start + Math.floor(rnd() * 60 * 24) * HOUR + (rnd() < 0.1 ? 0 : Math.floor(rnd() * HOUR));
+    const dueAt = receivedAt + Math.floor(rnd() * 10 * 24) * HOUR;
+    const completedAt = rnd() < 0.7 ? receivedAt + Math.floor(rnd() * 12 * 24) * HOUR : null;
+    const channel = CHANNELS[Math.floor(rnd() * 3)] ?? 'online';
+    const fee = rnd() < 0.5 ? rnd() < 0.5 : null;
+    return {
+      dossierId: `D${seed}-${i}`, unitCode: `U${Math.floor(rnd() * 7)}`, procedureCode: `1.00${Math.floor(rnd() * 5)}`, procedureCodeRaw: 'x', procedureName: null,
+      channel, endToEnd: channel === 'online' && rnd() < 0.4, receivedAt, dueAt, completedAt, returnedAt: null,
+      status: statuses[Math.floor(rnd() * statuses.length)] ?? null, statusRaw: null, serviceLevel: null,
+      eResult: rnd() < 0.5 ? rnd() < 0.5 : null, digitized: rnd() < 0.3 ? true : null, feeRequired: fee, paidOnline: fee ? rnd() < 0.5 : null,
+    };
+  });
+}
+
+describe('DuckDbStore', () => {
+  let store: Store;
+  const dossiers = randomDossiers(5000, 7);
+
+  beforeAll(async () => {
+    store = await DuckDbStore.open(':memory:');
+    const writer = await store.openDossierWriter();
+    for (const d of dossiers) writer.append(d);
+    await writer.commit(outcome(dossiers.length));
+  });
+  afterAll(() => store.close());
+
+  it('counts in SQL exactly what the reference computation counts, per unit and window', async () => {
+    const weeks = periodsBetween('week', Date.parse('2025-06-28T00:00:00Z'), Date.parse('2025-09-01T00:00:00Z'));
+    const asOf = Date.parse('2025-08-10T05:30:00Z');
+    const windows = weeks.map((p) => ({ start: p.start, cutOff: Math.min(p.end, asOf) }));
+    const got = await store.countsByUnit(windows);
+    let compared = 0;
+    for (let u = 0; u < 7; u++) {
+      const code = `U${u}`;
+      const mine = dossiers.filter((d) => d.unitCode === code);
+      windows.forEach((w, i) => {
+        const expected = countDossiers(mine, w.start, w.cutOff);
+        const actual = got.get(code)?.[i];
+        if (expected.received === 0) expect(actual).toBeUndefined();
+        else {
+          expect(actual).toEqual(expected);
+          compared += 1;
+        }
+      });
+    }
+    expect(compared).toBeGreaterThan(40);
+  });
+
+  it('replaces dossiers by id, so the same data twice leaves the same state', async () => {
+    const q3 = mustParsePeriod('2025-Q3');
+    const before = await store.countsByUnit([{ start: q3.start, cutOff: q3.end }]);
+    const writer = await store.openDossierWriter();
+    for (const d of dossiers) writer.append(d);
+    await writer.commit(outcome(dossiers.length));
+    expect(await store.countsByUnit([{ start: q3.start, cutOff: q3.end }])).toEqual(before);
+  });
+
+  it('writes nothing when a writer is aborted', async () => {
+    const q3 = mustParsePeriod('2025-Q3');
+    const before = await store.countsByUnit([{ start: q3.start, cutOff: q3.end }]);
+    const writer = await store.openDossierWriter();
+    for (const d of randomDossiers(100, 99)) writer.append(d);
+    await writer.abort();
+    expect(await store.countsByUnit([{ start: q3.start, cutOff: q3.end }])).toEqual(before);
+  });
+
+  it('breaks a unit down by procedure with counts that add up', async () => {
+    const q3 = mustParsePeriod('2025-Q3');
+    const window = { start: q3.start, cutOff: q3.end };
+    const byProcedure = await store.procedureCounts('U1', window);
+    const total = (await store.countsByUnit([window], ['U1'])).get('U1')?.[0];
+    expect(byProcedure.reduce((s, p) => s + p.counts.received, 0)).toBe(total?.received);
+    const overdue = await store.overdueDossiers('U1', window, 1000);
+    expect(overdue.length).toBe(total?.overdueOpen);
+  });
+});

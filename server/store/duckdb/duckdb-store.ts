@@ -1,0 +1,341 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DossierRecord } from '../../../shared/schemas/dossier';
+import type { ImportRecord } from '../../../shared/schemas/import';
+import type { Counts } from '../../../shared/schemas/measure';
+import type { Target } from '../../../shared/schemas/target';
+import type { Unit, UnitKind } from '../../../shared/schemas/unit';
+import type { DossierWriter, ImportOutcome, OverdueRow, ProcedureCounts, Store, Window } from '../port';
+import { MIGRATIONS } from './migrations';
+import { COUNT_COLUMNS, countsFromRow, windowsCte } from './sql';
+
+type Row = Record<string, unknown>;
+
+export interface DuckDbOptions {
+  /** DuckDB's memory limit, e.g. `512MB`. */
+  memoryLimit?: string;
+  threads?: number;
+}
+
+const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : (v as number));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const iso = (v: unknown): string => new Date(num(v)).toISOString();
+
+/** Serialises writes: DuckDB allows one writer, and imports must not interleave. */
+class Queue {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(task, task);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+export class DuckDbStore implements Store {
+  private readonly writes = new Queue();
+  private version = 0;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly read: DuckDBConnection,
+  ) {}
+
+  static async open(path: string, options: DuckDbOptions = {}): Promise<DuckDbStore> {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const instance = await DuckDBInstance.create(path, {
+      memory_limit: options.memoryLimit ?? '512MB',
+      threads: String(options.threads ?? 2),
+    });
+    const read = await instance.connect();
+    const store = new DuckDbStore(instance, read);
+    await store.migrate();
+    return store;
+  }
+
+  private async rows(sql: string, values?: Record<string, string | number | boolean | null>): Promise<Row[]> {
+    const reader = await this.read.runAndReadAll(sql, values);
+    return reader.getRowObjectsJS() as Row[];
+  }
+
+  private async migrate(): Promise<void> {
+    await this.read.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)');
+    const applied = new Set((await this.rows('SELECT version FROM schema_migrations')).map((r) => num(r.version)));
+    for (const [i, sql] of MIGRATIONS.entries()) {
+      if (applied.has(i + 1)) continue;
+      await this.transaction(async (c) => {
+        await c.run(sql);
+        await c.run('INSERT INTO schema_migrations VALUES ($v)', { v: i + 1 });
+      });
+    }
+  }
+
+  private transaction<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.writes.run(async () => {
+      const c = await this.instance.connect();
+      try {
+        return await this.transactionOn(c, () => work(c));
+      } finally {
+        c.closeSync();
+      }
+    });
+  }
+
+  private inTransaction<T>(c: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+    return this.writes.run(() => this.transactionOn(c, work));
+  }
+
+  private async transactionOn<T>(c: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+    await c.run('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await c.run('COMMIT');
+      this.version += 1;
+      return result;
+    } catch (error) {
+      await c.run('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private async insertImport(c: DuckDBConnection, o: ImportOutcome): Promise<ImportRecord> {
+    const finished = Date.now();
+    const reader = await c.runAndReadAll(
+      `INSERT INTO imports VALUES (nextval('import_ids'), $kind, $file, $rows, $outcome, $errors, $actor, epoch_ms($started::BIGINT), epoch_ms($finished::BIGINT)) RETURNING id`,
+      { kind: o.kind, file: o.fileName, rows: o.rows, outcome: o.outcome, errors: o.errorCount, actor: o.actor, started: o.startedAt, finished },
+    );
+    const id = num((reader.getRowObjectsJS()[0] as Row).id);
+    return { id, kind: o.kind, fileName: o.fileName, rows: o.rows, outcome: o.outcome, errorCount: o.errorCount, actor: o.actor, startedAt: iso(o.startedAt), finishedAt: iso(finished) };
+  }
+
+  async listUnits(): Promise<Unit[]> {
+    const rows = await this.rows('SELECT * FROM units ORDER BY code');
+    return rows.map((r) => ({
+      code: String(r.code),
+      name: String(r.name),
+      nameEn: str(r.name_en),
+      kind: r.kind as UnitKind,
+      parentCode: str(r.parent_code),
+      headName: str(r.head_name),
+      headTitle: str(r.head_title),
+      population: r.population === null ? null : num(r.population),
+    }));
+  }
+
+  replaceUnits(units: readonly Unit[], outcome: ImportOutcome): Promise<ImportRecord> {
+    return this.transaction(async (c) => {
+      const stmt = await c.prepare('INSERT OR REPLACE INTO units VALUES ($1, $2, $3, $4, $5, $6, $7, $8)');
+      for (const u of units) {
+        stmt.bind([u.code, u.name, u.nameEn, u.kind, u.parentCode, u.headName, u.headTitle, u.population]);
+        await stmt.run();
+      }
+      return this.insertImport(c, outcome);
+    });
+  }
+
+  async listTargets(): Promise<Target[]> {
+    const rows = await this.rows(
+      `SELECT measure, kind, unit_code, threshold, strftime(effective_from, '%Y-%m-%d') AS effective_from,
+              strftime(deadline, '%Y-%m-%d') AS deadline
+         FROM targets ORDER BY effective_from, measure, kind, unit_code`,
+    );
+    return rows.map((r) => ({
+      measure: r.measure as Target['measure'],
+      kind: str(r.kind) as UnitKind | null,
+      unitCode: str(r.unit_code),
+      threshold: num(r.threshold),
+      effectiveFrom: String(r.effective_from),
+      deadline: str(r.deadline),
+    }));
+  }
+
+  replaceTargets(targets: readonly Target[], outcome: ImportOutcome | null): Promise<ImportRecord | null> {
+    return this.transaction(async (c) => {
+      for (const t of targets) {
+        const scope = { m: t.measure, k: t.kind, u: t.unitCode, f: t.effectiveFrom };
+        await c.run(
+          `DELETE FROM targets WHERE measure = $m AND kind IS NOT DISTINCT FROM $k AND unit_code IS NOT DISTINCT FROM $u AND effective_from = $f::DATE`,
+          scope,
+        );
+        await c.run('INSERT INTO targets VALUES ($m, $k, $u, $t, $f::DATE, $d::DATE)', { ...scope, t: t.threshold, d: t.deadline });
+      }
+      return outcome ? this.insertImport(c, outcome) : null;
+    });
+  }
+
+  async openDossierWriter(): Promise<DossierWriter> {
+    const c = await this.instance.connect();
+    const staging = `staging_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e9)}`;
+    await c.run(`CREATE TEMP TABLE ${staging} (
+      dossier_id VARCHAR, unit_code VARCHAR, procedure_code VARCHAR, procedure_code_raw VARCHAR, procedure_name VARCHAR,
+      channel VARCHAR, end_to_end BOOLEAN, received_ms DOUBLE, due_ms DOUBLE, completed_ms DOUBLE, returned_ms DOUBLE,
+      status VARCHAR, status_raw VARCHAR, service_level INTEGER, e_result BOOLEAN, digitized BOOLEAN,
+      fee_required BOOLEAN, paid_online BOOLEAN, counted BOOLEAN)`);
+    const appender = await c.createAppender(staging);
+    const text = (v: string | null) => (v === null ? appender.appendNull() : appender.appendVarchar(v));
+    const bool = (v: boolean | null) => (v === null ? appender.appendNull() : appender.appendBoolean(v));
+    const double = (v: number | null) => (v === null ? appender.appendNull() : appender.appendDouble(v));
+    let closed = false;
+    const finish = () => {
+      if (!closed) appender.closeSync();
+      closed = true;
+    };
+    return {
+      append: (d: DossierRecord) => {
+        appender.appendVarchar(d.dossierId);
+        appender.appendVarchar(d.unitCode);
+        appender.appendVarchar(d.procedureCode);
+        appender.appendVarchar(d.procedureCodeRaw);
+        text(d.procedureName);
+        appender.appendVarchar(d.channel);
+        appender.appendBoolean(d.endToEnd);
+        appender.appendDouble(d.receivedAt);
+        appender.appendDouble(d.dueAt);
+        double(d.completedAt);
+        double(d.returnedAt);
+        text(d.status);
+        text(d.statusRaw);
+        if (d.serviceLevel === null) appender.appendNull();
+        else appender.appendInteger(d.serviceLevel);
+        bool(d.eResult);
+        bool(d.digitized);
+        bool(d.feeRequired);
+        bool(d.paidOnline);
+        appender.appendBoolean(d.status !== 'withdrawn' && d.status !== 'not_received');
+        appender.endRow();
+      },
+      commit: async (outcome) => {
+        finish();
+        const ts = (col: string) => `CASE WHEN ${col} IS NULL THEN NULL ELSE make_timestamp(CAST(${col} * 1000 AS BIGINT)) END`;
+        try {
+          return await this.inTransaction(c, async () => {
+            await c.run(`DELETE FROM dossiers WHERE dossier_id IN (SELECT dossier_id FROM ${staging})`);
+            await c.run(`INSERT INTO dossiers
+              SELECT dossier_id, unit_code, procedure_code, procedure_code_raw, procedure_name, channel, end_to_end,
+                     ${ts('received_ms')}, ${ts('due_ms')}, ${ts('completed_ms')}, ${ts('returned_ms')},
+                     status, status_raw, service_level, e_result, digitized, fee_required, paid_online, counted
+                FROM ${staging} ORDER BY received_ms`);
+            return this.insertImport(c, outcome);
+          });
+        } finally {
+          await c.run(`DROP TABLE IF EXISTS ${staging}`);
+          c.closeSync();
+        }
+      },
+      abort: async () => {
+        finish();
+        await c.run(`DROP TABLE IF EXISTS ${staging}`);
+        c.closeSync();
+      },
+    };
+  }
+
+  recordImport(outcome: ImportOutcome): Promise<ImportRecord> {
+    return this.transaction((c) => this.insertImport(c, outcome));
+  }
+
+  async listImports(limit: number): Promise<ImportRecord[]> {
+    const rows = await this.rows(
+      `SELECT id, kind, file_name, row_count, outcome, error_count, actor, epoch_ms(started_at) AS s, epoch_ms(finished_at) AS f
+         FROM imports ORDER BY id DESC LIMIT $limit`,
+      { limit },
+    );
+    return rows.map((r) => ({
+      id: num(r.id), kind: r.kind as ImportRecord['kind'], fileName: String(r.file_name), rows: num(r.row_count),
+      outcome: r.outcome as ImportRecord['outcome'], errorCount: num(r.error_count), actor: str(r.actor), startedAt: iso(r.s), finishedAt: iso(r.f),
+    }));
+  }
+
+  async receivedRange(): Promise<{ first: number; last: number } | null> {
+    const [r] = await this.rows('SELECT epoch_ms(min(received_at)) AS first, epoch_ms(max(received_at)) AS last FROM dossiers WHERE counted');
+    return r && r.first !== null ? { first: num(r.first), last: num(r.last) } : null;
+  }
+
+  async dataVersion(): Promise<number> {
+    const [r] = await this.rows('SELECT coalesce(max(id), 0) AS v FROM imports');
+    return num(r?.v ?? 0) * 1_000_000 + this.version;
+  }
+
+  async countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
+    const out = new Map<string, (Counts | undefined)[]>();
+    if (windows.length === 0) return out;
+    const lo = Math.min(...windows.map((w) => w.start));
+    const hi = Math.max(...windows.map((w) => w.cutOff));
+    const unitFilter = unitCodes ? `AND d.unit_code IN (SELECT unnest($units::VARCHAR[]))` : '';
+    const rows = await this.rows(
+      `WITH ${windowsCte(windows)}
+       SELECT d.unit_code, w.idx, ${COUNT_COLUMNS}
+         FROM dossiers d JOIN w ON d.received_at >= w.s AND d.received_at < w.e
+        WHERE d.counted AND d.received_at >= make_timestamp(${lo * 1000}) AND d.received_at < make_timestamp(${hi * 1000}) ${unitFilter}
+        GROUP BY d.unit_code, w.idx`,
+      unitCodes ? { units: JSON.stringify(unitCodes) } : undefined,
+    );
+    for (const r of rows) {
+      const code = String(r.unit_code);
+      const series = out.get(code) ?? new Array<Counts | undefined>(windows.length).fill(undefined);
+      series[num(r.idx)] = countsFromRow(r);
+      out.set(code, series);
+    }
+    return out;
+  }
+
+  async procedureCounts(unitCode: string, window: Window): Promise<ProcedureCounts[]> {
+    const rows = await this.rows(
+      `WITH ${windowsCte([window])}
+       SELECT d.procedure_code, max(d.procedure_name) AS procedure_name, ${COUNT_COLUMNS}
+         FROM dossiers d JOIN w ON d.received_at >= w.s AND d.received_at < w.e
+        WHERE d.counted AND d.unit_code = $unit
+        GROUP BY d.procedure_code`,
+      { unit: unitCode },
+    );
+    return rows.map((r) => ({ procedureCode: String(r.procedure_code), procedureName: str(r.procedure_name), counts: countsFromRow(r) }));
+  }
+
+  async processingQuantiles(unitCode: string, window: Window): Promise<{ median: number | null; p90: number | null }> {
+    const [r] = await this.rows(
+      `WITH ${windowsCte([window])}
+       SELECT quantile_cont(ms, 0.5) AS median, quantile_cont(ms, 0.9) AS p90 FROM (
+         SELECT (epoch_ms(d.completed_at) - epoch_ms(d.received_at))::DOUBLE AS ms
+           FROM dossiers d JOIN w ON d.received_at >= w.s AND d.received_at < w.e
+          WHERE d.counted AND d.unit_code = $unit AND d.completed_at <= w.e)`,
+      { unit: unitCode },
+    );
+    const days = (v: unknown) => (v === null || v === undefined ? null : num(v) / 86_400_000);
+    return { median: days(r?.median), p90: days(r?.p90) };
+  }
+
+  async overdueDossiers(unitCode: string, window: Window, limit: number): Promise<OverdueRow[]> {
+    const rows = await this.rows(
+      `WITH ${windowsCte([window])}
+       SELECT d.dossier_id, d.procedure_code, d.procedure_name, epoch_ms(d.received_at) AS r, epoch_ms(d.due_at) AS due
+         FROM dossiers d JOIN w ON d.received_at >= w.s AND d.received_at < w.e
+        WHERE d.counted AND d.unit_code = $unit AND (d.completed_at IS NULL OR d.completed_at > w.e) AND d.due_at < w.e
+        ORDER BY d.due_at, d.dossier_id LIMIT $limit`,
+      { unit: unitCode, limit },
+    );
+    return rows.map((r) => ({ dossierId: String(r.dossier_id), procedureCode: String(r.procedure_code), procedureName: str(r.procedure_name), receivedAt: num(r.r), dueAt: num(r.due) }));
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    const [r] = await this.rows('SELECT value FROM meta WHERE key = $key', { key });
+    return r ? String(r.value) : null;
+  }
+
+  setMeta(key: string, value: string): Promise<void> {
+    return this.transaction(async (c) => {
+      await c.run('INSERT OR REPLACE INTO meta VALUES ($key, $value)', { key, value });
+    });
+  }
+
+  clearData(): Promise<void> {
+    return this.transaction(async (c) => {
+      await c.run('DELETE FROM dossiers; DELETE FROM targets; DELETE FROM units; DELETE FROM meta;');
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.writes.run(async () => undefined);
+    this.read.closeSync();
+    this.instance.closeSync();
+  }
+}

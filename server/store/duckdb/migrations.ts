@@ -1,0 +1,55 @@
+/** Applied in order on open; each entry runs once. Keep the SQL portable where the dialects agree. */
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE units (
+     code VARCHAR PRIMARY KEY,
+     name VARCHAR NOT NULL,
+     name_en VARCHAR,
+     kind VARCHAR NOT NULL,
+     parent_code VARCHAR,
+     head_name VARCHAR,
+     head_title VARCHAR,
+     population BIGINT
+   );
+   CREATE TABLE targets (
+     measure VARCHAR NOT NULL,
+     kind VARCHAR,
+     unit_code VARCHAR,
+     threshold DOUBLE NOT NULL,
+     effective_from DATE NOT NULL,
+     deadline DATE
+   );
+   CREATE TABLE dossiers (
+     dossier_id VARCHAR NOT NULL,
+     unit_code VARCHAR NOT NULL,
+     procedure_code VARCHAR NOT NULL,
+     procedure_code_raw VARCHAR NOT NULL,
+     procedure_name VARCHAR,
+     channel VARCHAR NOT NULL,
+     end_to_end BOOLEAN NOT NULL,
+     received_at TIMESTAMP NOT NULL,
+     due_at TIMESTAMP NOT NULL,
+     completed_at TIMESTAMP,
+     returned_at TIMESTAMP,
+     status VARCHAR,
+     status_raw VARCHAR,
+     service_level INTEGER,
+     e_result BOOLEAN,
+     digitized BOOLEAN,
+     fee_required BOOLEAN,
+     paid_online BOOLEAN,
+     counted BOOLEAN NOT NULL
+   );
+   CREATE SEQUENCE import_ids START 1;
+   CREATE TABLE imports (
+     id BIGINT PRIMARY KEY,
+     kind VARCHAR NOT NULL,
+     file_name VARCHAR NOT NULL,
+     row_count BIGINT NOT NULL,
+     outcome VARCHAR NOT NULL,
+     error_count BIGINT NOT NULL,
+     actor VARCHAR,
+     started_at TIMESTAMP NOT NULL,
+     finished_at TIMESTAMP NOT NULL
+   );
+   CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);`,
+];

@@ -1,0 +1,72 @@
+import type { DossierRecord } from '../../shared/schemas/dossier';
+import type { Counts } from '../../shared/schemas/measure';
+import type { Target } from '../../shared/schemas/target';
+import type { Unit } from '../../shared/schemas/unit';
+import type { ImportRecord } from '../../shared/schemas/import';
+
+/** A span [start, cutOff) of received times, with the cut-off at which dossiers are judged. */
+export interface Window {
+  start: number;
+  cutOff: number;
+}
+
+export interface ProcedureCounts {
+  procedureCode: string;
+  procedureName: string | null;
+  counts: Counts;
+}
+
+export interface OverdueRow {
+  dossierId: string;
+  procedureCode: string;
+  procedureName: string | null;
+  receivedAt: number;
+  dueAt: number;
+}
+
+export interface ImportOutcome {
+  kind: ImportRecord['kind'];
+  fileName: string;
+  rows: number;
+  outcome: ImportRecord['outcome'];
+  errorCount: number;
+  actor: string | null;
+  startedAt: number;
+}
+
+/** Receives validated dossiers; nothing is visible to readers until `commit`. */
+export interface DossierWriter {
+  append(record: DossierRecord): void;
+  commit(outcome: ImportOutcome): Promise<ImportRecord>;
+  abort(): Promise<void>;
+}
+
+/**
+ * The storage port. Adapters compute aggregates in the database: callers never pull dossiers into memory
+ * to count them. Every write is one transaction.
+ */
+export interface Store {
+  listUnits(): Promise<Unit[]>;
+  replaceUnits(units: readonly Unit[], outcome: ImportOutcome): Promise<ImportRecord>;
+  listTargets(): Promise<Target[]>;
+  /** Replaces targets with the same measure, scope and effective date. */
+  replaceTargets(targets: readonly Target[], outcome: ImportOutcome | null): Promise<ImportRecord | null>;
+  openDossierWriter(): Promise<DossierWriter>;
+  recordImport(outcome: ImportOutcome): Promise<ImportRecord>;
+  listImports(limit: number): Promise<ImportRecord[]>;
+  /** The earliest and latest `received_at` of counted dossiers, or null when there are none. */
+  receivedRange(): Promise<{ first: number; last: number } | null>;
+  /** Changes whenever data that measures depend on changes (for caches). */
+  dataVersion(): Promise<number>;
+  /** Counts per unit and window, aligned with `windows`; units without dossiers are absent. */
+  countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>>;
+  procedureCounts(unitCode: string, window: Window): Promise<ProcedureCounts[]>;
+  /** Median and 90th percentile (continuous) of elapsed processing days of dossiers completed by the cut-off. */
+  processingQuantiles(unitCode: string, window: Window): Promise<{ median: number | null; p90: number | null }>;
+  overdueDossiers(unitCode: string, window: Window, limit: number): Promise<OverdueRow[]>;
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
+  /** Removes every unit, target and dossier (the import log stays). */
+  clearData(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const IMPORT_KINDS = ['units', 'targets', 'dossiers'] as const;
+export const ImportKindSchema = z.enum(IMPORT_KINDS);
+export type ImportKind = z.infer<typeof ImportKindSchema>;
+
+export const ImportRecordSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum([...IMPORT_KINDS, 'seed']),
+  fileName: z.string(),
+  rows: z.number().int(),
+  outcome: z.enum(['imported', 'refused']),
+  errorCount: z.number().int(),
+  actor: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+});
+export type ImportRecord = z.infer<typeof ImportRecordSchema>;
+
+/** One problem with one cell (or the whole file when `line` is null), reported in plain words. */
+export const ImportIssueSchema = z.object({
+  line: z.number().int().nullable(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  reason: z.string(),
+});
+export type ImportIssue = z.infer<typeof ImportIssueSchema>;
