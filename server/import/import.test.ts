@@ -1,0 +1,159 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeIssue } from '../../shared/format/import-report';
+import { mustParsePeriod } from '../../shared/kpi/periods';
+import { DuckDbStore } from '../store/duckdb/duckdb-store';
+import type { Store } from '../store/port';
+import { importFile, type ImportReport } from './run-import';
+
+const UNITS = 'code,name,kind\n00070,Phường Hoàn Kiếm,ward\n00082,Phường Cửa Nam,ward\nSO-TP,Sở Tư pháp,department\n';
+const csv = (text: string, bom = false) => Buffer.from((bom ? '\uFEFF' : '') + text, 'utf8');
+
+let store: Store;
+const run = (kind: 'units' | 'targets' | 'dossiers', buffer: Buffer, fileName = `${kind}.csv`) => importFile(store, { kind, source: { buffer }, fileName, actor: 'test' });
+const lines = (r: ImportReport) => r.issues.map(describeIssue);
+
+async function totals(period = '2025-Q3') {
+  const p = mustParsePeriod(period);
+  return store.countsByUnit([{ start: p.start, cutOff: p.end }]);
+}
+
+beforeEach(async () => {
+  store = await DuckDbStore.open(':memory:');
+  expect((await run('units', csv(UNITS))).ok).toBe(true);
+});
+afterEach(() => store.close());
+
+describe('dossier import', () => {
+  it('reads a real export: BOM, CRLF, semicolons, title rows, Vietnamese headers in any order and Vietnamese values', async () => {
+    const text = [
+      'BÁO CÁO HỒ SƠ TTHC;;;;;;;',
+      'Tuần 30/2025;;;;;;;',
+      'STT;Ngày hẹn trả;Mã hồ sơ;Kênh thực hiện;Mã đơn vị;Mã TTHC;Toàn trình;Ngày tiếp nhận;Ngày hoàn thành;Trạng thái',
+      '1;25/07/2025;H01.1;Trực tuyến;00070;1.001612.000.00.00.H48;Có;21/07/2025 08:30;24/07/2025 10:00;Đã trả kết quả',
+      '2;2025-07-25T17:00:00+07:00;H01.2;trực tiếp;00070;1.001193;không;2025-07-21 09:00:00;;Đang xử lý',
+      '3;20250725170000;H01.3;3;00082;1.000001;0;20250722080000;;7',
+    ].join('\r\n');
+    const report = await run('dossiers', csv(text, true));
+    expect(lines(report)).toEqual([]);
+    expect(report).toMatchObject({ ok: true, rows: 3 });
+    const counts = await totals();
+    expect(counts.get('00070')?.[0]).toMatchObject({ received: 2, online: 1, endToEnd: 1, completed: 1 });
+    expect(counts.get('00082')).toBeUndefined();
+  });
+
+  it('refuses the whole file and names each bad cell by line, column, value and reason', async () => {
+    const text = [
+      'dossier_id,unit_code,procedure_code,channel,end_to_end,received_at,due_at,completed_at',
+      'A1,00070,1.001193,online,true,2025-07-21T08:00:00,2025-07-25,',
+      'A2,99999,1.001193,online,true,2025-07-21T08:00:00,2025-07-25,',
+      'A3,00070,1.001193,fax,true,31/02/2025,2025-07-25,',
+      'A1,00070,1.001193,counter,true,2025-07-21T08:00:00,2025-07-20,',
+      'A5,00070,1.001193,online,true,07/31/2025,2025-07-25,2025-07-20T00:00:00Z',
+    ].join('\n');
+    const report = await run('dossiers', csv(text));
+    expect(report.ok).toBe(false);
+    expect(lines(report)).toEqual([
+      'Line 3, column "unit_code" ("99999"): is not a known unit: import the unit first, or correct the code',
+      'Line 4, column "channel" ("fax"): is not a channel (online, counter or postal; trực tuyến, trực tiếp or bưu chính; or the codes 2, 1, 3)',
+      'Line 4, column "received_at" ("31/02/2025"): is not a date on the calendar (dates are written day/month/year, e.g. 21/07/2025, or 2025-07-21)',
+      'Line 5, column "dossier_id" ("A1"): appears twice in this file: first on line 2',
+      'Line 5, column "end_to_end" ("true"): is yes, but a dossier submitted by counter cannot be done end-to-end online',
+      'Line 5, column "due_at" ("2025-07-20"): is before the date the dossier was received',
+      'Line 6, column "received_at" ("07/31/2025"): is not a date on the calendar (dates are written day/month/year, e.g. 21/07/2025, or 2025-07-21)',
+    ]);
+    expect(await totals()).toEqual(new Map());
+    expect((await store.listImports(1))[0]).toMatchObject({ outcome: 'refused', errorCount: 7, rows: 5 });
+  });
+
+  it.each([
+    ['an empty file', '', 'File: the file is empty'],
+    ['a file without a header row', 'a,b,c\n1,2,3\n', 'File: no header row found: none of the first 2 rows names at least 3 known columns'],
+    ['a file missing a required column', 'dossier_id,unit_code,procedure_code,channel\nA,00070,1,online\n', 'Line 1: the header row lacks the required columns received_at, due_at'],
+    [
+      'a file that cannot tell end-to-end dossiers',
+      'dossier_id,unit_code,procedure_code,channel,received_at,due_at\nA,00070,1,online,2025-07-21,2025-07-22\n',
+      'Line 1: the header row has neither an end_to_end (toàn trình) nor a service level (mức độ) column, so end-to-end dossiers cannot be told apart',
+    ],
+    ['a header with no data', 'dossier_id,unit_code,procedure_code,channel,end_to_end,received_at,due_at\r\n', 'File: the file has a header row but no data rows'],
+  ])('refuses %s with a plain reason', async (_label, text, expected) => {
+    const report = await run('dossiers', csv(text));
+    expect(report.ok).toBe(false);
+    expect(lines(report)).toEqual([expected]);
+  });
+
+  it('derives end-to-end from the national service level when there is no end_to_end column', async () => {
+    const text = 'MaHoSo,MaDonVi,MaTTHC,KenhThucHien,MucDo,NgayTiepNhan,NgayHenTra\nX1,00070,1.1,2,Mức độ 4,20250721080000,20250725170000\nX2,00070,1.1,1,4,20250721080000,20250725170000\nX3,00070,1.1,2,3,20250721080000,20250725170000\n';
+    expect(lines(await run('dossiers', csv(text)))).toEqual([]);
+    expect((await totals()).get('00070')?.[0]).toMatchObject({ received: 3, online: 2, endToEnd: 1 });
+  });
+
+  it('replaces dossiers by id: the same file twice leaves the same state, and a status moves on', async () => {
+    const first = 'dossier_id,unit_code,procedure_code,channel,end_to_end,received_at,due_at,completed_at,status\nB1,00070,1.1,online,no,2025-07-21T08:00:00,2025-07-25,,processing\n';
+    await run('dossiers', csv(first));
+    await run('dossiers', csv(first));
+    expect((await totals()).get('00070')?.[0]).toMatchObject({ received: 1, completed: 0 });
+    await run('dossiers', csv(first.replace(',,processing', ',2025-07-23T10:00:00,completed')));
+    expect((await totals()).get('00070')?.[0]).toMatchObject({ received: 1, completed: 1 });
+  });
+
+  it('reads XLSX date cells as Vietnam wall-clock time, a date-only due date as the end of that day', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Hồ sơ');
+    ws.addRow(['Mã hồ sơ', 'Mã đơn vị', 'Mã thủ tục', 'Hình thức nộp', 'Toàn trình', 'Ngày tiếp nhận', 'Ngày hẹn trả', 'Ngày kết thúc xử lý']);
+    ws.addRow(['X1', '00070', '1.1', 'Trực tuyến', 'có', new Date(Date.UTC(2025, 6, 27, 23, 30)), new Date(Date.UTC(2025, 6, 28)), new Date(Date.UTC(2025, 6, 28, 23, 59))]);
+    ws.getCell('F2').numFmt = 'dd/mm/yyyy hh:mm';
+    ws.getCell('G2').numFmt = 'dd/mm/yyyy';
+    ws.getCell('H2').numFmt = 'dd/mm/yyyy hh:mm';
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(lines(await run('dossiers', buffer, 'export.xlsx'))).toEqual([]);
+    const w30 = mustParsePeriod('2025-W30');
+    const counts = await store.countsByUnit([{ start: w30.start, cutOff: w30.end }]);
+    expect(counts.get('00070')?.[0]).toMatchObject({ received: 1, onTime: 1, completed: 0 });
+    const asOfLater = await store.countsByUnit([{ start: w30.start, cutOff: Date.parse('2025-08-01T00:00:00Z') }]);
+    expect(asOfLater.get('00070')?.[0]).toMatchObject({ received: 1, onTime: 1, completed: 1 });
+  });
+
+  it('reports a bad XLSX cell by its sheet row', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['Danh sách hồ sơ']);
+    ws.addRow(['dossier_id', 'unit_code', 'procedure_code', 'channel', 'end_to_end', 'received_at', 'due_at']);
+    ws.addRow(['Z1', '00070', '1.1', 'online', 'maybe', '2025-07-21', '2025-07-22']);
+    const report = await run('dossiers', Buffer.from(await wb.xlsx.writeBuffer()), 'x.xlsx');
+    expect(lines(report)).toEqual(['Line 3, column "end_to_end" ("maybe"): is not yes or no (write true/false, 1/0, yes/no or có/không)']);
+  });
+});
+
+describe('units and targets import', () => {
+  it('imports the official GSO commune list as it is published', async () => {
+    const gso = 'stt,ma_xa,ten_xa,loai,tinh\n1,00070,Phường Hoàn Kiếm,Phường,Thành phố Hà Nội\n2,04144,Xã Sóc Sơn,Xã,Thành phố Hà Nội\n';
+    expect(lines(await run('units', csv(gso)))).toEqual([]);
+    const units = await store.listUnits();
+    expect(units.find((u) => u.code === '04144')).toMatchObject({ name: 'Xã Sóc Sơn', kind: 'commune', parentCode: 'Thành phố Hà Nội' });
+  });
+
+  it('imports targets and replaces one with the same measure, scope and date', async () => {
+    const text = 'measure,kind,unit_code,threshold,effective_from,deadline\nonlineRate,ward,,60,21/07/2025,30/07/2025\nonTimeRate,,00070,100,2025-07-21,\n';
+    expect(lines(await run('targets', csv(text)))).toEqual([]);
+    await run('targets', csv(text.replace(',60,', ',65,')));
+    const targets = await store.listTargets();
+    expect(targets).toEqual([
+      { measure: 'onTimeRate', kind: null, unitCode: '00070', threshold: 100, effectiveFrom: '2025-07-21', deadline: null },
+      { measure: 'onlineRate', kind: 'ward', unitCode: null, threshold: 65, effectiveFrom: '2025-07-21', deadline: '2025-07-30' },
+    ]);
+  });
+
+  it('refuses bad targets with reasons', async () => {
+    const text = 'measure,kind,unit_code,threshold,effective_from\nspeed,ward,,60,2025-07-21\nonlineRate,,,160,2025-07-21\nonlineRate,ward,00070,60,2025-13-01\n';
+    const report = await run('targets', csv(text));
+    expect(lines(report)).toEqual([
+      'Line 2, column "measure" ("speed"): is not a measure (one of onlineRate, endToEndRate, onTimeRate, eResultRate, digitizedRate, onlinePaymentRate, avgProcessingDays, overdueOpen)',
+      'Line 3, column "kind" (empty): is empty, and so is unit_code: say which kind of unit or which unit the target is for',
+      'Line 3, column "threshold" ("160"): is over 100, but this measure is a percentage',
+      'Line 4, column "unit_code" ("00070"): is given together with a kind: a target applies to a kind or to one unit, not both',
+      'Line 4, column "effective_from" ("2025-13-01"): is not a date on the calendar (dates are written day/month/year, e.g. 21/07/2025, or 2025-07-21)',
+    ]);
+    expect(await store.listTargets()).toEqual([]);
+  });
+});
