@@ -1,0 +1,46 @@
+import { parsePeriod, cutOff } from '../../shared/kpi/periods';
+import { vnStartOfDate } from '../../shared/kpi/vn-time';
+import type { PeriodInfo } from '../../shared/schemas/api';
+import type { IndexDefinition } from '../../shared/schemas/index-definition';
+import type { Period } from '../../shared/schemas/period';
+import type { Group, Unit } from '../../shared/schemas/unit';
+import { groupOfKind } from '../../shared/schemas/unit';
+import { UserError } from '../errors';
+import type { Store } from '../store/port';
+
+export interface AnalyticsDeps {
+  store: Store;
+  definition: IndexDefinition;
+  minVolume: number;
+  now: () => number;
+}
+
+export function periodOrThrow(id: string): Period {
+  const parsed = parsePeriod(id);
+  if (!parsed.ok) throw new UserError('BAD_REQUEST', parsed.reason);
+  return parsed.period;
+}
+
+/** `asOf` as an instant: an ISO datetime as given, a bare date as the end of that Vietnam day; default now. */
+export function asOfInstant(deps: AnalyticsDeps, asOf: string | undefined): number {
+  if (!asOf) return deps.now();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return vnStartOfDate(asOf) + 86_400_000;
+  const t = Date.parse(asOf);
+  if (Number.isNaN(t)) throw new UserError('BAD_REQUEST', `"${asOf}" is not a date and time (ISO 8601)`);
+  return t;
+}
+
+export function periodInfo(period: Period, asOf: number): PeriodInfo {
+  const e = cutOff(period, asOf);
+  return { id: period.id, kind: period.kind, startDate: period.startDate, endDate: period.endDate, cutOff: new Date(e).toISOString(), complete: asOf >= period.end };
+}
+
+export async function unitsOfGroup(store: Store, group: Group): Promise<Unit[]> {
+  return (await store.listUnits()).filter((u) => groupOfKind(u.kind) === group);
+}
+
+export async function unitOrThrow(store: Store, code: string): Promise<Unit> {
+  const unit = (await store.listUnits()).find((u) => u.code === code);
+  if (!unit) throw new UserError('NOT_FOUND', `There is no unit with the code "${code}".`);
+  return unit;
+}

@@ -1,0 +1,33 @@
+import { isFlagged } from '../../shared/kpi/ranking';
+import { roundHalfUp } from '../../shared/kpi/rounding';
+import type { FlagList } from '../../shared/schemas/api';
+import { GROUPS, type Group } from '../../shared/schemas/unit';
+import { periodInfo, type AnalyticsDeps } from './deps';
+import { rankingFor } from './ranking';
+
+type FlagRow = FlagList['rows'][number];
+
+/** Units with any measure below target, worst first: longest below, then most measures below, then lowest index. */
+export async function flagList(deps: AnalyticsDeps, req: { period: string; group?: Group | undefined; asOf?: string | undefined }): Promise<FlagList> {
+  const rows: FlagRow[] = [];
+  let info: FlagList['period'] | null = null;
+  let asOf = '';
+  for (const group of req.group ? [req.group] : GROUPS) {
+    const r = await rankingFor(deps, { period: req.period, asOf: req.asOf, group });
+    info = periodInfo(r.period, r.asOf);
+    asOf = new Date(r.asOf).toISOString();
+    const heads = new Map(r.units.map((u) => [u.code, u.headTitle]));
+    for (const row of r.rows.filter(isFlagged)) {
+      const failed = row.flags
+        .filter((f) => f.state === 'below')
+        .map((f) => ({ measure: f.measure, target: f.target, value: f.value, gap: f.value === null ? null : roundHalfUp(f.value - f.target, 2), periodsBelow: f.periodsBelow }));
+      rows.push({
+        unitCode: row.unitCode, unitName: row.unitName, kind: row.kind, headName: row.headName, received: row.received, index: row.index,
+        rank: row.rank, status: row.status, flags: row.flags, group, headTitle: heads.get(row.unitCode) ?? null,
+        periodsBelow: Math.max(...failed.map((f) => f.periodsBelow)), failed,
+      });
+    }
+  }
+  rows.sort((a, b) => b.periodsBelow - a.periodsBelow || b.failed.length - a.failed.length || (a.index ?? 101) - (b.index ?? 101) || a.unitCode.localeCompare(b.unitCode));
+  return { period: info as FlagList['period'], asOf, rows };
+}

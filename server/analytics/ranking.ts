@@ -1,0 +1,24 @@
+import type { RankingOutput } from '../../shared/schemas/ranking';
+import type { Group } from '../../shared/schemas/unit';
+import { asOfInstant, periodOrThrow, unitsOfGroup, type AnalyticsDeps } from './deps';
+import { rankWithHistory } from './history';
+
+export interface RankingRequest {
+  period: string;
+  group: Group;
+  asOf?: string | undefined;
+}
+
+export async function rankingFor(deps: AnalyticsDeps, req: RankingRequest) {
+  const period = periodOrThrow(req.period);
+  const asOf = asOfInstant(deps, req.asOf);
+  const [units, targets] = await Promise.all([unitsOfGroup(deps.store, req.group), deps.store.listTargets()]);
+  const result = await rankWithHistory(deps.store, period, asOf, { units, targets, definition: deps.definition, minVolume: deps.minVolume });
+  return { period, asOf, units, targets, ...result };
+}
+
+/** The `kpi.ranking` output of SPEC §4; the CLI prints the same object. */
+export async function ranking(deps: AnalyticsDeps, req: RankingRequest): Promise<RankingOutput> {
+  const r = await rankingFor(deps, req);
+  return { period: r.period.id, group: req.group, asOf: new Date(r.asOf).toISOString(), rows: r.rows };
+}

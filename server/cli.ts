@@ -1,0 +1,85 @@
+import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { describeIssues } from '../shared/format/import-report';
+import { ImportKindSchema } from '../shared/schemas/import';
+import { GroupSchema } from '../shared/schemas/unit';
+import { ranking } from './analytics/ranking';
+import { rankingTable } from './cli-format';
+import { readEnv } from './env';
+import { UserError } from './errors';
+import { importFile } from './import/run-import';
+import { analyticsDeps, openStore } from './open-store';
+import { seedDemo } from './seed/seed-demo';
+
+const USAGE = `Usage: npm run chiso -- <command>
+  import units|targets|dossiers FILE       import a CSV or XLSX file (all rows or none)
+  ranking --period P --group commune|department [--as-of ISO] [--json]
+  seed-demo                                 replace all data with the demo data set
+Settings: CHISO_DB (default ./data/chiso.duckdb)`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const env = readEnv();
+  switch (command) {
+    case 'import': {
+      const [kindText, file] = rest;
+      const kind = ImportKindSchema.safeParse(kindText);
+      if (!kind.success || !file) throw new UsageError('import needs a kind (units, targets or dossiers) and a file');
+      if (!existsSync(file)) throw new UserError('NOT_FOUND', `There is no file at ${file}.`);
+      const store = await openStore(env);
+      try {
+        const report = await importFile(store, { kind: kind.data, source: { path: file }, fileName: basename(file), actor: 'cli' });
+        if (report.ok) {
+          process.stdout.write(`Imported ${report.rows} ${kind.data} rows from ${report.fileName} (import #${report.record?.id}).\n`);
+          return 0;
+        }
+        process.stdout.write(`Refused ${report.fileName}: ${report.issueCount} problem${report.issueCount === 1 ? '' : 's'} found, nothing was imported.\n`);
+        process.stdout.write(`${describeIssues(report.issues, report.issueCount).join('\n')}\n`);
+        return 1;
+      } finally {
+        await store.close();
+      }
+    }
+    case 'ranking': {
+      const { values } = parseArgs({ args: rest, options: { period: { type: 'string' }, group: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } } });
+      const group = GroupSchema.safeParse(values.group);
+      if (!values.period || !group.success) throw new UsageError('ranking needs --period (e.g. 2025-W31) and --group commune or department');
+      const store = await openStore(env);
+      try {
+        const out = await ranking(analyticsDeps(store, env), { period: values.period, group: group.data, asOf: values['as-of'] });
+        process.stdout.write(values.json ? `${JSON.stringify(out, null, 2)}\n` : `${rankingTable(out)}\n`);
+        return 0;
+      } finally {
+        await store.close();
+      }
+    }
+    case 'seed-demo': {
+      const store = await openStore(env);
+      try {
+        const summary = await seedDemo(store, Date.now());
+        process.stdout.write(`Demo data ready: ${summary.units} units, ${summary.targets} targets, ${summary.dossiers} synthetic dossiers.\n`);
+        return 0;
+      } finally {
+        await store.close();
+      }
+    }
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    const message = error instanceof UserError || (error instanceof Error && error.message.startsWith('chiso cannot start')) ? error.message : `chiso failed: ${error instanceof Error ? error.message : String(error)}`;
+    process.stderr.write(`${message}\n`);
+    process.exit(1);
+  },
+);

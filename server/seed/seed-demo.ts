@@ -1,0 +1,43 @@
+import type { Store } from '../store/port';
+import { vnStartOfDate } from '../../shared/kpi/vn-time';
+import { DEMO_START, profileOf, unitDossiers } from './demo-dossiers';
+import { hanoiJuly2025Targets, hanoiUnits } from './demo-units';
+import { seedOf } from './random';
+
+export interface SeedSummary {
+  units: number;
+  targets: number;
+  dossiers: number;
+}
+
+const TINY_COMMUNES = 3;
+
+/** Replaces all data with the demo: Hà Nội's real units and July 2025 targets, synthetic dossiers up to `now`. */
+export async function seedDemo(store: Store, now: number): Promise<SeedSummary> {
+  const startedAt = Date.now();
+  const record = (kind: 'units' | 'targets' | 'dossiers', rows: number) => ({ kind, fileName: 'demo data (synthetic)', rows, outcome: 'imported' as const, errorCount: 0, actor: 'seed-demo', startedAt });
+  await store.clearData();
+  const units = hanoiUnits();
+  await store.replaceUnits(units, record('units', units.length));
+  const targets = hanoiJuly2025Targets();
+  await store.replaceTargets(targets, record('targets', targets.length));
+  const communes = units.filter((u) => u.kind !== 'department');
+  const tiny = new Set(communes.map((u) => u.code).sort((a, b) => seedOf(a) - seedOf(b)).slice(0, TINY_COMMUNES));
+  const start = vnStartOfDate(DEMO_START);
+  const writer = await store.openDossierWriter();
+  let dossiers = 0;
+  try {
+    for (const unit of units) {
+      for (const dossier of unitDossiers(unit, profileOf(unit, tiny), start, now)) {
+        writer.append(dossier);
+        dossiers += 1;
+      }
+    }
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  await writer.commit(record('dossiers', dossiers));
+  await store.setMeta('dataset', 'demo');
+  return { units: units.length, targets: targets.length, dossiers };
+}

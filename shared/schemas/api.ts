@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { FlagSchema, RankingRowSchema } from './ranking';
+import { MeasureSchema, MeasuresSchema } from './measure';
+import { AsOfSchema, DateStringSchema, PeriodIdSchema, PeriodKindSchema } from './period';
+import { GroupSchema, UnitCodeSchema, UnitKindSchema, UnitSchema } from './unit';
+import { TargetInForceSchema } from './target';
+import { OverdueDossierSchema } from './dossier';
+import { RatingSchema } from './index-definition';
+
+export const PeriodInputSchema = z.object({ period: PeriodIdSchema, asOf: AsOfSchema.optional() });
+export const RankingInputSchema = PeriodInputSchema.extend({ group: GroupSchema });
+export const FlagsInputSchema = PeriodInputSchema.extend({ group: GroupSchema.optional() });
+export const UnitDetailInputSchema = PeriodInputSchema.extend({ unitCode: UnitCodeSchema });
+export const TrendInputSchema = z
+  .object({ unitCode: UnitCodeSchema, measure: MeasureSchema, from: DateStringSchema, to: DateStringSchema, granularity: z.enum(['week', 'month']) })
+  .refine((t) => t.from <= t.to, { message: '`from` must not be after `to`', path: ['to'] });
+export const PeriodsInputSchema = z.object({ kind: PeriodKindSchema.exclude(['range']).optional() }).optional();
+
+export const PeriodInfoSchema = z.object({
+  id: z.string(),
+  kind: PeriodKindSchema,
+  startDate: z.string(),
+  endDate: z.string(),
+  /** The data cut-off the figures are taken at: min(period end, asOf), ISO 8601. */
+  cutOff: z.string(),
+  complete: z.boolean(),
+});
+export type PeriodInfo = z.infer<typeof PeriodInfoSchema>;
+
+export const PeriodListSchema = z.object({
+  kind: PeriodKindSchema,
+  /** The period a dashboard opens on: the last complete one with data. */
+  defaultPeriod: z.string().nullable(),
+  periods: z.array(PeriodInfoSchema.omit({ cutOff: true })),
+});
+
+export const GroupTargetSchema = z.object({ measure: MeasureSchema, threshold: z.number(), kinds: z.array(UnitKindSchema), deadline: z.string().nullable() });
+
+export const GroupOverviewSchema = z.object({
+  group: GroupSchema,
+  unitCount: z.number().int(),
+  measures: MeasuresSchema,
+  previous: MeasuresSchema.nullable(),
+  targets: z.array(GroupTargetSchema),
+  states: z.object({ below: z.number().int(), atRisk: z.number().int(), met: z.number().int(), noData: z.number().int() }),
+  insufficientData: z.number().int(),
+  longestBelow: z.array(
+    z.object({ unitCode: z.string(), unitName: z.string(), headName: z.string().nullable(), periodsBelow: z.number().int(), measures: z.array(MeasureSchema) }),
+  ),
+});
+
+export const OverviewSchema = z.object({
+  period: PeriodInfoSchema,
+  previousPeriod: z.string(),
+  asOf: z.string(),
+  demo: z.boolean(),
+  city: z.object({ measures: MeasuresSchema, previous: MeasuresSchema.nullable() }),
+  groups: z.array(GroupOverviewSchema),
+});
+export type Overview = z.infer<typeof OverviewSchema>;
+
+export const ProcedureRowSchema = z.object({
+  procedureCode: z.string(),
+  procedureName: z.string().nullable(),
+  received: z.number().int(),
+  online: z.number().int(),
+  endToEnd: z.number().int(),
+  onTime: z.number().int(),
+  overdueOpen: z.number().int(),
+  onlineRate: z.number().nullable(),
+  endToEndRate: z.number().nullable(),
+  onTimeRate: z.number().nullable(),
+  avgProcessingDays: z.number().nullable(),
+});
+
+export const UnitDetailSchema = z.object({
+  period: PeriodInfoSchema,
+  asOf: z.string(),
+  unit: UnitSchema,
+  group: GroupSchema,
+  measures: MeasuresSchema.extend({ medianProcessingDays: z.number().nullable(), p90ProcessingDays: z.number().nullable() }),
+  previous: MeasuresSchema.nullable(),
+  targets: z.array(TargetInForceSchema),
+  flags: z.array(FlagSchema),
+  index: z.number().nullable(),
+  rating: RatingSchema.nullable(),
+  rank: z.number().int().nullable(),
+  rankChange: z.number().int().nullable(),
+  rankedUnits: z.number().int(),
+  status: RankingRowSchema.shape.status,
+  procedures: z.array(ProcedureRowSchema),
+  overdue: z.array(OverdueDossierSchema),
+  overdueTotal: z.number().int(),
+});
+export type UnitDetail = z.infer<typeof UnitDetailSchema>;
+
+export const TrendSchema = z.object({
+  unitCode: z.string(),
+  measure: MeasureSchema,
+  granularity: z.enum(['week', 'month']),
+  points: z.array(z.object({ period: z.string(), startDate: z.string(), endDate: z.string(), received: z.number().int(), value: z.number().nullable(), target: z.number().nullable() })),
+  deadlines: z.array(z.object({ date: z.string(), threshold: z.number() })),
+});
+export type Trend = z.infer<typeof TrendSchema>;
+
+export const FlagListSchema = z.object({
+  period: PeriodInfoSchema,
+  asOf: z.string(),
+  rows: z.array(
+    RankingRowSchema.pick({ unitCode: true, unitName: true, kind: true, headName: true, received: true, index: true, rank: true, status: true, flags: true }).extend({
+      group: GroupSchema,
+      headTitle: z.string().nullable(),
+      periodsBelow: z.number().int(),
+      failed: z.array(z.object({ measure: MeasureSchema, target: z.number(), value: z.number().nullable(), gap: z.number().nullable(), periodsBelow: z.number().int() })),
+    }),
+  ),
+});
+export type FlagList = z.infer<typeof FlagListSchema>;
+
+export const UnitListSchema = z.array(UnitSchema.extend({ group: GroupSchema }));
