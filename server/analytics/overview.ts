@@ -1,7 +1,7 @@
 import { addCounts, EMPTY_COUNTS, measuresFromCounts } from '../../shared/kpi/measures';
 import { targetInForce } from '../../shared/kpi/targets';
 import type { Overview } from '../../shared/schemas/api';
-import type { Counts } from '../../shared/schemas/measure';
+import { byMeasureOrder, type Counts } from '../../shared/schemas/measure';
 import { GROUPS, kindsOfGroup, type Group } from '../../shared/schemas/unit';
 import type { RankingRow } from '../../shared/schemas/ranking';
 import type { Target } from '../../shared/schemas/target';
@@ -23,7 +23,7 @@ function groupTargets(targets: readonly Target[], group: Group, period: Period):
       else out.push({ measure, threshold: t.threshold, kinds: [kind], deadline: t.deadline });
     }
   }
-  return out;
+  return out.sort((a, b) => byMeasureOrder(a.measure, b.measure));
 }
 
 function unitState(row: RankingRow): keyof GroupOverview['states'] {

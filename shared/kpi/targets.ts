@@ -1,4 +1,4 @@
-import type { Measure } from '../schemas/measure';
+import { byMeasureOrder, type Measure } from '../schemas/measure';
 import type { Target, TargetInForce } from '../schemas/target';
 import type { UnitKind } from '../schemas/unit';
 import { vnStartOfDate } from './vn-time';
@@ -35,7 +35,5 @@ export function targetsInForce(targets: readonly Target[], unit: TargetSubject, 
   return measures
     .map((m) => targetInForce(targets, unit, m, periodEnd))
     .filter((t): t is TargetInForce => t !== null)
-    .sort((a, b) => MEASURE_ORDER.indexOf(a.measure) - MEASURE_ORDER.indexOf(b.measure));
+    .sort((a, b) => byMeasureOrder(a.measure, b.measure));
 }
-
-const MEASURE_ORDER: Measure[] = ['onlineRate', 'endToEndRate', 'onTimeRate', 'avgProcessingDays', 'overdueOpen', 'eResultRate', 'digitizedRate', 'onlinePaymentRate'];

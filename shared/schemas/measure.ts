@@ -6,6 +6,13 @@ export const MeasureSchema = z.enum(MEASURES);
 export type Measure = z.infer<typeof MeasureSchema>;
 export type RateMeasure = (typeof RATE_MEASURES)[number];
 
+/** The order measures are listed in, everywhere. */
+export const MEASURE_ORDER: readonly Measure[] = ['onlineRate', 'endToEndRate', 'onTimeRate', 'avgProcessingDays', 'overdueOpen', 'eResultRate', 'digitizedRate', 'onlinePaymentRate'];
+
+export function byMeasureOrder(a: Measure, b: Measure): number {
+  return MEASURE_ORDER.indexOf(a) - MEASURE_ORDER.indexOf(b);
+}
+
 export function isRateMeasure(measure: Measure): measure is RateMeasure {
   return (RATE_MEASURES as readonly string[]).includes(measure);
 }

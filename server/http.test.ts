@@ -1,0 +1,62 @@
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RankingOutputSchema } from '../shared/schemas/ranking';
+import { createInnerContext } from './context';
+import { createHttpServer } from './http';
+import { appRouter } from './routers/_app';
+import type { Store } from './store/port';
+import { fixtureDeps, fixtureStore } from './testing/fixture';
+import { close, listen, query } from './testing/http-client';
+import { createCallerFactory } from './trpc';
+
+let store: Store;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  store = await fixtureStore();
+  server = createHttpServer({ deps: fixtureDeps(store), clientDir: null });
+  base = await listen(server);
+});
+afterAll(async () => {
+  await close(server);
+  await store.close();
+});
+
+describe('the API over HTTP', () => {
+  it('serves kpi.ranking as plain JSON, the same as the router', async () => {
+    const input = { period: '2025-W31', group: 'commune' };
+    const res = await query(base, 'kpi.ranking', input);
+    expect(res.status).toBe(200);
+    const data = RankingOutputSchema.parse(res.body.result.data);
+    const direct = await createCallerFactory(appRouter)(createInnerContext(fixtureDeps(store), { username: 'x', role: 'leader', unitCode: null })).kpi.ranking(input as never);
+    expect(data).toEqual(direct);
+  });
+
+  it.each([
+    ['a malformed period', 'kpi.ranking', { period: '2025-W99', group: 'commune' }, 400, '2025 has ISO weeks 1 to 52, not 99'],
+    ['an unknown group', 'kpi.ranking', { period: '2025-W31', group: 'province' }, 400, 'The request is not valid: group:'],
+    ['an unknown unit', 'units.detail', { unitCode: '99999', period: '2025-W31' }, 404, 'There is no unit with the code "99999".'],
+    ['a reversed trend span', 'units.trend', { unitCode: '00070', measure: 'onlineRate', from: '2025-08-01', to: '2025-07-01', granularity: 'week' }, 400, '`from` must not be after `to`'],
+  ])('answers %s with a plain message and no stack trace', async (_label, path, input, status, message) => {
+    const res = await query(base, path, input);
+    expect(res.status).toBe(status);
+    expect(res.body.error.message).toContain(message);
+    expect(JSON.stringify(res.body)).not.toMatch(/stack|\.ts:\d+|at [A-Za-z]+ \(/);
+  });
+
+  it('refuses a request body over the limit', async () => {
+    const res = await fetch(`${base}/trpc/kpi.ranking`, { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024), headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(413);
+  });
+
+  it('sends security headers on every response', async () => {
+    for (const path of ['/api/health', '/trpc/periods.list', '/']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readEnv } from './env';
+import { createHttpServer } from './http';
+import { analyticsDeps, openStore } from './open-store';
+import { seedDemo } from './seed/seed-demo';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
+
+async function buildClientIfNeeded(): Promise<void> {
+  if (existsSync(`${clientDir}/index.html`)) return;
+  console.log('Building the dashboard (first start)…');
+  const { build } = await import('vite');
+  await build({ configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
+}
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  await buildClientIfNeeded();
+  const store = await openStore(env);
+  if ((await store.listUnits()).length === 0) {
+    console.log(`The database ${env.CHISO_DB} is empty: seeding the demo data (real Hà Nội units, synthetic dossiers)…`);
+    const summary = await seedDemo(store, Date.now());
+    console.log(`Demo data ready: ${summary.units} units, ${summary.dossiers} synthetic dossiers.`);
+  }
+  const server = createHttpServer({ deps: analyticsDeps(store, env), clientDir, log: (m) => console.error(m) });
+  server.listen(env.PORT, env.HOST, () => {
+    console.log(`chiso is serving on http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT} (database ${env.CHISO_DB})`);
+  });
+  const stop = () => {
+    server.close(() => {
+      void store.close().then(() => process.exit(0));
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error && error.message.startsWith('chiso cannot start') ? error.message : `chiso failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
