@@ -3,6 +3,7 @@
  * would write them, imported through the file importer and ranked over HTTP; every figure is then checked against
  * a computation of SPEC §2–§3 written here from scratch, sharing no code with chiso's.
  */
+import { CountsCache } from './analytics/counts-cache';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,7 +104,7 @@ beforeAll(async () => {
   });
   const report = await importFile(store, { kind: 'dossiers', source: { buffer: Buffer.from(`\uFEFF${lines.join('\r\n')}`) }, fileName: 'cao-bang-hoso.csv', actor: null });
   expect(report.issues).toEqual([]);
-  server = createHttpServer({ deps: { store, definition: CHISO_V1, minVolume: 30, now: () => ASOF }, clientDir: null });
+  server = createHttpServer({ deps: { store, cache: new CountsCache(), definition: CHISO_V1, minVolume: 30, now: () => ASOF }, clientDir: null });
   base = await listen(server);
 });
 afterAll(async () => {

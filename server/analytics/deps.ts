@@ -7,9 +7,11 @@ import type { Group, Unit } from '../../shared/schemas/unit';
 import { groupOfKind } from '../../shared/schemas/unit';
 import { UserError } from '../errors';
 import type { Store } from '../store/port';
+import type { CountsCache } from './counts-cache';
 
 export interface AnalyticsDeps {
   store: Store;
+  cache: CountsCache;
   definition: IndexDefinition;
   minVolume: number;
   now: () => number;

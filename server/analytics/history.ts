@@ -3,7 +3,7 @@ import { cutOff, previousPeriod } from '../../shared/kpi/periods';
 import { buildRanking, type RankingInput, type RankingResult } from '../../shared/kpi/ranking';
 import type { Counts } from '../../shared/schemas/measure';
 import type { Period } from '../../shared/schemas/period';
-import type { Store } from '../store/port';
+import type { AnalyticsDeps } from './deps';
 
 const FIRST_CHUNK = 13;
 
@@ -14,21 +14,21 @@ export function periodsBack(period: Period, count: number): Period[] {
   return out;
 }
 
-export async function loadHistory(store: Store, periods: readonly Period[], asOf: number, unitCodes: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
-  return store.countsByUnit(periods.map((p) => ({ start: p.start, cutOff: cutOff(p, asOf) })), unitCodes);
+export async function loadHistory(deps: AnalyticsDeps, periods: readonly Period[], asOf: number, unitCodes: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
+  return deps.cache.countsByUnit(deps.store, periods.map((p) => ({ start: p.start, cutOff: cutOff(p, asOf) })), unitCodes);
 }
 
 /**
  * Builds the ranking with enough history to count every below-streak in full: it starts with a quarter's worth
  * of periods and doubles while some streak reaches the oldest period loaded and data goes back further.
  */
-export async function rankWithHistory(store: Store, period: Period, asOf: number, base: Omit<RankingInput, 'periods' | 'history'>): Promise<RankingResult & { history: Map<string, (Counts | undefined)[]>; periods: Period[] }> {
-  const range = await store.receivedRange();
+export async function rankWithHistory(deps: AnalyticsDeps, period: Period, asOf: number, base: Omit<RankingInput, 'periods' | 'history'>): Promise<RankingResult & { history: Map<string, (Counts | undefined)[]>; periods: Period[] }> {
+  const range = await deps.store.receivedRange();
   const codes = base.units.map((u) => u.code);
   let count = FIRST_CHUNK;
   for (;;) {
     const periods = periodsBack(period, count);
-    const history = await loadHistory(store, periods, asOf, codes);
+    const history = await loadHistory(deps, periods, asOf, codes);
     const result = buildRanking({ ...base, periods, history });
     const oldest = periods[periods.length - 1] as Period;
     if (!result.truncated || !range || oldest.start <= range.first) return { ...result, history, periods };

@@ -1,4 +1,5 @@
 import { addCounts, EMPTY_COUNTS, measuresFromCounts } from '../../shared/kpi/measures';
+import { unitState } from '../../shared/kpi/flags';
 import { targetInForce } from '../../shared/kpi/targets';
 import type { Overview } from '../../shared/schemas/api';
 import { byMeasureOrder, type Counts } from '../../shared/schemas/measure';
@@ -26,13 +27,7 @@ function groupTargets(targets: readonly Target[], group: Group, period: Period):
   return out.sort((a, b) => byMeasureOrder(a.measure, b.measure));
 }
 
-function unitState(row: RankingRow): keyof GroupOverview['states'] {
-  const states = row.flags.map((f) => f.state);
-  if (states.includes('below')) return 'below';
-  if (states.includes('at-risk')) return 'atRisk';
-  if (states.length === 0 || states.every((s) => s === 'no-data')) return 'noData';
-  return 'met';
-}
+const STATE_KEY = { below: 'below', 'at-risk': 'atRisk', met: 'met', 'no-data': 'noData' } as const;
 
 const longest = (row: RankingRow) => Math.max(0, ...row.flags.map((f) => f.periodsBelow));
 
@@ -50,7 +45,7 @@ export async function overview(deps: AnalyticsDeps, req: { period: string; asOf?
     cityNow = addCounts(cityNow, now);
     cityBefore = addCounts(cityBefore, before);
     const states = { below: 0, atRisk: 0, met: 0, noData: 0 };
-    for (const row of r.rows) states[unitState(row)] += 1;
+    for (const row of r.rows) states[STATE_KEY[unitState(row.flags)]] += 1;
     groups.push({
       group,
       unitCount: r.units.length,

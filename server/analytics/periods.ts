@@ -11,6 +11,7 @@ export async function periodList(deps: AnalyticsDeps, kind: Exclude<PeriodKind, 
   const complete = periods.filter((p) => p.end <= now && (!range || p.start <= range.last));
   return {
     kind,
+    demo: (await deps.store.getMeta('dataset')) === 'demo',
     defaultPeriod: (complete[0] ?? periodContaining(kind, now)).id,
     periods: periods.map((p) => ({ id: p.id, kind: p.kind, startDate: p.startDate, endDate: p.endDate, complete: p.end <= now })),
   };

@@ -13,7 +13,7 @@ export async function rankingFor(deps: AnalyticsDeps, req: RankingRequest) {
   const period = periodOrThrow(req.period);
   const asOf = asOfInstant(deps, req.asOf);
   const [units, targets] = await Promise.all([unitsOfGroup(deps.store, req.group), deps.store.listTargets()]);
-  const result = await rankWithHistory(deps.store, period, asOf, { units, targets, definition: deps.definition, minVolume: deps.minVolume });
+  const result = await rankWithHistory(deps, period, asOf, { units, targets, definition: deps.definition, minVolume: deps.minVolume });
   return { period, asOf, units, targets, ...result };
 }
 

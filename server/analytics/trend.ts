@@ -17,7 +17,7 @@ export async function trend(deps: AnalyticsDeps, req: { unitCode: string; measur
   if (periods.length > MAX_POINTS) throw new UserError('BAD_REQUEST', `That span has ${periods.length} ${req.granularity}s; ask for at most ${MAX_POINTS}.`);
   const now = deps.now();
   const [history, targets] = await Promise.all([
-    deps.store.countsByUnit(periods.map((p) => ({ start: p.start, cutOff: cutOff(p, now) })), [unit.code]),
+    deps.cache.countsByUnit(deps.store, periods.map((p) => ({ start: p.start, cutOff: cutOff(p, now) })), [unit.code]),
     deps.store.listTargets(),
   ]);
   const ofUnit = targets.filter((t) => t.measure === req.measure && (t.unitCode === unit.code || (t.unitCode === null && t.kind === unit.kind)));

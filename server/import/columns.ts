@@ -1,4 +1,4 @@
-import { foldKey } from './normalize';
+import { foldKey } from '../../shared/format/fold';
 
 export interface ColumnSpec<F extends string> {
   field: F;

@@ -57,9 +57,9 @@ describe('dossier import', () => {
       'Line 3, column "unit_code" ("99999"): is not a known unit: import the unit first, or correct the code',
       'Line 4, column "channel" ("fax"): is not a channel (online, counter or postal; trực tuyến, trực tiếp or bưu chính; or the codes 2, 1, 3)',
       'Line 4, column "received_at" ("31/02/2025"): is not a date on the calendar (dates are written day/month/year, e.g. 21/07/2025, or 2025-07-21)',
-      'Line 5, column "dossier_id" ("A1"): appears twice in this file: first on line 2',
       'Line 5, column "end_to_end" ("true"): is yes, but a dossier submitted by counter cannot be done end-to-end online',
       'Line 5, column "due_at" ("2025-07-20"): is before the date the dossier was received',
+      'Line 5, column "dossier_id" ("A1"): appears twice in this file: first on line 2',
       'Line 6, column "received_at" ("07/31/2025"): is not a date on the calendar (dates are written day/month/year, e.g. 21/07/2025, or 2025-07-21)',
     ]);
     expect(await totals()).toEqual(new Map());

@@ -4,7 +4,7 @@ import type { Unit } from '../../shared/schemas/unit';
 import type { DossierWriter, ImportOutcome, Store } from '../store/port';
 import { DOSSIER_COLUMNS } from './dossier-columns';
 import { dossierFromRow } from './dossier-rows';
-import { scanFile, type ScanResult } from './scan';
+import { IssueLog, MAX_REPORTED_ISSUES, scanFile, type ScanResult } from './scan';
 import type { FileSource } from './table-reader';
 import { TARGET_COLUMNS, targetFromRow } from './target-rows';
 import { UNIT_COLUMNS, unitFromRow } from './unit-rows';
@@ -33,17 +33,33 @@ async function finish(store: Store, req: ImportRequest, scan: ScanResult, starte
   return { ok, kind: req.kind, fileName: req.fileName, rows: scan.rows, issues: scan.issues, issueCount: scan.issueCount, record };
 }
 
+const NO_END_TO_END = 'the header row has neither an end_to_end (toàn trình) nor a service level (mức độ) column, so end-to-end dossiers cannot be told apart';
+
 async function importDossiers(store: Store, req: ImportRequest, startedAt: number): Promise<ImportReport> {
   const unitCodes = new Set((await store.listUnits()).map((u) => u.code));
   const writer: DossierWriter = await store.openDossierWriter();
-  let failed = false;
   try {
-    const seen = new Map<string, number>();
-    const scan = await scanFile(req.source, DOSSIER_COLUMNS, 3, (row) => {
-      const dossier = dossierFromRow(row, { unitCodes, seen });
-      if (!dossier) failed = true;
-      else if (!failed) writer.append(dossier);
-    }, (columns) => (columns.has('end_to_end') || columns.has('service_level') ? null : 'the header row has neither an end_to_end (toàn trình) nor a service level (mức độ) column, so end-to-end dossiers cannot be told apart'));
+    const log = new IssueLog();
+    let idHeader = 'dossier_id';
+    const scanned = await scanFile(
+      req.source,
+      DOSSIER_COLUMNS,
+      3,
+      (row) => {
+        idHeader = row.headerOf('dossier_id');
+        const dossier = dossierFromRow(row, unitCodes);
+        if (dossier) writer.append(dossier, row.line);
+        else if (row.text('dossier_id')) writer.reserve(row.text('dossier_id') as string, row.line);
+      },
+      (columns) => (columns.has('end_to_end') || columns.has('service_level') ? null : NO_END_TO_END),
+      log,
+    );
+    const repeated = await writer.duplicates(MAX_REPORTED_ISSUES);
+    log.merge(
+      repeated.rows.map((d) => ({ line: d.line, column: idHeader, value: d.dossierId, reason: `appears twice in this file: first on line ${d.firstLine}` })),
+      repeated.total,
+    );
+    const scan = { ...scanned, issues: log.issues, issueCount: log.count };
     if (scan.issueCount > 0) await writer.abort();
     return await finish(store, req, scan, startedAt, (o) => writer.commit(o));
   } catch (error) {

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import type { Cell } from './values';
 
@@ -42,13 +42,67 @@ export function detectDelimiter(head: string): ';' | ',' {
   return semicolons > commas ? ';' : ',';
 }
 
-async function* csvRows(source: FileSource, head: Buffer): AsyncGenerator<RawRow> {
+/** Streams CSV rows through papaparse, pausing it while the consumer works, and tracks each row's line. */
+async function* csvRows(source: FileSource, head: Buffer): AsyncGenerator<RawRow[]> {
   const delimiter = detectDelimiter(head.toString('utf8'));
-  const input = 'buffer' in source ? Readable.from([source.buffer]) : createReadStream(source.path);
-  const parser = input.pipe(parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }));
-  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield { line: record.info.lines, cells: record.record };
+  const input = 'buffer' in source ? Readable.from([source.buffer.toString('utf8')]) : createReadStream(source.path, { encoding: 'utf8' });
+  const batches: string[][][] = [];
+  let done = false;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  let parser: Papa.Parser | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  Papa.parse(input as unknown as File, {
+    delimiter,
+    skipEmptyLines: false,
+    chunk: (result: Papa.ParseResult<string[]>, p: Papa.Parser) => {
+      parser = p;
+      batches.push(result.data);
+      p.pause();
+      notify();
+    },
+    complete: () => {
+      done = true;
+      notify();
+    },
+    error: (error: Error) => {
+      failure = error;
+      done = true;
+      notify();
+    },
+  });
+  let line = 1;
+  let first = true;
+  try {
+  for (;;) {
+    const batch = batches.shift();
+    if (!batch) {
+      if (done) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      continue;
+    }
+    const rows: RawRow[] = [];
+    for (const cells of batch) {
+      if (first && cells.length > 0 && typeof cells[0] === 'string') cells[0] = cells[0].replace(/^\uFEFF/, '');
+      first = false;
+      const at = line;
+      line += 1;
+      for (const cell of cells) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line += 1;
+      rows.push({ line: at, cells });
+    }
+    yield rows;
+    (parser as Papa.Parser | null)?.resume();
   }
+  } finally {
+    if (!done) (parser as Papa.Parser | null)?.abort();
+    if ('path' in source) (input as Readable).destroy();
+  }
+  if (failure) throw failure;
 }
 
 function cellOf(cell: ExcelJS.Cell): Cell {
@@ -69,7 +123,7 @@ function cellOf(cell: ExcelJS.Cell): Cell {
   return String(value);
 }
 
-async function* xlsxRows(source: FileSource): AsyncGenerator<RawRow> {
+async function* xlsxRows(source: FileSource): AsyncGenerator<RawRow[]> {
   const workbook = new ExcelJS.Workbook();
   if ('buffer' in source) await workbook.xlsx.load(source.buffer as unknown as ArrayBuffer);
   else await workbook.xlsx.readFile(source.path);
@@ -81,11 +135,11 @@ async function* xlsxRows(source: FileSource): AsyncGenerator<RawRow> {
     for (let c = 1; c <= row.cellCount; c++) cells.push(cellOf(row.getCell(c)));
     rows.push({ line: rowNumber, cells });
   });
-  yield* rows;
+  yield rows;
 }
 
-/** The rows of a CSV (UTF-8, with or without BOM, `;` or `,`, CRLF or LF) or of the first sheet of an XLSX. */
-export async function* readRows(source: FileSource): AsyncGenerator<RawRow> {
+/** The rows, in batches, of a CSV (UTF-8, with or without BOM, `;` or `,`, CRLF or LF) or of the first sheet of an XLSX. */
+export async function* readRows(source: FileSource): AsyncGenerator<RawRow[]> {
   const head = await readHead(source);
   yield* isXlsx(head) ? xlsxRows(source) : csvRows(source, head);
 }

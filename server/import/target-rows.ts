@@ -3,7 +3,7 @@ import type { Target } from '../../shared/schemas/target';
 import { UNIT_KINDS, type UnitKind } from '../../shared/schemas/unit';
 import { formatCivilDate } from '../../shared/kpi/vn-time';
 import type { ColumnSpec } from './columns';
-import { foldKey } from './normalize';
+import { foldKey } from '../../shared/format/fold';
 import type { RowAccess } from './scan';
 import { parseDateTime, parseNumber } from './values';
 

@@ -1,6 +1,6 @@
 import type { Unit, UnitKind } from '../../shared/schemas/unit';
 import type { ColumnSpec } from './columns';
-import { foldValue } from './normalize';
+import { foldValue } from '../../shared/format/fold';
 import type { RowAccess } from './scan';
 
 export type UnitField = 'code' | 'name' | 'name_en' | 'kind' | 'parent_code' | 'head_name' | 'head_title' | 'population';

@@ -1,6 +1,6 @@
 import type { Channel, DossierStatus } from '../../shared/schemas/dossier';
 import { isValidCivilDate, vnInstant, type CivilDate } from '../../shared/kpi/vn-time';
-import { foldValue } from './normalize';
+import { foldValue } from '../../shared/format/fold';
 
 /** A cell as read from CSV (text) or XLSX (text, or a date cell with Vietnam wall-clock time). */
 export type Cell = string | { date: CivilDate; time: [number, number, number, number] | null };
@@ -64,12 +64,25 @@ export function parseDateTime(cell: Cell): Parsed<DateTimeValue> {
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'co', 'x', 'y']);
 const FALSE_WORDS = new Set(['false', '0', 'no', 'khong', 'n']);
 
-export function parseBoolean(cell: string): Parsed<boolean> {
+/** Parsers of small vocabularies see the same few values millions of times: remember their answers. */
+function memo<T>(parse: (cell: string) => Parsed<T>): (cell: string) => Parsed<T> {
+  const cache = new Map<string, Parsed<T>>();
+  return (cell) => {
+    let hit = cache.get(cell);
+    if (hit === undefined) {
+      hit = parse(cell);
+      if (cache.size < 10_000) cache.set(cell, hit);
+    }
+    return hit;
+  };
+}
+
+export const parseBoolean = memo(function parseBoolean(cell: string): Parsed<boolean> {
   const v = foldValue(cell);
   if (TRUE_WORDS.has(v)) return ok(true);
   if (FALSE_WORDS.has(v)) return ok(false);
   return fail('is not yes or no (write true/false, 1/0, yes/no or có/không)');
-}
+});
 
 const CHANNEL_WORDS: Record<string, Channel> = {
   online: 'online', 'truc tuyen': 'online', '2': 'online', 'nop truc tuyen': 'online',
@@ -77,10 +90,10 @@ const CHANNEL_WORDS: Record<string, Channel> = {
   postal: 'postal', 'buu chinh': 'postal', 'buu chinh cong ich': 'postal', '3': 'postal', 'qua buu chinh': 'postal',
 };
 
-export function parseChannel(cell: string): Parsed<Channel> {
+export const parseChannel = memo((cell: string): Parsed<Channel> => {
   const channel = CHANNEL_WORDS[foldValue(cell)];
   return channel ? ok(channel) : fail('is not a channel (online, counter or postal; trực tuyến, trực tiếp or bưu chính; or the codes 2, 1, 3)');
-}
+});
 
 const STATUS_BY_CODE: Record<string, DossierStatus> = {
   '1': 'not_received', '2': 'processing', '3': 'not_received', '4': 'processing', '5': 'processing', '6': 'processing',
@@ -93,16 +106,16 @@ const STATUS_WORDS: Record<string, DossierStatus> = {
   'dung xu ly': 'processing', 'da xu ly xong': 'completed', 'da tra ket qua': 'completed',
 };
 
-export function parseStatus(cell: string): Parsed<DossierStatus> {
+export const parseStatus = memo((cell: string): Parsed<DossierStatus> => {
   const v = foldValue(cell);
   const status = STATUS_BY_CODE[v] ?? STATUS_WORDS[v];
   return status ? ok(status) : fail('is not a known status (processing, completed, rejected, withdrawn, or a national status code 1–10 or its label)');
-}
+});
 
-export function parseServiceLevel(cell: string): Parsed<number> {
+export const parseServiceLevel = memo((cell: string): Parsed<number> => {
   const m = /^(?:muc do\s*)?([1-4])$/.exec(foldValue(cell));
   return m ? ok(Number(m[1])) : fail('is not a service level (1 to 4, or "Mức độ 4")');
-}
+});
 
 /** `1.001612.000.00.00.H48` → `1.001612`; other codes are kept as written. */
 export function normalizeProcedureCode(raw: string): string {

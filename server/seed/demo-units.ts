@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import type { Target } from '../../shared/schemas/target';
 import type { Unit, UnitKind } from '../../shared/schemas/unit';
 
 const dataFile = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
-const readCsv = (name: string) => parse(readFileSync(dataFile(name)), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+const readCsv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(dataFile(name), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
 
 /** Who answers for a department: its head's title, written as the city writes it. */
 const DEPARTMENT_HEAD_TITLE: Record<string, string> = {

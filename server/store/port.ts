@@ -34,9 +34,20 @@ export interface ImportOutcome {
   startedAt: number;
 }
 
+export interface DuplicateId {
+  dossierId: string;
+  line: number;
+  firstLine: number;
+}
+
 /** Receives validated dossiers; nothing is visible to readers until `commit`. */
 export interface DossierWriter {
-  append(record: DossierRecord): void;
+  /** `line` is where the dossier stands in its file (0 when it has none). */
+  append(record: DossierRecord, line?: number): void;
+  /** Notes the id of a row that failed validation, so that duplicates are still found; such a writer is never committed. */
+  reserve(dossierId: string, line: number): void;
+  /** Dossier ids appended or reserved more than once, each later line with the first one, in line order. */
+  duplicates(limit: number): Promise<{ rows: DuplicateId[]; total: number }>;
   commit(outcome: ImportOutcome): Promise<ImportRecord>;
   abort(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { CountsCache } from '../analytics/counts-cache';
 import type { DossierRecord } from '../../shared/schemas/dossier';
 import type { Target } from '../../shared/schemas/target';
 import type { Unit } from '../../shared/schemas/unit';
@@ -60,5 +61,5 @@ export async function fixtureStore(): Promise<Store> {
 }
 
 export function fixtureDeps(store: Store): AnalyticsDeps {
-  return { store, definition: CHISO_V1, minVolume: 30, now: () => FIXTURE_NOW };
+  return { store, cache: new CountsCache(), definition: CHISO_V1, minVolume: 30, now: () => FIXTURE_NOW };
 }

@@ -48,3 +48,14 @@ export function flagState(measure: Measure, counts: Counts, threshold: number, o
   const warnFrom = threshold * (1 - options.lowerBetterFraction);
   return f.num !== 0 && f.num > warnFrom * f.den ? 'at-risk' : 'met';
 }
+
+export type UnitState = 'below' | 'at-risk' | 'met' | 'no-data';
+
+/** A unit's overall state: below if any measure is below, else at risk if any is, else met (no-data without values). */
+export function unitState(flags: readonly { state: FlagState }[]): UnitState {
+  const states = flags.map((f) => f.state);
+  if (states.includes('below')) return 'below';
+  if (states.includes('at-risk')) return 'at-risk';
+  if (states.length === 0 || states.every((s) => s === 'no-data')) return 'no-data';
+  return 'met';
+}

@@ -29,6 +29,8 @@ export type PeriodInfo = z.infer<typeof PeriodInfoSchema>;
 
 export const PeriodListSchema = z.object({
   kind: PeriodKindSchema,
+  /** The data set is the synthetic demo: every page says so. */
+  demo: z.boolean(),
   /** The period a dashboard opens on: the last complete one with data. */
   defaultPeriod: z.string().nullable(),
   periods: z.array(PeriodInfoSchema.omit({ cutOff: true })),

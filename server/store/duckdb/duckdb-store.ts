@@ -8,7 +8,7 @@ import type { Target } from '../../../shared/schemas/target';
 import type { Unit, UnitKind } from '../../../shared/schemas/unit';
 import type { DossierWriter, ImportOutcome, OverdueRow, ProcedureCounts, Store, Window } from '../port';
 import { MIGRATIONS } from './migrations';
-import { COUNT_COLUMNS, countsFromRow, windowsCte } from './sql';
+import { COUNT_COLUMNS, countsFromRow, windowedDossiers, windowsCte } from './sql';
 
 type Row = Record<string, unknown>;
 
@@ -170,7 +170,7 @@ export class DuckDbStore implements Store {
       dossier_id VARCHAR, unit_code VARCHAR, procedure_code VARCHAR, procedure_code_raw VARCHAR, procedure_name VARCHAR,
       channel VARCHAR, end_to_end BOOLEAN, received_ms DOUBLE, due_ms DOUBLE, completed_ms DOUBLE, returned_ms DOUBLE,
       status VARCHAR, status_raw VARCHAR, service_level INTEGER, e_result BOOLEAN, digitized BOOLEAN,
-      fee_required BOOLEAN, paid_online BOOLEAN, counted BOOLEAN)`);
+      fee_required BOOLEAN, paid_online BOOLEAN, counted BOOLEAN, line INTEGER)`);
     const appender = await c.createAppender(staging);
     const text = (v: string | null) => (v === null ? appender.appendNull() : appender.appendVarchar(v));
     const bool = (v: boolean | null) => (v === null ? appender.appendNull() : appender.appendBoolean(v));
@@ -181,7 +181,7 @@ export class DuckDbStore implements Store {
       closed = true;
     };
     return {
-      append: (d: DossierRecord) => {
+      append: (d: DossierRecord, line = 0) => {
         appender.appendVarchar(d.dossierId);
         appender.appendVarchar(d.unitCode);
         appender.appendVarchar(d.procedureCode);
@@ -202,7 +202,22 @@ export class DuckDbStore implements Store {
         bool(d.feeRequired);
         bool(d.paidOnline);
         appender.appendBoolean(d.status !== 'withdrawn' && d.status !== 'not_received');
+        appender.appendInteger(line);
         appender.endRow();
+      },
+      reserve: (dossierId, line) => {
+        appender.appendVarchar(dossierId);
+        for (let i = 0; i < 18; i++) appender.appendNull();
+        appender.appendInteger(line);
+        appender.endRow();
+      },
+      duplicates: async (limit) => {
+        appender.flushSync();
+        const repeated = `SELECT dossier_id, line, min(line) OVER (PARTITION BY dossier_id) AS first_line FROM ${staging}
+                           QUALIFY count(*) OVER (PARTITION BY dossier_id) > 1`;
+        const reader = await c.runAndReadAll(`SELECT dossier_id, line, first_line, count(*) OVER () AS total FROM (${repeated}) WHERE line > first_line ORDER BY line LIMIT ${Math.trunc(limit)}`);
+        const rows = reader.getRowObjectsJS() as Row[];
+        return { rows: rows.map((r) => ({ dossierId: String(r.dossier_id), line: num(r.line), firstLine: num(r.first_line) })), total: rows.length ? num(rows[0]?.total) : 0 };
       },
       commit: async (outcome) => {
         finish();
@@ -259,15 +274,10 @@ export class DuckDbStore implements Store {
   async countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
     const out = new Map<string, (Counts | undefined)[]>();
     if (windows.length === 0) return out;
-    const lo = Math.min(...windows.map((w) => w.start));
-    const hi = Math.max(...windows.map((w) => w.cutOff));
-    const unitFilter = unitCodes ? `AND d.unit_code IN (SELECT unnest($units::VARCHAR[]))` : '';
+    const unitFilter = unitCodes ? 'unit_code IN (SELECT unnest($units::VARCHAR[]))' : 'TRUE';
     const rows = await this.rows(
       `WITH ${windowsCte(windows)}
-       SELECT d.unit_code, w.idx, ${COUNT_COLUMNS}
-         FROM dossiers d JOIN w ON d.received_at >= w.s AND d.received_at < w.e
-        WHERE d.counted AND d.received_at >= make_timestamp(${lo * 1000}) AND d.received_at < make_timestamp(${hi * 1000}) ${unitFilter}
-        GROUP BY d.unit_code, w.idx`,
+       SELECT d.unit_code, d.idx, ${COUNT_COLUMNS} FROM ${windowedDossiers(windows, unitFilter)} GROUP BY d.unit_code, d.idx`,
       unitCodes ? { units: JSON.stringify(unitCodes) } : undefined,
     );
     for (const r of rows) {
@@ -283,8 +293,7 @@ export class DuckDbStore implements Store {
     const rows = await this.rows(
       `WITH ${windowsCte([window])}
        SELECT d.procedure_code, max(d.procedure_name) AS procedure_name, ${COUNT_COLUMNS}
-         FROM dossiers d JOIN w ON d.received_at >= w.s AND d.received_at < w.e
-        WHERE d.counted AND d.unit_code = $unit
+         FROM ${windowedDossiers([window], 'unit_code = $unit')}
         GROUP BY d.procedure_code`,
       { unit: unitCode },
     );

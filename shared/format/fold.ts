@@ -18,3 +18,9 @@ export function foldValue(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Whether a name matches a search typed with or without diacritics: "hoan kiem" finds "Phường Hoàn Kiếm". */
+export function matchesSearch(name: string, query: string): boolean {
+  const q = foldValue(query);
+  return q === '' || foldValue(name).includes(q);
+}

@@ -1,0 +1,17 @@
+import { DOSSIER_COLUMNS } from '../server/import/dossier-columns';
+import { dossierFromRow } from '../server/import/dossier-rows';
+import { scanFile } from '../server/import/scan';
+import { readRows } from '../server/import/table-reader';
+import { hanoiUnits } from '../server/seed/demo-units';
+const path = new URL('./out/dossiers-1000000.csv', import.meta.url).pathname;
+let t = Date.now();
+let n = 0;
+for await (const b of readRows({ path })) n += b.length;
+console.log('csv-parse only', Date.now() - t, n);
+t = Date.now();
+await scanFile({ path }, DOSSIER_COLUMNS, 3, () => undefined);
+console.log('scan no validate', Date.now() - t);
+t = Date.now();
+const unitCodes = new Set(hanoiUnits().map((u) => u.code));
+await scanFile({ path }, DOSSIER_COLUMNS, 3, (row) => { dossierFromRow(row, unitCodes); });
+console.log('scan + validate', Date.now() - t);

@@ -1,0 +1,173 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mustParsePeriod } from '../shared/kpi/periods';
+import { importFile } from '../server/import/run-import';
+import { hanoiUnits } from '../server/seed/demo-units';
+import { DuckDbStore } from '../server/store/duckdb/duckdb-store';
+import { COUNT_COLUMNS, windowsCte } from '../server/store/duckdb/sql';
+import { benchDossiers, CSV_HEADER, csvLine } from './generate';
+
+const OUT = new URL('./out/', import.meta.url).pathname;
+const SIZES = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
+const REQUESTS = 60;
+const units = hanoiUnits();
+const results: string[] = [];
+const say = (line: string) => {
+  console.log(line);
+  results.push(line);
+};
+
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
+}
+const fmt = (x: number) => x.toFixed(1);
+
+async function writeCsv(path: string, count: number): Promise<void> {
+  const out = createWriteStream(path);
+  out.write(`${CSV_HEADER}\n`);
+  let buffer = '';
+  for (const d of benchDossiers(units, count)) {
+    buffer += `${csvLine(d)}\n`;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  await once(out, 'finish');
+}
+
+async function freshStore(path: string): Promise<DuckDbStore> {
+  for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
+  const store = await DuckDbStore.open(path);
+  await store.replaceUnits(units, { kind: 'units', fileName: 'bench', rows: units.length, outcome: 'imported', errorCount: 0, actor: null, startedAt: Date.now() });
+  return store;
+}
+
+async function benchImport(count: number): Promise<void> {
+  const csv = `${OUT}dossiers-${count}.csv`;
+  if (!existsSync(csv)) await writeCsv(csv, count);
+  const mb = statSync(csv).size / 1e6;
+  const store = await freshStore(`${OUT}import-${count}.duckdb`);
+  let t0 = process.hrtime.bigint();
+  const report = await importFile(store, { kind: 'dossiers', source: { path: csv }, fileName: 'bench.csv', actor: null });
+  const chiso = ms(t0);
+  if (!report.ok) throw new Error(`bench import refused: ${report.issues[0]?.reason}`);
+  await store.close();
+  const db = await DuckDBInstance.create(`${OUT}raw-${count}.duckdb`);
+  const c = await db.connect();
+  await c.run('DROP TABLE IF EXISTS raw');
+  t0 = process.hrtime.bigint();
+  await c.run(`CREATE TABLE raw AS SELECT * FROM read_csv('${csv}', header = true)`);
+  const duck = ms(t0);
+  c.closeSync();
+  db.closeSync();
+  rmSync(`${OUT}raw-${count}.duckdb`, { force: true });
+  say(`| import ${count.toLocaleString('en')} dossiers (${fmt(mb)} MB CSV) | ${fmt(chiso / 1000)} s (${Math.round(count / (chiso / 1000)).toLocaleString('en')} rows/s) | ${fmt(duck / 1000)} s | ${(chiso / duck).toFixed(1)}× |`);
+}
+
+async function loadDirect(count: number): Promise<string> {
+  const path = `${OUT}serve-${count}.duckdb`;
+  if (existsSync(path) && existsSync(`${path}.count`) && readFileSync(`${path}.count`, 'utf8') === String(count)) return path;
+  for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./load.ts', import.meta.url).pathname, path, String(count)], { stdio: 'inherit' });
+  const [code] = (await once(child, 'exit')) as [number];
+  if (code !== 0) throw new Error(`loading ${count} dossiers failed`);
+  return path;
+}
+
+async function startServer(db: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./serve.ts', import.meta.url).pathname], { env: { ...process.env, CHISO_DB: db, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (b: Buffer) => b.toString().includes('ready') && resolve());
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return child;
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function timeOnce(url: string): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  return ms(t0);
+}
+
+async function timeRequests(url: string): Promise<number[]> {
+  for (let i = 0; i < 5; i++) await (await fetch(url)).arrayBuffer();
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) {
+    const t0 = process.hrtime.bigint();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+    times.push(ms(t0));
+  }
+  return times;
+}
+
+async function timeDirect(db: string, sql: string): Promise<number[]> {
+  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY', threads: '2' });
+  const c = await instance.connect();
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS + 5; i++) {
+    const t0 = process.hrtime.bigint();
+    await c.runAndReadAll(sql);
+    if (i >= 5) times.push(ms(t0));
+  }
+  c.closeSync();
+  instance.closeSync();
+  return times;
+}
+
+async function benchServe(count: number): Promise<void> {
+  const db = await loadDirect(count);
+  const q = mustParsePeriod('2026-Q2');
+  const port = 39000 + Math.floor(Math.random() * 1000);
+  const server = await startServer(db, port);
+  let ranking: number[];
+  let detail: number[];
+  let rss: number;
+  let coldRanking: number;
+  let coldDetail: number;
+  try {
+    const base = `http://127.0.0.1:${port}/trpc`;
+    const enc = (x: unknown) => encodeURIComponent(JSON.stringify(x));
+    const rankingUrl = `${base}/kpi.ranking?input=${enc({ period: '2026-Q2', group: 'commune' })}`;
+    const detailUrl = `${base}/units.detail?input=${enc({ unitCode: '00070', period: '2026-Q2' })}`;
+    coldRanking = await timeOnce(rankingUrl);
+    coldDetail = await timeOnce(`${base}/units.detail?input=${enc({ unitCode: '00082', period: '2026-Q1' })}`);
+    ranking = await timeRequests(rankingUrl);
+    detail = await timeRequests(detailUrl);
+    rss = peakRssMb(server.pid as number);
+  } finally {
+    server.kill();
+    await once(server, 'exit');
+  }
+  // DuckDB locks a file per process: the direct runs come after the server has let go of it.
+  const window = windowsCte([{ start: q.start, cutOff: q.end }]);
+  const direct = await timeDirect(db, `WITH ${window} SELECT d.unit_code, ${COUNT_COLUMNS} FROM dossiers d JOIN w ON d.received_at >= w.s AND d.received_at < w.e WHERE d.counted GROUP BY d.unit_code`);
+  const detailDirect = await timeDirect(db, `WITH ${window} SELECT d.procedure_code, ${COUNT_COLUMNS} FROM dossiers d JOIN w ON d.received_at >= w.s AND d.received_at < w.e WHERE d.counted AND d.unit_code = '00070' GROUP BY d.procedure_code`);
+  const n = count.toLocaleString('en');
+  say(`| kpi.ranking 2026-Q2, commune, ${n} dossiers (p50 / p95) | ${fmt(pct(ranking, 50))} / ${fmt(pct(ranking, 95))} ms | ${fmt(pct(direct, 50))} / ${fmt(pct(direct, 95))} ms | |`);
+  say(`| units.detail 00070 2026-Q2, ${n} dossiers (p50 / p95) | ${fmt(pct(detail, 50))} / ${fmt(pct(detail, 95))} ms | ${fmt(pct(detailDirect, 50))} / ${fmt(pct(detailDirect, 95))} ms | |`);
+  say(`| first request after start (empty cache): kpi.ranking 2026-Q2 / units.detail 2026-Q1, ${n} dossiers | ${fmt(coldRanking)} / ${fmt(coldDetail)} ms | | |`);
+  say(`| server peak memory (VmHWM), ${n} dossiers | ${fmt(rss)} MB | | |`);
+}
+
+mkdirSync(OUT, { recursive: true });
+say('| what | chiso | DuckDB alone | ratio |');
+say('|---|---|---|---|');
+await benchImport(SIZES[0] as number);
+for (const size of SIZES) await benchServe(size);
+writeFileSync(`${OUT}results.md`, `${results.join('\n')}\n`);
+console.log(`\nwritten to bench/out/results.md (copy into BENCHMARKS.md with the machine and date)`);

@@ -1,0 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../../../lib/trpc';
+
+export function useOverview(period: string | null) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.kpi.overview.queryOptions({ period: period ?? '' }), enabled: period !== null });
+}

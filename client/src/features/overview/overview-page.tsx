@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { Loading, QueryState } from '../../components/ui/status';
+import { PeriodLine } from '../../components/ui/period-line';
+import { usePeriod } from '../../lib/use-period';
+import { useOverview } from './api/use-overview';
+import { GroupSummary } from './components/group-summary';
+
+export function OverviewPage() {
+  const { t } = useTranslation();
+  const { period } = usePeriod();
+  const overview = useOverview(period);
+  if (!period) return <Loading />;
+  return (
+    <>
+      <h1>{t('overview.title')}</h1>
+      <QueryState query={overview}>
+        {(data) => (
+          <>
+            <PeriodLine period={data.period} />
+            {data.groups.map((g) => (
+              <GroupSummary key={g.group} group={g} overview={data} />
+            ))}
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { vi } from './vi';
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const en: Shape<typeof vi> = {
+  app: { name: 'chiso', tagline: 'Administrative reform index', demo: 'Demo data: the dossiers are synthetic; the units and their names are real.', skip: 'Skip to main content' },
+  nav: { overview: 'Overview', rankings: 'Rankings', flags: 'Flags', targets: 'Targets', imports: 'Imports', main: 'Main navigation' },
+  language: { switchTo: 'Tiếng Việt', label: 'Change language' },
+  period: { label: 'Period', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year', range: 'Date range', from: 'From', to: 'To', apply: 'Apply', kind: 'Period type', cutOff: 'Data as of {{date}}', span: '{{from}} – {{to}}', inProgress: 'period in progress' },
+  groups: { commune: 'Communes and wards', department: 'Departments' },
+  kinds: { ward: 'Ward', commune: 'Commune', special_zone: 'Special zone', department: 'Department' },
+  measures: {
+    onlineRate: 'Submitted online', endToEndRate: 'End-to-end online', onTimeRate: 'On time', avgProcessingDays: 'Average processing time',
+    overdueOpen: 'Open overdue dossiers', eResultRate: 'Electronic results', digitizedRate: 'Digitised', onlinePaymentRate: 'Paid online',
+    received: 'Dossiers received', index: 'Index', days: 'days',
+  },
+  states: { below: 'Below target', 'at-risk': 'At risk', met: 'Met', 'no-data': 'No data', insufficient: 'Too few dossiers to rank' },
+  ratings: { 'Xuất sắc': 'Excellent', 'Tốt': 'Good', 'Khá': 'Fair', 'Trung bình': 'Average', 'Yếu': 'Weak' },
+  status: { loading: 'Loading figures…', error: 'Could not load the figures: {{message}}', retry: 'Try again', empty: 'No figures for this period.' },
+  overview: {
+    title: 'Overview', city: 'Whole city', target: 'Target {{value}}', noTarget: 'No target set', change: '{{value}} vs {{period}}',
+    unitsBelow: '{{count}} of {{total}} units below target', longest: 'Longest below target', periodsBelow_one: '{{count}} period in a row', periodsBelow_other: '{{count}} periods in a row',
+    distribution: 'Units by state', deadline: 'due {{date}}', received: '{{n}} dossiers',
+  },
+  rankings: {
+    title: 'Rankings', search: 'Find a unit', allKinds: 'All kinds', allStates: 'All states', flagged: 'Below a target', atRisk: 'At risk', met: 'Meets every target',
+    rank: 'Rank', change: 'Change', unit: 'Unit', rating: 'Rating', flags: 'Flags', unranked: 'Not ranked (fewer than {{min}} dossiers in the period)', count: '{{shown}} of {{total}} units',
+    up: 'up {{count}}', down: 'down {{count}}', same: 'unchanged', new: 'new', sortBy: 'Sort by {{column}}', none: 'No unit matches.',
+  },
+  flags: { title: 'Units below target', head: 'Accountable head', failed: 'Targets missed', gap: 'Gap', weeksBelow: 'Periods in a row', none: 'No unit is below target in this period.' },
+  unit: {
+    rankOf: 'Rank {{rank}} of {{total}}', notRanked: 'Not ranked', trend: 'Trend', procedures: 'Procedures pulling the unit down', procedure: 'Procedure', overdue: 'Open overdue dossiers',
+    overdueMore: 'Showing {{shown}} of {{total}} dossiers', dossier: 'Dossier', receivedAt: 'Received', dueAt: 'Due', daysOverdue: 'Days overdue', median: 'Median {{value}} · 90 % within {{p90}} days',
+    target: 'Target', value: 'Result', noOverdue: 'No overdue dossiers.', head: 'Accountable head', granularity: 'By', notFound: 'There is no unit with the code {{code}}.',
+  },
+  targets: { title: 'Targets', measure: 'Measure', scope: 'Applies to', threshold: 'Threshold', effectiveFrom: 'In force from', deadline: 'Deadline', none: 'No targets yet.' },
+  imports: {
+    title: 'Imports', kind: 'Data', file: 'CSV or XLSX file', upload: 'Import', uploading: 'Importing…', past: 'Past imports', ok: 'Imported {{rows}} rows from {{file}}.',
+    refused: 'Refused {{file}}: {{count}} problems found, nothing was written.', when: 'When', rows: 'Rows', outcome: 'Outcome', imported: 'Imported', refusedShort: 'Refused',
+    kinds: { units: 'Units', targets: 'Targets', dossiers: 'Dossiers', seed: 'Demo data' },
+  },
+};

@@ -1,0 +1,38 @@
+export const vi = {
+  app: { name: 'chiso', tagline: 'Chỉ số cải cách hành chính', demo: 'Dữ liệu minh họa: hồ sơ là dữ liệu tổng hợp (giả lập); đơn vị và tên gọi là thật.', skip: 'Bỏ qua, đến nội dung chính' },
+  nav: { overview: 'Tổng quan', rankings: 'Xếp hạng', flags: 'Cảnh báo', targets: 'Chỉ tiêu', imports: 'Nhập dữ liệu', main: 'Điều hướng chính' },
+  language: { switchTo: 'English', label: 'Đổi ngôn ngữ' },
+  period: { label: 'Kỳ', week: 'Tuần', month: 'Tháng', quarter: 'Quý', year: 'Năm', range: 'Khoảng ngày', from: 'Từ ngày', to: 'Đến ngày', apply: 'Áp dụng', kind: 'Loại kỳ', cutOff: 'Số liệu tính đến {{date}}', span: '{{from}} – {{to}}', inProgress: 'kỳ đang diễn ra' },
+  groups: { commune: 'Xã, phường', department: 'Sở, ban, ngành' },
+  kinds: { ward: 'Phường', commune: 'Xã', special_zone: 'Đặc khu', department: 'Sở, ngành' },
+  measures: {
+    onlineRate: 'Nộp trực tuyến', endToEndRate: 'Toàn trình', onTimeRate: 'Đúng hạn', avgProcessingDays: 'Thời gian xử lý TB',
+    overdueOpen: 'Hồ sơ quá hạn đang xử lý', eResultRate: 'Kết quả điện tử', digitizedRate: 'Số hóa', onlinePaymentRate: 'Thanh toán trực tuyến',
+    received: 'Hồ sơ tiếp nhận', index: 'Chỉ số', days: 'ngày',
+  },
+  states: { below: 'Dưới chỉ tiêu', 'at-risk': 'Sát chỉ tiêu', met: 'Đạt', 'no-data': 'Chưa có số liệu', insufficient: 'Chưa đủ hồ sơ để xếp hạng' },
+  ratings: { 'Xuất sắc': 'Xuất sắc', 'Tốt': 'Tốt', 'Khá': 'Khá', 'Trung bình': 'Trung bình', 'Yếu': 'Yếu' },
+  status: { loading: 'Đang tải số liệu…', error: 'Không tải được số liệu: {{message}}', retry: 'Thử lại', empty: 'Không có số liệu cho kỳ này.' },
+  overview: {
+    title: 'Tổng quan', city: 'Toàn thành phố', target: 'Chỉ tiêu {{value}}', noTarget: 'Chưa giao chỉ tiêu', change: '{{value}} so với {{period}}',
+    unitsBelow: '{{count}} / {{total}} đơn vị dưới chỉ tiêu', longest: 'Dưới chỉ tiêu lâu nhất', periodsBelow_one: '{{count}} kỳ liên tiếp', periodsBelow_other: '{{count}} kỳ liên tiếp',
+    distribution: 'Phân bố đơn vị', deadline: 'hạn {{date}}', received: '{{n}} hồ sơ',
+  },
+  rankings: {
+    title: 'Xếp hạng', search: 'Tìm đơn vị', allKinds: 'Mọi loại', allStates: 'Mọi trạng thái', flagged: 'Có chỉ tiêu chưa đạt', atRisk: 'Sát chỉ tiêu', met: 'Đạt tất cả',
+    rank: 'Hạng', change: 'Thay đổi', unit: 'Đơn vị', rating: 'Xếp loại', flags: 'Cảnh báo', unranked: 'Chưa xếp hạng (dưới {{min}} hồ sơ trong kỳ)', count: '{{shown}} / {{total}} đơn vị',
+    up: 'tăng {{count}} bậc', down: 'giảm {{count}} bậc', same: 'giữ nguyên', new: 'mới', sortBy: 'Sắp xếp theo {{column}}', none: 'Không có đơn vị nào khớp.',
+  },
+  flags: { title: 'Đơn vị dưới chỉ tiêu', head: 'Người đứng đầu', failed: 'Chỉ tiêu chưa đạt', gap: 'Chênh lệch', weeksBelow: 'Số kỳ liên tiếp', none: 'Không có đơn vị nào dưới chỉ tiêu trong kỳ này.' },
+  unit: {
+    rankOf: 'Hạng {{rank}} / {{total}}', notRanked: 'Chưa xếp hạng', trend: 'Diễn biến', procedures: 'Thủ tục kéo chỉ số xuống', procedure: 'Thủ tục', overdue: 'Hồ sơ quá hạn đang xử lý',
+    overdueMore: 'Hiển thị {{shown}} / {{total}} hồ sơ', dossier: 'Mã hồ sơ', receivedAt: 'Ngày tiếp nhận', dueAt: 'Ngày hẹn trả', daysOverdue: 'Số ngày quá hạn', median: 'Trung vị {{value}} · 90 % trong {{p90}} ngày',
+    target: 'Chỉ tiêu', value: 'Kết quả', noOverdue: 'Không có hồ sơ quá hạn.', head: 'Người đứng đầu', granularity: 'Theo', notFound: 'Không có đơn vị mã {{code}}.',
+  },
+  targets: { title: 'Chỉ tiêu', measure: 'Chỉ tiêu', scope: 'Áp dụng cho', threshold: 'Ngưỡng', effectiveFrom: 'Hiệu lực từ', deadline: 'Hạn hoàn thành', none: 'Chưa có chỉ tiêu.' },
+  imports: {
+    title: 'Nhập dữ liệu', kind: 'Loại dữ liệu', file: 'Tệp CSV hoặc XLSX', upload: 'Nhập', uploading: 'Đang nhập…', past: 'Các lần nhập', ok: 'Đã nhập {{rows}} dòng từ {{file}}.',
+    refused: 'Không nhập {{file}}: có {{count}} lỗi, chưa ghi dữ liệu nào.', when: 'Thời điểm', rows: 'Số dòng', outcome: 'Kết quả', imported: 'Đã nhập', refusedShort: 'Từ chối',
+    kinds: { units: 'Đơn vị', targets: 'Chỉ tiêu', dossiers: 'Hồ sơ', seed: 'Dữ liệu minh họa' },
+  },
+} as const;
