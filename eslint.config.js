@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns, allowTypeImports = false) => ({
@@ -15,9 +16,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       'no-console': 'off',
     },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['**/*.test.ts', 'server/testing/**', 'e2e/**'],
@@ -32,7 +39,13 @@ export default tseslint.config(
   },
   {
     files: ['client/**'],
-    rules: restrict([{ group: ['**/server/**'], message: 'The client takes only types from the server (import type).' }], true),
+    rules: restrict(
+      [
+        { group: ['**/server/**'], message: 'The client takes only types from the server (import type).' },
+        { group: ['**/shared/schemas/*'], message: 'The client takes only types from the zod schemas (values are in shared/domain), so zod stays out of the bundle.' },
+      ],
+      true,
+    ),
   },
   {
     files: ['server/**'],

@@ -60,3 +60,25 @@ describe('the API over HTTP', () => {
     }
   });
 });
+
+describe('file upload', () => {
+  it('imports a file as the CLI does and answers with the same report', async () => {
+    const csv = 'code,name,kind\n00999,Phường Thử Nghiệm,ward\n';
+    const res = await fetch(`${base}/api/imports?kind=units`, { method: 'POST', body: csv, headers: { 'x-file-name': encodeURIComponent('đơn vị.csv') } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, rows: 1, fileName: 'đơn vị.csv', record: { outcome: 'imported' } });
+  });
+
+  it('refuses a bad file with 422 and the row-by-row report, writing nothing', async () => {
+    const csv = 'dossier_id,unit_code,procedure_code,channel,end_to_end,received_at,due_at\nX,00070,1.1,fax,no,2025-07-21,2025-07-22\n';
+    const res = await fetch(`${base}/api/imports?kind=dossiers`, { method: 'POST', body: csv, headers: { 'x-file-name': 'bad.csv' } });
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body).toMatchObject({ ok: false, issueCount: 1, issues: [{ line: 2, column: 'channel', value: 'fax' }] });
+  });
+
+  it('asks what the file holds', async () => {
+    const res = await fetch(`${base}/api/imports?kind=people`, { method: 'POST', body: 'x' });
+    expect(res.status).toBe(400);
+  });
+});

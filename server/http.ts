@@ -5,6 +5,7 @@ import sirv from 'sirv';
 import type { AnalyticsDeps } from './analytics/deps';
 import { createInnerContext, PROVISIONAL_VIEWER } from './context';
 import { appRouter } from './routers/_app';
+import { handleUpload } from './upload';
 
 export interface HttpOptions {
   deps: AnalyticsDeps;
@@ -42,6 +43,14 @@ export function createHttpServer({ deps, clientDir, log = () => undefined }: Htt
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const url = req.url ?? '/';
+    if (url.startsWith('/api/imports')) {
+      handleUpload(req, res, deps.store, PROVISIONAL_VIEWER.username).catch((error: unknown) => {
+        log(`upload failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        if (!res.headersSent) sendJson(res, 500, { error: { message: 'The file could not be imported; nothing was written.' } });
+        else res.end();
+      });
+      return;
+    }
     if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
       sendJson(res, 413, { error: { message: `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.` } });
       req.resume();

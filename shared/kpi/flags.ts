@@ -1,4 +1,5 @@
-import { higherIsBetter, type Counts, type Measure, type Measures } from '../schemas/measure';
+import { higherIsBetter, type Measure } from '../domain/measure';
+import type { Counts, Measures } from '../schemas/measure';
 import type { FlagState } from '../schemas/ranking';
 import { DAY_MS } from './vn-time';
 

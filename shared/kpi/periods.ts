@@ -1,4 +1,4 @@
-import { PERIOD_PATTERN, type Period, type PeriodKind } from '../schemas/period';
+import { PERIOD_PATTERN, type Period, type PeriodKind } from '../domain/period';
 import { addDays, DAY_MS, formatCivilDate, parseDateString, vnCivilDate, vnDateString, vnMidnight, vnWeekday, type CivilDate } from './vn-time';
 
 function mondayOfIsoWeek1(isoYear: number): CivilDate {

@@ -1,4 +1,4 @@
-import { byMeasureOrder, type Measure } from '../schemas/measure';
+import { byMeasureOrder, type Measure } from '../domain/measure';
 import type { Target, TargetInForce } from '../schemas/target';
 import type { UnitKind } from '../schemas/unit';
 import { vnStartOfDate } from './vn-time';

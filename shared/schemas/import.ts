@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
-export const IMPORT_KINDS = ['units', 'targets', 'dossiers'] as const;
+import { IMPORT_KINDS } from '../domain/import';
+
+export { IMPORT_KINDS, type ImportKind } from '../domain/import';
+
 export const ImportKindSchema = z.enum(IMPORT_KINDS);
-export type ImportKind = z.infer<typeof ImportKindSchema>;
 
 export const ImportRecordSchema = z.object({
   id: z.number().int(),

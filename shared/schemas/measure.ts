@@ -1,26 +1,10 @@
 import { z } from 'zod';
 
-export const RATE_MEASURES = ['onlineRate', 'endToEndRate', 'onTimeRate', 'eResultRate', 'digitizedRate', 'onlinePaymentRate'] as const;
-export const MEASURES = [...RATE_MEASURES, 'avgProcessingDays', 'overdueOpen'] as const;
+import { MEASURES } from '../domain/measure';
+
+export * from '../domain/measure';
+
 export const MeasureSchema = z.enum(MEASURES);
-export type Measure = z.infer<typeof MeasureSchema>;
-export type RateMeasure = (typeof RATE_MEASURES)[number];
-
-/** The order measures are listed in, everywhere. */
-export const MEASURE_ORDER: readonly Measure[] = ['onlineRate', 'endToEndRate', 'onTimeRate', 'avgProcessingDays', 'overdueOpen', 'eResultRate', 'digitizedRate', 'onlinePaymentRate'];
-
-export function byMeasureOrder(a: Measure, b: Measure): number {
-  return MEASURE_ORDER.indexOf(a) - MEASURE_ORDER.indexOf(b);
-}
-
-export function isRateMeasure(measure: Measure): measure is RateMeasure {
-  return (RATE_MEASURES as readonly string[]).includes(measure);
-}
-
-/** Rates: higher is better; processing days and open overdue dossiers: lower is better. */
-export function higherIsBetter(measure: Measure): boolean {
-  return isRateMeasure(measure);
-}
 
 /** Raw counts of one unit over one period, as the store aggregates them. */
 export const CountsSchema = z.object({

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 
-export const PERIOD_KINDS = ['week', 'month', 'quarter', 'year', 'range'] as const;
-export const PeriodKindSchema = z.enum(PERIOD_KINDS);
-export type PeriodKind = z.infer<typeof PeriodKindSchema>;
+import { PERIOD_KINDS, PERIOD_PATTERN } from '../domain/period';
 
-export const PERIOD_PATTERN =
-  /^(?:\d{4}-W\d{2}|\d{4}-(?:0[1-9]|1[0-2])|\d{4}-Q[1-4]|\d{4}|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$/;
+export { PERIOD_KINDS, PERIOD_PATTERN, type Period, type PeriodKind } from '../domain/period';
+
+export const PeriodKindSchema = z.enum(PERIOD_KINDS);
 
 export const PeriodIdSchema = z
   .string()
@@ -21,7 +20,6 @@ export const PeriodSchema = z.object({
   startDate: z.string(),
   endDate: z.string(),
 });
-export type Period = z.infer<typeof PeriodSchema>;
 
 export const DateStringSchema = z
   .string()

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 
-export const UNIT_KINDS = ['ward', 'commune', 'special_zone', 'department'] as const;
-export const UnitKindSchema = z.enum(UNIT_KINDS);
-export type UnitKind = z.infer<typeof UnitKindSchema>;
+import { GROUPS, UNIT_KINDS } from '../domain/unit';
 
-export const GROUPS = ['commune', 'department'] as const;
+export { GROUPS, UNIT_KINDS, groupOfKind, kindsOfGroup, type Group, type UnitKind } from '../domain/unit';
+
+export const UnitKindSchema = z.enum(UNIT_KINDS);
 export const GroupSchema = z.enum(GROUPS);
-export type Group = z.infer<typeof GroupSchema>;
 
 export const UnitCodeSchema = z.string().trim().min(1).max(64);
 
@@ -21,11 +20,3 @@ export const UnitSchema = z.object({
   population: z.number().int().nonnegative().nullable(),
 });
 export type Unit = z.infer<typeof UnitSchema>;
-
-export function groupOfKind(kind: UnitKind): Group {
-  return kind === 'department' ? 'department' : 'commune';
-}
-
-export function kindsOfGroup(group: Group): UnitKind[] {
-  return UNIT_KINDS.filter((kind) => groupOfKind(kind) === group);
-}

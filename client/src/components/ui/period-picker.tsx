@@ -18,15 +18,15 @@ export function PeriodPicker() {
   useEffect(() => setChosenKind(kind), [kind]);
   const listKind = chosenKind === 'range' ? 'week' : chosenKind;
   const list = useQuery(trpc.periods.list.queryOptions({ kind: listKind }, { staleTime: 60_000 }));
-  const current = period ? parsePeriod(period) : null;
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   useEffect(() => {
+    const current = period ? parsePeriod(period) : null;
     if (current?.ok) {
       setFrom(current.period.startDate);
       setTo(current.period.endDate);
     }
-  }, [period]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [period]);
 
   return (
     <form className="period-picker" onSubmit={(e) => { e.preventDefault(); if (from && to) setPeriod(`${from}..${to}`); }} aria-label={t('period.label')}>

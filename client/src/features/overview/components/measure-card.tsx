@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { higherIsBetter, type Measure } from '../../../../../shared/schemas/measure';
+import { higherIsBetter, type Measure } from '../../../../../shared/domain/measure';
 import { formatChange, formatDate, formatFixed, formatPercent } from '../../../lib/format';
 
 export interface MeasureCardProps {

@@ -1,0 +1,74 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PeriodLine } from '../../components/ui/period-line';
+import { StateBadge } from '../../components/ui/state-badge';
+import { Empty, Loading, QueryState } from '../../components/ui/status';
+import { formatChange, formatFixed, formatPercent } from '../../lib/format';
+import { usePeriod } from '../../lib/use-period';
+import { useFlags } from './api/use-flags';
+
+/** Units below target, worst first, each with the head who answers for it. */
+export function FlagsPage() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const { period } = usePeriod();
+  const flags = useFlags(period);
+  if (!period) return <Loading />;
+  return (
+    <>
+      <h1>{t('flags.title')}</h1>
+      <QueryState query={flags}>
+        {(data) => (
+          <>
+            <PeriodLine period={data.period} />
+            {data.rows.length === 0 ? (
+              <Empty text={t('flags.none')} />
+            ) : (
+              <div className="table-wrap">
+                <table className="data">
+                  <caption className="sr-only">{t('flags.title')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('rankings.unit')}</th>
+                      <th scope="col">{t('flags.head')}</th>
+                      <th scope="col">{t('flags.failed')}</th>
+                      <th scope="col" className="num">{t('flags.weeksBelow')}</th>
+                      <th scope="col" className="num">{t('measures.index')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.rows.map((r) => (
+                      <tr key={r.unitCode}>
+                        <td>
+                          <Link to={`/units/${r.unitCode}?period=${encodeURIComponent(data.period.id)}`}>{r.unitName}</Link>
+                          <div className="muted">{t(`groups.${r.group}`)}</div>
+                        </td>
+                        <td>{r.headName ?? '—'}</td>
+                        <td>
+                          <ul className="flag-list">
+                            {r.failed.map((f) => {
+                              const isDays = f.measure === 'avgProcessingDays' || f.measure === 'overdueOpen';
+                              const show = (v: number | null) => (isDays ? formatFixed(v, lng) : formatPercent(v, lng));
+                              return (
+                                <li key={f.measure}>
+                                  <StateBadge state="below" label={t(`measures.${f.measure}`)} /> {show(f.value)} / {show(f.target)}{' '}
+                                  <span className="muted">({t('flags.gap')} {formatChange(f.gap, lng)} · {f.periodsBelow})</span>
+                                </li>
+                              );
+                            })}
+                          </ul>
+                        </td>
+                        <td className="num">{r.periodsBelow}</td>
+                        <td className="num">{formatFixed(r.index, lng)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import type { ImportIssue, ImportKind } from '../../../../../shared/schemas/import';
+
+export interface UploadReport {
+  ok: boolean;
+  fileName: string;
+  rows: number;
+  issues: ImportIssue[];
+  issueCount: number;
+}
+
+/** Sends a file to `POST /api/imports`; the server answers 200 or 422 with the same report either way. */
+export async function uploadFile(kind: ImportKind, file: File): Promise<UploadReport> {
+  const res = await fetch(`/api/imports?kind=${kind}`, { method: 'POST', body: file, headers: { 'x-file-name': encodeURIComponent(file.name) } });
+  const body = (await res.json().catch(() => null)) as (UploadReport & { error?: { message: string } }) | null;
+  if (!body) throw new Error(`HTTP ${res.status}`);
+  if (body.error) throw new Error(body.error.message);
+  return body;
+}

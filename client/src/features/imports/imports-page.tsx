@@ -1,0 +1,86 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeIssues } from '../../../../shared/format/import-report';
+import { IMPORT_KINDS, type ImportKind } from '../../../../shared/domain/import';
+import { ErrorNote, QueryState } from '../../components/ui/status';
+import { formatCount, formatDateTime } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { uploadFile } from './api/upload';
+
+export function ImportsPage() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const history = useQuery(trpc.imports.list.queryOptions());
+  const [kind, setKind] = useState<ImportKind>('dossiers');
+  const fileInput = useRef<HTMLInputElement>(null);
+  const upload = useMutation({
+    mutationFn: (file: File) => uploadFile(kind, file),
+    onSettled: () => queryClient.invalidateQueries(),
+  });
+  const report = upload.data;
+  return (
+    <>
+      <h1>{t('imports.title')}</h1>
+      <form
+        className="upload"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const file = fileInput.current?.files?.[0];
+          if (file) upload.mutate(file);
+        }}
+      >
+        <label>
+          {t('imports.kind')}{' '}
+          <select value={kind} onChange={(e) => setKind(e.target.value as ImportKind)}>
+            {IMPORT_KINDS.map((k) => <option key={k} value={k}>{t(`imports.kinds.${k}`)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('imports.file')} <input ref={fileInput} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+        </label>
+        <button type="submit" disabled={upload.isPending}>{upload.isPending ? t('imports.uploading') : t('imports.upload')}</button>
+      </form>
+      {upload.error && <ErrorNote error={upload.error} />}
+      {report && (
+        <div className={report.ok ? 'report report-ok' : 'report report-refused'} role={report.ok ? 'status' : 'alert'}>
+          <p>
+            <strong>{report.ok ? t('imports.ok', { rows: report.rows, file: report.fileName }) : t('imports.refused', { count: report.issueCount, file: report.fileName })}</strong>
+          </p>
+          {!report.ok && <pre className="issues">{describeIssues(report.issues, report.issueCount).join('\n')}</pre>}
+        </div>
+      )}
+      <h2>{t('imports.past')}</h2>
+      <QueryState query={history}>
+        {(rows) => (
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t('imports.when')}</th>
+                  <th scope="col">{t('imports.kind')}</th>
+                  <th scope="col">{t('imports.file')}</th>
+                  <th scope="col" className="num">{t('imports.rows')}</th>
+                  <th scope="col">{t('imports.outcome')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    <td>{formatDateTime(r.finishedAt, lng)}</td>
+                    <td>{t(`imports.kinds.${r.kind}`)}</td>
+                    <td>{r.fileName}</td>
+                    <td className="num">{formatCount(r.rows, lng)}</td>
+                    <td>{r.outcome === 'imported' ? t('imports.imported') : `${t('imports.refusedShort')} (${r.errorCount})`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
+    </>
+  );
+}

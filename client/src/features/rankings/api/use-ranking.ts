@@ -1,0 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Group } from '../../../../../shared/schemas/unit';
+import { useTRPC } from '../../../lib/trpc';
+
+export function useRanking(period: string | null, group: Group) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.kpi.ranking.queryOptions({ period: period ?? '', group }), enabled: period !== null });
+}

@@ -1,0 +1,97 @@
+import { useDeferredValue, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UnitState } from '../../../../shared/kpi/flags';
+import { GROUPS, kindsOfGroup, type Group, type UnitKind } from '../../../../shared/domain/unit';
+import { PeriodLine } from '../../components/ui/period-line';
+import { Empty, Loading, QueryState } from '../../components/ui/status';
+import { usePeriod } from '../../lib/use-period';
+import { useViewParam } from '../../lib/use-view-params';
+import { useRanking } from './api/use-ranking';
+import { RankingTable } from './components/ranking-table';
+import { defaultDir, filterRows, SORT_KEYS, sortRows, splitRanked, type SortDir, type SortKey } from './lib/view-rows';
+import { periodInfoOf } from '../../lib/period-info';
+
+const STATES: UnitState[] = ['below', 'at-risk', 'met'];
+
+export function RankingsPage() {
+  const { t } = useTranslation();
+  const { period } = usePeriod();
+  const [groupParam, setGroup] = useViewParam('group');
+  const [query, setQuery] = useViewParam('q');
+  const [kindParam, setKind] = useViewParam('kind');
+  const [stateParam, setState] = useViewParam('state');
+  const [sortParam, setSort] = useViewParam('sort');
+  const [dirParam, setDir] = useViewParam('dir');
+  const group: Group = groupParam === 'department' ? 'department' : 'commune';
+  const kind = kindsOfGroup(group).includes(kindParam as UnitKind) ? (kindParam as UnitKind) : null;
+  const state = STATES.includes(stateParam as UnitState) ? (stateParam as UnitState) : null;
+  const sort: SortKey = SORT_KEYS.includes(sortParam as SortKey) ? (sortParam as SortKey) : 'rank';
+  const dir: SortDir = dirParam === 'asc' || dirParam === 'desc' ? dirParam : defaultDir(sort);
+  const search = useDeferredValue(query ?? '');
+  const ranking = useRanking(period, group);
+
+  const view = useMemo(() => {
+    if (!ranking.data) return null;
+    const shown = sortRows(filterRows(ranking.data.rows, { query: search, kind, state }), sort, dir);
+    return { ...splitRanked(shown), total: ranking.data.rows.length, shown: shown.length };
+  }, [ranking.data, search, kind, state, sort, dir]);
+
+  const onSort = (key: SortKey) => {
+    const nextDir = key === sort ? (dir === 'asc' ? 'desc' : 'asc') : defaultDir(key);
+    setSort(key === 'rank' ? null : key);
+    setDir(nextDir === defaultDir(key) ? null : nextDir);
+  };
+
+  if (!period) return <Loading />;
+  return (
+    <>
+      <h1>{t('rankings.title')}</h1>
+      <div className="tabs" role="group" aria-label={t('rankings.title')}>
+        {GROUPS.map((g) => (
+          <button key={g} type="button" aria-pressed={g === group} onClick={() => { setGroup(g === 'commune' ? null : g); setKind(null); }}>
+            {t(`groups.${g}`)}
+          </button>
+        ))}
+      </div>
+      <div className="filters">
+        <label>
+          {t('rankings.search')}{' '}
+          <input type="search" value={query ?? ''} onChange={(e) => setQuery(e.target.value)} placeholder="Hoàn Kiếm" autoComplete="off" />
+        </label>
+        {kindsOfGroup(group).length > 1 && (
+          <label>
+            <span className="sr-only">{t('rankings.allKinds')}</span>
+            <select value={kind ?? ''} onChange={(e) => setKind(e.target.value || null)}>
+              <option value="">{t('rankings.allKinds')}</option>
+              {kindsOfGroup(group).map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
+            </select>
+          </label>
+        )}
+        <label>
+          <span className="sr-only">{t('rankings.allStates')}</span>
+          <select value={state ?? ''} onChange={(e) => setState(e.target.value || null)}>
+            <option value="">{t('rankings.allStates')}</option>
+            <option value="below">{t('rankings.flagged')}</option>
+            <option value="at-risk">{t('rankings.atRisk')}</option>
+            <option value="met">{t('rankings.met')}</option>
+          </select>
+        </label>
+        {view && <span className="muted" aria-live="polite">{t('rankings.count', { shown: view.shown, total: view.total })}</span>}
+      </div>
+      <QueryState query={ranking}>
+        {(data) =>
+          view && (
+            <>
+              <PeriodLine period={periodInfoOf(data)} />
+              {view.shown === 0 ? <Empty text={t('rankings.none')} /> : null}
+              {view.ranked.length > 0 && <RankingTable rows={view.ranked} period={data.period} sort={sort} dir={dir} onSort={onSort} caption={t(`groups.${group}`)} />}
+              {view.unranked.length > 0 && (
+                <RankingTable rows={view.unranked} period={data.period} sort={sort} dir={dir} onSort={onSort} caption={t('rankings.unranked', { min: 30 })} />
+              )}
+            </>
+          )
+        }
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PeriodLine } from '../../components/ui/period-line';
+import { RankChange } from '../../components/ui/rank-change';
+import { Loading, QueryState } from '../../components/ui/status';
+import { formatFixed } from '../../lib/format';
+import { usePeriod } from '../../lib/use-period';
+import { useUnitDetail } from './api/use-unit';
+import { OverdueTable } from './components/overdue-table';
+import { ProcedureTable } from './components/procedure-table';
+import { TrendPanel } from './components/trend-panel';
+import { UnitMeasures } from './components/unit-measures';
+
+/** Everything about one unit: the page its head lives on. */
+export function UnitPage() {
+  const { code = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const { period } = usePeriod();
+  const detail = useUnitDetail(code, period);
+  if (!period) return <Loading />;
+  return (
+    <QueryState query={detail}>
+      {(d) => {
+        const worst = d.flags.find((f) => f.state === 'below')?.measure ?? 'onlineRate';
+        return (
+          <>
+            <h1>{d.unit.name}</h1>
+            <p className="unit-meta">
+              <span>{t(`kinds.${d.unit.kind}`)} · {d.unit.code}</span>
+              {d.unit.headName && <span> · {t('unit.head')}: {d.unit.headName}</span>}
+            </p>
+            <PeriodLine period={d.period} />
+            <p className="rank-line">
+              <strong>{d.rank === null ? t('unit.notRanked') : t('unit.rankOf', { rank: d.rank, total: d.rankedUnits })}</strong> · {t('measures.index')} {formatFixed(d.index, i18n.language)}
+              {d.rating ? ` · ${t(`ratings.${d.rating}`)}` : ''} · <RankChange change={d.rankChange} />
+              {d.status === 'insufficient-data' ? <span className="muted"> · {t('states.insufficient')}</span> : null}
+            </p>
+            <UnitMeasures detail={d} />
+            <TrendPanel key={`${d.unit.code}-${worst}`} unitCode={d.unit.code} endDate={d.period.endDate} initial={worst} />
+            <ProcedureTable procedures={d.procedures} />
+            <OverdueTable detail={d} />
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}

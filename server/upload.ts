@@ -1,0 +1,43 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { ImportKindSchema } from '../shared/schemas/import';
+import { importFile } from './import/run-import';
+import type { Store } from './store/port';
+
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * `POST /api/imports?kind=units|targets|dossiers` with the file as the body and its name in `X-File-Name`:
+ * the same import, and the same report, as `chiso import`. The body goes to a temporary file, not to memory.
+ */
+export async function handleUpload(req: IncomingMessage, res: ServerResponse, store: Store, actor: string | null): Promise<void> {
+  if (req.method !== 'POST') return send(res, 405, { error: { message: 'Send the file with POST.' } });
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const kind = ImportKindSchema.safeParse(url.searchParams.get('kind'));
+  if (!kind.success) return send(res, 400, { error: { message: 'Say what the file holds: ?kind=units, targets or dossiers.' } });
+  if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) return send(res, 413, { error: { message: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` } });
+  const fileName = decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload')).slice(0, 255) || 'upload';
+  const dir = await mkdtemp(join(tmpdir(), 'chiso-upload-'));
+  const path = join(dir, 'file');
+  try {
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > MAX_UPLOAD_BYTES) req.destroy(new Error('too large'));
+    });
+    await pipeline(req, createWriteStream(path));
+    const report = await importFile(store, { kind: kind.data, source: { path }, fileName, actor });
+    send(res, report.ok ? 200 : 422, report);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
