@@ -29,7 +29,7 @@ export function MeasureCard({ measure, value, previous, previousPeriod, target }
         {below ? <strong className="below-note"> · ▼ {t('states.below')}</strong> : null}
       </p>
       <p className={change === null || change === 0 ? 'muted' : better ? 'change-up' : 'change-down'}>
-        {change === null ? '—' : `${change > 0 ? '▲' : change < 0 ? '▼' : '＝'} ${t('overview.change', { value: formatChange(change, lng), period: previousPeriod })}`}
+        {change === null ? '—' : `${change > 0 ? '▲' : change < 0 ? '▼' : '='} ${t('overview.change', { value: formatChange(change, lng), period: previousPeriod })}`}
       </p>
     </article>
   );
