@@ -6,6 +6,7 @@ import type { AnalyticsDeps } from './analytics/deps';
 import { createInnerContext, PROVISIONAL_VIEWER } from './context';
 import { appRouter } from './routers/_app';
 import { handleUpload } from './upload';
+import { warmCache } from './analytics/warm';
 
 export interface HttpOptions {
   deps: AnalyticsDeps;
@@ -44,7 +45,9 @@ export function createHttpServer({ deps, clientDir, log = () => undefined }: Htt
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const url = req.url ?? '/';
     if (url.startsWith('/api/imports')) {
-      handleUpload(req, res, deps.store, PROVISIONAL_VIEWER.username).catch((error: unknown) => {
+      handleUpload(req, res, deps.store, PROVISIONAL_VIEWER.username)
+        .then((imported) => (imported ? warmCache(deps) : undefined))
+        .catch((error: unknown) => {
         log(`upload failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         if (!res.headersSent) sendJson(res, 500, { error: { message: 'The file could not be imported; nothing was written.' } });
         else res.end();

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readEnv } from './env';
 import { createHttpServer } from './http';
+import { warmCache } from './analytics/warm';
 import { analyticsDeps, openStore } from './open-store';
 import { seedDemo } from './seed/seed-demo';
 
@@ -24,9 +25,11 @@ async function main(): Promise<void> {
     const summary = await seedDemo(store, Date.now());
     console.log(`Demo data ready: ${summary.units} units, ${summary.dossiers} synthetic dossiers.`);
   }
-  const server = createHttpServer({ deps: analyticsDeps(store, env), clientDir, log: (m) => console.error(m) });
+  const deps = analyticsDeps(store, env);
+  const server = createHttpServer({ deps, clientDir, log: (m) => console.error(m) });
   server.listen(env.PORT, env.HOST, () => {
     console.log(`chiso is serving on http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT} (database ${env.CHISO_DB})`);
+    warmCache(deps).catch((error: unknown) => console.error(`could not pre-count last week: ${error instanceof Error ? error.message : String(error)}`));
   });
   const stop = () => {
     server.close(() => {

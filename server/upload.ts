@@ -15,16 +15,22 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+function reply(res: ServerResponse, status: number, body: unknown): false {
+  send(res, status, body);
+  return false;
+}
+
 /**
  * `POST /api/imports?kind=units|targets|dossiers` with the file as the body and its name in `X-File-Name`:
  * the same import, and the same report, as `chiso import`. The body goes to a temporary file, not to memory.
  */
-export async function handleUpload(req: IncomingMessage, res: ServerResponse, store: Store, actor: string | null): Promise<void> {
-  if (req.method !== 'POST') return send(res, 405, { error: { message: 'Send the file with POST.' } });
+/** Resolves to whether data was written. */
+export async function handleUpload(req: IncomingMessage, res: ServerResponse, store: Store, actor: string | null): Promise<boolean> {
+  if (req.method !== 'POST') return reply(res, 405, { error: { message: 'Send the file with POST.' } });
   const url = new URL(req.url ?? '/', 'http://localhost');
   const kind = ImportKindSchema.safeParse(url.searchParams.get('kind'));
-  if (!kind.success) return send(res, 400, { error: { message: 'Say what the file holds: ?kind=units, targets or dossiers.' } });
-  if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) return send(res, 413, { error: { message: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` } });
+  if (!kind.success) return reply(res, 400, { error: { message: 'Say what the file holds: ?kind=units, targets or dossiers.' } });
+  if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) return reply(res, 413, { error: { message: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` } });
   const fileName = decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload')).slice(0, 255) || 'upload';
   const dir = await mkdtemp(join(tmpdir(), 'chiso-upload-'));
   const path = join(dir, 'file');
@@ -37,6 +43,7 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, st
     await pipeline(req, createWriteStream(path));
     const report = await importFile(store, { kind: kind.data, source: { path }, fileName, actor });
     send(res, report.ok ? 200 : 422, report);
+    return report.ok;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

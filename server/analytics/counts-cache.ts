@@ -11,13 +11,29 @@ const MAX_WINDOWS = 4000;
 export class CountsCache {
   private version = Number.NaN;
   private readonly windows = new Map<string, Map<string, Counts>>();
+  private readonly answers = new Map<string, unknown>();
 
-  async countsByUnit(store: Store, windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
+  private async sync(store: Store): Promise<void> {
     const version = await store.dataVersion();
     if (version !== this.version) {
       this.windows.clear();
+      this.answers.clear();
       this.version = version;
     }
+  }
+
+  /** Any other answer that depends only on the data and on `key` (which must name everything it depends on). */
+  async remember<T>(store: Store, key: string, compute: () => Promise<T>): Promise<T> {
+    await this.sync(store);
+    if (this.answers.has(key)) return this.answers.get(key) as T;
+    const value = await compute();
+    if (this.answers.size >= MAX_WINDOWS) this.answers.delete(this.answers.keys().next().value as string);
+    this.answers.set(key, value);
+    return value;
+  }
+
+  async countsByUnit(store: Store, windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
+    await this.sync(store);
     const key = (w: Window) => `${w.start}|${w.cutOff}`;
     const missing = windows.filter((w) => !this.windows.has(key(w)));
     if (missing.length > 0) {

@@ -19,10 +19,11 @@ export async function unitDetail(deps: AnalyticsDeps, req: { unitCode: string; p
   const row = r.rows.find((x) => x.unitCode === unit.code);
   if (!row) throw new Error(`ranking lacks unit ${unit.code}`);
   const window = { start: r.period.start, cutOff: cutOff(r.period, r.asOf) };
+  const key = `${unit.code}|${window.start}|${window.cutOff}`;
   const [procedures, quantiles, overdue] = await Promise.all([
-    deps.store.procedureCounts(unit.code, window),
-    deps.store.processingQuantiles(unit.code, window),
-    deps.store.overdueDossiers(unit.code, window, OVERDUE_LISTED),
+    deps.cache.remember(deps.store, `procedures|${key}`, () => deps.store.procedureCounts(unit.code, window)),
+    deps.cache.remember(deps.store, `quantiles|${key}`, () => deps.store.processingQuantiles(unit.code, window)),
+    deps.cache.remember(deps.store, `overdue|${key}`, () => deps.store.overdueDossiers(unit.code, window, OVERDUE_LISTED)),
   ]);
   const now = countsOf(r.history, unit.code, 0);
   return {

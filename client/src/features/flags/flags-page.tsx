@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PeriodLine } from '../../components/ui/period-line';
 import { StateBadge } from '../../components/ui/state-badge';
-import { Empty, Loading, QueryState } from '../../components/ui/status';
+import { Empty, QueryState } from '../../components/ui/status';
 import { formatChange, formatFixed, formatPercent } from '../../lib/format';
 import { usePeriod } from '../../lib/use-period';
 import { useFlags } from './api/use-flags';
@@ -13,7 +13,6 @@ export function FlagsPage() {
   const lng = i18n.language;
   const { period } = usePeriod();
   const flags = useFlags(period);
-  if (!period) return <Loading />;
   return (
     <>
       <h1>{t('flags.title')}</h1>

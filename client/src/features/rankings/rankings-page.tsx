@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { UnitState } from '../../../../shared/kpi/flags';
 import { GROUPS, kindsOfGroup, type Group, type UnitKind } from '../../../../shared/domain/unit';
 import { PeriodLine } from '../../components/ui/period-line';
-import { Empty, Loading, QueryState } from '../../components/ui/status';
+import { Empty, QueryState } from '../../components/ui/status';
 import { usePeriod } from '../../lib/use-period';
 import { useViewParam } from '../../lib/use-view-params';
 import { useRanking } from './api/use-ranking';
@@ -42,7 +42,6 @@ export function RankingsPage() {
     setDir(nextDir === defaultDir(key) ? null : nextDir);
   };
 
-  if (!period) return <Loading />;
   return (
     <>
       <h1>{t('rankings.title')}</h1>

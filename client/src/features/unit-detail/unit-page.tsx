@@ -1,8 +1,9 @@
 import { useParams } from 'react-router';
+import { mustParsePeriod } from '../../../../shared/kpi/periods';
 import { useTranslation } from 'react-i18next';
 import { PeriodLine } from '../../components/ui/period-line';
 import { RankChange } from '../../components/ui/rank-change';
-import { Loading, QueryState } from '../../components/ui/status';
+import { QueryState } from '../../components/ui/status';
 import { formatFixed } from '../../lib/format';
 import { usePeriod } from '../../lib/use-period';
 import { useUnitDetail } from './api/use-unit';
@@ -17,12 +18,11 @@ export function UnitPage() {
   const { t, i18n } = useTranslation();
   const { period } = usePeriod();
   const detail = useUnitDetail(code, period);
-  if (!period) return <Loading />;
+  const endDate = mustParsePeriod(period).endDate;
   return (
-    <QueryState query={detail}>
-      {(d) => {
-        const worst = d.flags.find((f) => f.state === 'below')?.measure ?? 'onlineRate';
-        return (
+    <>
+      <QueryState query={detail}>
+        {(d) => (
           <>
             <h1>{d.unit.name}</h1>
             <p className="unit-meta">
@@ -36,12 +36,16 @@ export function UnitPage() {
               {d.status === 'insufficient-data' ? <span className="muted"> · {t('states.insufficient')}</span> : null}
             </p>
             <UnitMeasures detail={d} />
-            <TrendPanel key={`${d.unit.code}-${worst}`} unitCode={d.unit.code} endDate={d.period.endDate} initial={worst} />
-            <ProcedureTable procedures={d.procedures} />
-            <OverdueTable detail={d} />
           </>
-        );
-      }}
-    </QueryState>
+        )}
+      </QueryState>
+      {!detail.error && <TrendPanel unitCode={code} endDate={endDate} />}
+      {detail.data && (
+        <>
+          <ProcedureTable procedures={detail.data.procedures} />
+          <OverdueTable detail={detail.data} />
+        </>
+      )}
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../../lib/trpc';
 
-export function useFlags(period: string | null) {
+export function useFlags(period: string) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.flags.list.queryOptions({ period: period ?? '' }), enabled: period !== null });
+  return useQuery(trpc.flags.list.queryOptions({ period }));
 }

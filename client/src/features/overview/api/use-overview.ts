@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../../lib/trpc';
 
-export function useOverview(period: string | null) {
+export function useOverview(period: string) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.kpi.overview.queryOptions({ period: period ?? '' }), enabled: period !== null });
+  return useQuery(trpc.kpi.overview.queryOptions({ period }));
 }

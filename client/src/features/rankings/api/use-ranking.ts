@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Group } from '../../../../../shared/schemas/unit';
 import { useTRPC } from '../../../lib/trpc';
 
-export function useRanking(period: string | null, group: Group) {
+export function useRanking(period: string, group: Group) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.kpi.ranking.queryOptions({ period: period ?? '', group }), enabled: period !== null });
+  return useQuery(trpc.kpi.ranking.queryOptions({ period, group }));
 }

@@ -11,9 +11,9 @@ import { trendView } from '../lib/trend-view';
 const CHOICES: Measure[] = ['onlineRate', 'endToEndRate', 'onTimeRate', 'avgProcessingDays', 'overdueOpen'];
 
 /** The unit's measure over the 26 weeks (or 12 months) up to the period shown, against its target. */
-export function TrendPanel({ unitCode, endDate, initial }: { unitCode: string; endDate: string; initial: Measure }) {
+export function TrendPanel({ unitCode, endDate }: { unitCode: string; endDate: string }) {
   const { t, i18n } = useTranslation();
-  const [measure, setMeasure] = useState<Measure>(initial);
+  const [measure, setMeasure] = useState<Measure>('onlineRate');
   const [granularity, setGranularity] = useState<'week' | 'month'>('week');
   const end = parseDateString(endDate);
   const from = end ? formatCivilDate(addDays(end, granularity === 'week' ? -26 * 7 + 1 : -365)) : endDate;
