@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -12,6 +13,8 @@ import { benchDossiers, CSV_HEADER, csvLine } from './generate';
 const OUT = new URL('./out/', import.meta.url).pathname;
 const SIZES = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
 const REQUESTS = 60;
+const BENCH_PASSWORD = randomBytes(12).toString('base64url');
+let cookie = '';
 const units = hanoiUnits();
 const results: string[] = [];
 const say = (line: string) => {
@@ -81,7 +84,7 @@ async function loadDirect(count: number): Promise<string> {
 }
 
 async function startServer(db: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./serve.ts', import.meta.url).pathname], { env: { ...process.env, CHISO_DB: db, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./serve.ts', import.meta.url).pathname], { env: { ...process.env, CHISO_DB: db, PORT: String(port), BENCH_PASSWORD }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (b: Buffer) => b.toString().includes('ready') && resolve());
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
@@ -96,18 +99,18 @@ function peakRssMb(pid: number): number {
 
 async function timeOnce(url: string): Promise<number> {
   const t0 = process.hrtime.bigint();
-  const res = await fetch(url);
+  const res = await fetch(url, { headers: { cookie } });
   await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
   return ms(t0);
 }
 
 async function timeRequests(url: string): Promise<number[]> {
-  for (let i = 0; i < 5; i++) await (await fetch(url)).arrayBuffer();
+  for (let i = 0; i < 5; i++) await (await fetch(url, { headers: { cookie } })).arrayBuffer();
   const times: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {
     const t0 = process.hrtime.bigint();
-    const res = await fetch(url);
+    const res = await fetch(url, { headers: { cookie } });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
     times.push(ms(t0));
@@ -141,6 +144,8 @@ async function benchServe(count: number): Promise<void> {
   let coldDetail: number;
   try {
     const base = `http://127.0.0.1:${port}/trpc`;
+    const signIn = await fetch(`${base}/auth.login`, { method: 'POST', body: JSON.stringify({ username: 'bench', password: BENCH_PASSWORD }), headers: { 'content-type': 'application/json' } });
+    cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
     const enc = (x: unknown) => encodeURIComponent(JSON.stringify(x));
     const rankingUrl = `${base}/kpi.ranking?input=${enc({ period: '2026-Q2', group: 'commune' })}`;
     const detailUrl = `${base}/units.detail?input=${enc({ unitCode: '00070', period: '2026-Q2' })}`;

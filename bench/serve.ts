@@ -1,9 +1,13 @@
-import { CountsCache } from '../server/analytics/counts-cache';
 import { CHISO_V1 } from '../shared/kpi/reform-index';
+import { CountsCache } from '../server/analytics/counts-cache';
+import { AuthService } from '../server/auth/auth-service';
+import { hashPassword } from '../server/auth/password';
 import { createHttpServer } from '../server/http';
 import { DuckDbStore } from '../server/store/duckdb/duckdb-store';
 
-/** The API alone on a benchmark database, in its own process so its memory can be read. */
+/** The API alone on a benchmark database, in its own process so its memory can be read; signs in as `bench`. */
 const store = await DuckDbStore.open(process.env.CHISO_DB as string, { memoryLimit: process.env.CHISO_DB_MEMORY ?? '512MB' });
-const server = createHttpServer({ deps: { store, cache: new CountsCache(), definition: CHISO_V1, minVolume: 30, now: Date.now }, clientDir: null });
+const now = new Date().toISOString();
+await store.saveAccount({ username: 'bench', displayName: null, role: 'leader', unitCode: null, passwordHash: await hashPassword(process.env.BENCH_PASSWORD as string), disabled: false, demo: false, createdAt: now, updatedAt: now }, null);
+const server = createHttpServer({ deps: { store, cache: new CountsCache(), definition: CHISO_V1, minVolume: 30, now: Date.now }, auth: new AuthService(store, { production: false }), clientDir: null });
 server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'));

@@ -11,11 +11,13 @@ import { UserError } from './errors';
 import { importFile } from './import/run-import';
 import { analyticsDeps, openStore } from './open-store';
 import { seedDemo } from './seed/seed-demo';
+import { addAccount, readPassword } from './cli-user';
 
 const USAGE = `Usage: npm run chiso -- <command>
   import units|targets|dossiers FILE       import a CSV or XLSX file (all rows or none)
   ranking --period P --group commune|department [--as-of ISO] [--json]
   seed-demo                                 replace all data with the demo data set
+  user add NAME --role ROLE [--unit CODE] [--name TEXT]   create an account; the password is read from standard input
 Settings: CHISO_DB (default ./data/chiso.duckdb)`;
 
 class UsageError extends Error {}
@@ -56,11 +58,25 @@ async function main(argv: string[]): Promise<number> {
         await store.close();
       }
     }
+    case 'user': {
+      const [action, username, ...flags] = rest;
+      if (action !== 'add' || !username) throw new UsageError('user add NAME --role leader|unit_head|data_officer|admin [--unit CODE] [--name "Display name"]');
+      const { values } = parseArgs({ args: flags, options: { role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' } } });
+      const store = await openStore(env);
+      try {
+        const password = await readPassword();
+        const account = await addAccount(store, { username, role: values.role, unitCode: values.unit ?? null, displayName: values.name ?? null, password });
+        process.stdout.write(`Account ${account.username} (${account.role}${account.unitCode ? `, unit ${account.unitCode}` : ''}) created.\n`);
+        return 0;
+      } finally {
+        await store.close();
+      }
+    }
     case 'seed-demo': {
       const store = await openStore(env);
       try {
         const summary = await seedDemo(store, Date.now());
-        process.stdout.write(`Demo data ready: ${summary.units} units, ${summary.targets} targets, ${summary.dossiers} synthetic dossiers.\n`);
+        process.stdout.write(`Demo data ready: ${summary.units} units, ${summary.targets} targets, ${summary.dossiers} synthetic dossiers, ${summary.accounts} demo accounts.\n`);
         return 0;
       } finally {
         await store.close();

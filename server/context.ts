@@ -1,9 +1,10 @@
+import type { Role } from '../shared/domain/access';
 import type { AnalyticsDeps } from './analytics/deps';
+import type { AuthService } from './auth/auth-service';
 
-export const ROLES = ['leader', 'unit_head', 'data_officer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export type { Role } from '../shared/domain/access';
 
-/** Who is asking. Decided on the server for every request, never taken from the request's input. */
+/** Who is asking. Decided on the server from the session for every request, never taken from the request's input. */
 export interface Viewer {
   username: string;
   role: Role;
@@ -11,18 +12,24 @@ export interface Viewer {
   unitCode: string | null;
 }
 
-export interface Context {
-  deps: AnalyticsDeps;
-  viewer: Viewer | null;
+/** What a procedure may do with the HTTP exchange, without touching it directly. */
+export interface HttpAccess {
+  address: string;
+  token: string | null;
+  setSession(token: string): void;
+  clearSession(): void;
 }
 
-/**
- * Until accounts exist (issue #4) every request reads as a city leader; the session lookup replaces this one
- * function, and the procedure tiers in trpc.ts already enforce roles and unit scope against it.
- */
-export const PROVISIONAL_VIEWER: Viewer = { username: 'leader', role: 'leader', unitCode: null };
+export interface Context {
+  deps: AnalyticsDeps;
+  auth: AuthService;
+  viewer: Viewer | null;
+  http: HttpAccess;
+}
+
+export const NO_HTTP: HttpAccess = { address: 'local', token: null, setSession: () => undefined, clearSession: () => undefined };
 
 /** The request-free part of the context, also used by tests through `createCaller`. */
-export function createInnerContext(deps: AnalyticsDeps, viewer: Viewer | null): Context {
-  return { deps, viewer };
+export function createInnerContext(deps: AnalyticsDeps, auth: AuthService, viewer: Viewer | null, http: HttpAccess = NO_HTTP): Context {
+  return { deps, auth, viewer, http };
 }

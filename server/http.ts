@@ -3,13 +3,17 @@ import { existsSync } from 'node:fs';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
 import type { AnalyticsDeps } from './analytics/deps';
-import { createInnerContext, PROVISIONAL_VIEWER } from './context';
+import type { AuthService } from './auth/auth-service';
+import { auditCsv } from './audit-csv';
+import { createInnerContext } from './context';
+import { clientAddress, httpAccess, readToken } from './session-cookie';
 import { appRouter } from './routers/_app';
 import { handleUpload } from './upload';
 import { warmCache } from './analytics/warm';
 
 export interface HttpOptions {
   deps: AnalyticsDeps;
+  auth: AuthService;
   /** The built client (index.html and assets); when absent, only the API is served. */
   clientDir: string | null;
   log?: (message: string) => void;
@@ -30,26 +34,42 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** One port for everything: the tRPC API under /trpc, a health check, and the built client with SPA fallback. */
-export function createHttpServer({ deps, clientDir, log = () => undefined }: HttpOptions): Server {
+export function createHttpServer({ deps, auth, clientDir, log = () => undefined }: HttpOptions): Server {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: MAX_BODY_BYTES,
-    createContext: () => createInnerContext(deps, PROVISIONAL_VIEWER),
+    createContext: async ({ req, res }) => {
+      const http = httpAccess(req, res);
+      const viewer = await auth.viewerFor(http.token);
+      return createInnerContext(deps, auth, viewer, http);
+    },
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') log(`error in ${path ?? 'unknown procedure'}: ${error.cause?.stack ?? error.stack ?? error.message}`);
     },
   });
   const assets = clientDir && existsSync(clientDir) ? sirv(clientDir, { single: true, etag: true, gzip: false, immutable: true }) : null;
+  /** Routes outside tRPC check the session and role themselves, with the same rules. */
+  async function serveApi(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
+    const viewer = await auth.viewerFor(readToken(req));
+    if (!viewer) return sendJson(res, 401, { error: { message: 'Sign in first.' } });
+    if (url.startsWith('/api/audit.csv')) {
+      if (viewer.role !== 'admin') return sendJson(res, 403, { error: { message: 'Your role does not allow this.' } });
+      res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="chiso-audit.csv"' });
+      res.end(auditCsv(await deps.store.listAudit(1_000_000, 0)));
+      return;
+    }
+    if (viewer.role !== 'data_officer' && viewer.role !== 'admin') return sendJson(res, 403, { error: { message: 'Only data officers import data.' } });
+    if (await handleUpload(req, res, deps.store, viewer.username, clientAddress(req))) await warmCache(deps);
+  }
+
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const url = req.url ?? '/';
-    if (url.startsWith('/api/imports')) {
-      handleUpload(req, res, deps.store, PROVISIONAL_VIEWER.username)
-        .then((imported) => (imported ? warmCache(deps) : undefined))
-        .catch((error: unknown) => {
-        log(`upload failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        if (!res.headersSent) sendJson(res, 500, { error: { message: 'The file could not be imported; nothing was written.' } });
+    if (url.startsWith('/api/imports') || url.startsWith('/api/audit.csv')) {
+      serveApi(req, res, url).catch((error: unknown) => {
+        log(`${url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        if (!res.headersSent) sendJson(res, 500, { error: { message: 'Something went wrong on the server; nothing was written.' } });
         else res.end();
       });
       return;

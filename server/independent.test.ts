@@ -12,7 +12,9 @@ import { importFile } from './import/run-import';
 import { DuckDbStore } from './store/duckdb/duckdb-store';
 import type { Store } from './store/port';
 import { CHISO_V1 } from '../shared/kpi/reform-index';
-import { close, listen, query } from './testing/http-client';
+import { close, listen, login, query } from './testing/http-client';
+import { AuthService } from './auth/auth-service';
+import { seedDemoAccounts } from './auth/demo-accounts';
 
 interface Plain {
   unit: string;
@@ -70,6 +72,7 @@ let server: Server;
 let base: string;
 const dossiers: Plain[] = [];
 let units: { code: string; kind: string }[] = [];
+let cookie = '';
 
 beforeAll(async () => {
   store = await DuckDbStore.open(':memory:');
@@ -104,8 +107,10 @@ beforeAll(async () => {
   });
   const report = await importFile(store, { kind: 'dossiers', source: { buffer: Buffer.from(`\uFEFF${lines.join('\r\n')}`) }, fileName: 'cao-bang-hoso.csv', actor: null });
   expect(report.issues).toEqual([]);
-  server = createHttpServer({ deps: { store, cache: new CountsCache(), definition: CHISO_V1, minVolume: 30, now: () => ASOF }, clientDir: null });
+  await seedDemoAccounts(store, []);
+  server = createHttpServer({ deps: { store, cache: new CountsCache(), definition: CHISO_V1, minVolume: 30, now: () => ASOF }, auth: new AuthService(store, { production: false }), clientDir: null });
   base = await listen(server);
+  cookie = await login(base, 'leader', 'leader-demo');
 });
 afterAll(async () => {
   await close(server);
@@ -114,7 +119,7 @@ afterAll(async () => {
 
 describe('an unseen province, checked against an independent computation', () => {
   it.each([['2025-W39'], ['2025-W40'], ['2025-09']])('ranks %s exactly as SPEC computes it', async (period) => {
-    const res = await query(base, 'kpi.ranking', { period, group: 'commune', asOf: new Date(ASOF).toISOString() });
+    const res = await query(base, 'kpi.ranking', { period, group: 'commune', asOf: new Date(ASOF).toISOString() }, cookie);
     expect(res.status).toBe(200);
     const rows = res.body.result.data.rows as any[];
     const bounds: Record<string, [string, string, string]> = {

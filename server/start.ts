@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readEnv } from './env';
+import { AuthService } from './auth/auth-service';
 import { createHttpServer } from './http';
 import { warmCache } from './analytics/warm';
 import { analyticsDeps, openStore } from './open-store';
@@ -20,13 +21,21 @@ async function main(): Promise<void> {
   const env = readEnv();
   await buildClientIfNeeded();
   const store = await openStore(env);
-  if ((await store.listUnits()).length === 0) {
+  const production = env.NODE_ENV === 'production';
+  const empty = (await store.listUnits()).length === 0;
+  if (empty && !production) {
     console.log(`The database ${env.CHISO_DB} is empty: seeding the demo data (real Hà Nội units, synthetic dossiers)…`);
     const summary = await seedDemo(store, Date.now());
     console.log(`Demo data ready: ${summary.units} units, ${summary.dossiers} synthetic dossiers.`);
   }
+  if (production) {
+    if ((await store.listAccounts()).every((a) => a.demo)) console.log('No account can sign in yet: create the first admin with `npm run chiso -- user add NAME --role admin`.');
+  } else if ((await store.getMeta('dataset')) === 'demo') {
+    console.log('Demo accounts: leader / leader-demo, admin / admin-demo, officer / officer-demo, head-<unit code> / head-demo (e.g. head-00070).');
+  }
   const deps = analyticsDeps(store, env);
-  const server = createHttpServer({ deps, clientDir, log: (m) => console.error(m) });
+  const auth = new AuthService(store, { production });
+  const server = createHttpServer({ deps, auth, clientDir, log: (m) => console.error(m) });
   server.listen(env.PORT, env.HOST, () => {
     console.log(`chiso is serving on http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT} (database ${env.CHISO_DB})`);
     warmCache(deps).catch((error: unknown) => console.error(`could not pre-count last week: ${error instanceof Error ? error.message : String(error)}`));

@@ -47,6 +47,11 @@ export function roleProcedure(...roles: Role[]) {
   });
 }
 
+/** Where the request came from and who made it, for audit entries. */
+export function auditBy(ctx: Context, action: string, target: string | null, before: unknown, after: unknown) {
+  return { actor: ctx.viewer?.username ?? null, action, target, before: before === null ? null : JSON.stringify(before), after: after === null ? null : JSON.stringify(after), address: ctx.http.address };
+}
+
 /** For procedures about one unit: a unit head reaches only their own. Apply after `.input()` with a `unitCode`. */
 export const unitScope = t.middleware(async ({ ctx, input, next }) => {
   const unitCode = (input as { unitCode?: unknown } | undefined)?.unitCode;

@@ -25,7 +25,7 @@ function reply(res: ServerResponse, status: number, body: unknown): false {
  * the same import, and the same report, as `chiso import`. The body goes to a temporary file, not to memory.
  */
 /** Resolves to whether data was written. */
-export async function handleUpload(req: IncomingMessage, res: ServerResponse, store: Store, actor: string | null): Promise<boolean> {
+export async function handleUpload(req: IncomingMessage, res: ServerResponse, store: Store, actor: string, address: string): Promise<boolean> {
   if (req.method !== 'POST') return reply(res, 405, { error: { message: 'Send the file with POST.' } });
   const url = new URL(req.url ?? '/', 'http://localhost');
   const kind = ImportKindSchema.safeParse(url.searchParams.get('kind'));
@@ -41,7 +41,7 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, st
       if (received > MAX_UPLOAD_BYTES) req.destroy(new Error('too large'));
     });
     await pipeline(req, createWriteStream(path));
-    const report = await importFile(store, { kind: kind.data, source: { path }, fileName, actor });
+    const report = await importFile(store, { kind: kind.data, source: { path }, fileName, actor, address });
     send(res, report.ok ? 200 : 422, report);
     return report.ok;
   } finally {

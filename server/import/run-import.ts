@@ -24,12 +24,15 @@ export interface ImportRequest {
   source: FileSource;
   fileName: string;
   actor: string | null;
+  /** Where the import came from, for the audit trail (an address, or `cli`). */
+  address?: string;
 }
 
 async function finish(store: Store, req: ImportRequest, scan: ScanResult, startedAt: number, write: (o: ImportOutcome) => Promise<ImportRecord>): Promise<ImportReport> {
   const ok = scan.issueCount === 0;
   const outcome: ImportOutcome = { kind: req.kind, fileName: req.fileName, rows: scan.rows, outcome: ok ? 'imported' : 'refused', errorCount: scan.issueCount, actor: req.actor, startedAt };
   const record = ok ? await write(outcome) : await store.recordImport(outcome);
+  await store.audit({ actor: req.actor, action: `import.${req.kind}`, target: req.fileName, before: null, after: JSON.stringify({ outcome: outcome.outcome, rows: scan.rows, errors: scan.issueCount, importId: record.id }), address: req.address ?? null });
   return { ok, kind: req.kind, fileName: req.fileName, rows: scan.rows, issues: scan.issues, issueCount: scan.issueCount, record };
 }
 

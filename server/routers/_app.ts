@@ -1,4 +1,7 @@
 import { router } from '../trpc';
+import { auditRouter } from './audit';
+import { authRouter } from './auth';
+import { usersRouter } from './users';
 import { flagsRouter } from './flags';
 import { importsRouter } from './imports';
 import { kpiRouter } from './kpi';
@@ -7,6 +10,9 @@ import { targetsRouter } from './targets';
 import { unitsRouter } from './units';
 
 export const appRouter = router({
+  auth: authRouter,
+  users: usersRouter,
+  audit: auditRouter,
   periods: periodsRouter,
   kpi: kpiRouter,
   units: unitsRouter,

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { createInnerContext, type Viewer } from '../context';
 import type { Store } from '../store/port';
-import { fixtureDeps, fixtureStore } from '../testing/fixture';
+import { fixtureAuth, fixtureDeps, fixtureStore } from '../testing/fixture';
 import { createCallerFactory } from '../trpc';
 import { appRouter } from './_app';
 
 const LEADER: Viewer = { username: 'leader', role: 'leader', unitCode: null };
 let store: Store;
-const caller = (viewer: Viewer | null = LEADER) => createCallerFactory(appRouter)(createInnerContext(fixtureDeps(store), viewer));
+const caller = (viewer: Viewer | null = LEADER) => createCallerFactory(appRouter)(createInnerContext(fixtureDeps(store), fixtureAuth(store), viewer));
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {

@@ -1,7 +1,32 @@
 import { z } from 'zod';
-import { TargetSchema } from '../../shared/schemas/target';
-import { router, viewerProcedure } from '../trpc';
+import { TargetInputSchema, TargetSchema } from '../../shared/schemas/target';
+import { isRateMeasure } from '../../shared/domain/measure';
+import { UserError } from '../errors';
+import { auditBy, roleProcedure, router, viewerProcedure } from '../trpc';
+
+const TargetKeySchema = TargetSchema.pick({ measure: true, kind: true, unitCode: true, effectiveFrom: true });
 
 export const targetsRouter = router({
   list: viewerProcedure.output(z.array(TargetSchema)).query(({ ctx }) => ctx.deps.store.listTargets()),
+  upsert: roleProcedure('admin')
+    .input(TargetInputSchema)
+    .output(TargetSchema)
+    .mutation(async ({ ctx, input }) => {
+      if (isRateMeasure(input.measure) && input.threshold > 100) throw new UserError('BAD_REQUEST', 'A rate target cannot be over 100.');
+      if (input.deadline && input.deadline < input.effectiveFrom) throw new UserError('BAD_REQUEST', 'The deadline is before the date the target takes effect.');
+      if (input.unitCode && !(await ctx.deps.store.listUnits()).some((u) => u.code === input.unitCode)) throw new UserError('BAD_REQUEST', `There is no unit with the code "${input.unitCode}".`);
+      const target = { measure: input.measure, kind: input.kind ?? null, unitCode: input.unitCode ?? null, threshold: input.threshold, effectiveFrom: input.effectiveFrom, deadline: input.deadline ?? null };
+      const before = (await ctx.deps.store.listTargets()).find((t) => t.measure === target.measure && t.kind === target.kind && t.unitCode === target.unitCode && t.effectiveFrom === target.effectiveFrom) ?? null;
+      await ctx.deps.store.upsertTarget(target, auditBy(ctx, 'target.upsert', `${target.measure}/${target.kind ?? target.unitCode}/${target.effectiveFrom}`, before, target));
+      return target;
+    }),
+  delete: roleProcedure('admin')
+    .input(TargetKeySchema)
+    .output(z.object({ deleted: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const before = (await ctx.deps.store.listTargets()).find((t) => t.measure === input.measure && t.kind === input.kind && t.unitCode === input.unitCode && t.effectiveFrom === input.effectiveFrom);
+      if (!before) throw new UserError('NOT_FOUND', 'There is no such target.');
+      const deleted = await ctx.deps.store.deleteTarget(input, auditBy(ctx, 'target.delete', `${input.measure}/${input.kind ?? input.unitCode}/${input.effectiveFrom}`, before, null));
+      return { deleted };
+    }),
 });

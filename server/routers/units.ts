@@ -2,10 +2,20 @@ import { TrendInputSchema, TrendSchema, UnitDetailInputSchema, UnitDetailSchema,
 import { groupOfKind } from '../../shared/schemas/unit';
 import { trend } from '../analytics/trend';
 import { unitDetail } from '../analytics/unit-detail';
-import { router, unitScope, viewerProcedure } from '../trpc';
+import { UnitSchema } from '../../shared/schemas/unit';
+import { auditBy, roleProcedure, router, unitScope, viewerProcedure } from '../trpc';
 
 export const unitsRouter = router({
   list: viewerProcedure.output(UnitListSchema).query(async ({ ctx }) => (await ctx.deps.store.listUnits()).map((u) => ({ ...u, group: groupOfKind(u.kind) }))),
   detail: viewerProcedure.input(UnitDetailInputSchema).use(unitScope).output(UnitDetailSchema).query(({ ctx, input }) => unitDetail(ctx.deps, input)),
+  upsert: roleProcedure('admin')
+    .input(UnitSchema)
+    .output(UnitSchema)
+    .mutation(async ({ ctx, input }) => {
+      const unit = { ...input, name: input.name.normalize('NFC').trim() };
+      const before = (await ctx.deps.store.listUnits()).find((u) => u.code === unit.code) ?? null;
+      await ctx.deps.store.saveUnit(unit, auditBy(ctx, before ? 'unit.update' : 'unit.create', unit.code, before, unit));
+      return unit;
+    }),
   trend: viewerProcedure.input(TrendInputSchema).use(unitScope).output(TrendSchema).query(({ ctx, input }) => trend(ctx.deps, input)),
 });

@@ -1,3 +1,4 @@
+import { seedDemoAccounts } from '../auth/demo-accounts';
 import type { Store } from '../store/port';
 import { vnStartOfDate } from '../../shared/kpi/vn-time';
 import { DEMO_START, profileOf, unitDossiers } from './demo-dossiers';
@@ -8,6 +9,7 @@ export interface SeedSummary {
   units: number;
   targets: number;
   dossiers: number;
+  accounts: number;
 }
 
 const TINY_COMMUNES = 3;
@@ -39,5 +41,6 @@ export async function seedDemo(store: Store, now: number): Promise<SeedSummary> 
   }
   await writer.commit(record('dossiers', dossiers));
   await store.setMeta('dataset', 'demo');
-  return { units: units.length, targets: targets.length, dossiers };
+  const accounts = await seedDemoAccounts(store, units);
+  return { units: units.length, targets: targets.length, dossiers, accounts };
 }

@@ -3,6 +3,7 @@ import type { Counts } from '../../shared/schemas/measure';
 import type { Target } from '../../shared/schemas/target';
 import type { Unit } from '../../shared/schemas/unit';
 import type { ImportRecord } from '../../shared/schemas/import';
+import type { Account, AuditEntry } from '../../shared/schemas/account';
 
 /** A span [start, cutOff) of received times, with the cut-off at which dossiers are judged. */
 export interface Window {
@@ -52,6 +53,17 @@ export interface DossierWriter {
   abort(): Promise<void>;
 }
 
+export interface StoredAccount extends Account {
+  passwordHash: string;
+}
+
+export interface SessionRow {
+  username: string;
+  expiresAt: number;
+}
+
+export type AuditInput = Omit<AuditEntry, 'id' | 'at'>;
+
 /**
  * The storage port. Adapters compute aggregates in the database: callers never pull dossiers into memory
  * to count them. Every write is one transaction.
@@ -75,6 +87,22 @@ export interface Store {
   /** Median and 90th percentile (continuous) of elapsed processing days of dossiers completed by the cut-off. */
   processingQuantiles(unitCode: string, window: Window): Promise<{ median: number | null; p90: number | null }>;
   overdueDossiers(unitCode: string, window: Window, limit: number): Promise<OverdueRow[]>;
+  getAccount(username: string): Promise<StoredAccount | null>;
+  listAccounts(): Promise<Account[]>;
+  /** Inserts or replaces an account, and writes its audit entry in the same transaction. */
+  saveAccount(account: StoredAccount, audit: AuditInput | null): Promise<void>;
+  /** Also removes sessions that expired before `now`. */
+  createSession(tokenHash: string, username: string, now: number, expiresAt: number): Promise<void>;
+  findSession(tokenHash: string): Promise<SessionRow | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteSessionsOf(username: string): Promise<void>;
+  /** Appends to the audit trail; there is no way to change or remove an entry. */
+  audit(entry: AuditInput): Promise<void>;
+  listAudit(limit: number, offset: number): Promise<AuditEntry[]>;
+  /** Upserts a unit with its audit entry. */
+  saveUnit(unit: Unit, audit: AuditInput): Promise<void>;
+  deleteTarget(target: Pick<Target, 'measure' | 'kind' | 'unitCode' | 'effectiveFrom'>, audit: AuditInput): Promise<boolean>;
+  upsertTarget(target: Target, audit: AuditInput): Promise<void>;
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
   /** Removes every unit, target and dossier (the import log stays). */

@@ -1,4 +1,6 @@
 import { CountsCache } from '../analytics/counts-cache';
+import { AuthService } from '../auth/auth-service';
+import { seedDemoAccounts } from '../auth/demo-accounts';
 import type { DossierRecord } from '../../shared/schemas/dossier';
 import type { Target } from '../../shared/schemas/target';
 import type { Unit } from '../../shared/schemas/unit';
@@ -46,6 +48,17 @@ export function fixtureDossiers(): DossierRecord[] {
     });
   }
   return out;
+}
+
+/** The fixture with SPEC's demo accounts (leader, admin, officer, head-<code>). */
+export async function fixtureStoreWithAccounts(): Promise<Store> {
+  const store = await fixtureStore();
+  await seedDemoAccounts(store, FIXTURE_UNITS);
+  return store;
+}
+
+export function fixtureAuth(store: Store, production = false): AuthService {
+  return new AuthService(store, { production, now: () => FIXTURE_NOW });
 }
 
 export async function fixtureStore(): Promise<Store> {

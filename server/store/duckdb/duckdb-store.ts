@@ -6,7 +6,8 @@ import type { ImportRecord } from '../../../shared/schemas/import';
 import type { Counts } from '../../../shared/schemas/measure';
 import type { Target } from '../../../shared/schemas/target';
 import type { Unit, UnitKind } from '../../../shared/schemas/unit';
-import type { DossierWriter, ImportOutcome, OverdueRow, ProcedureCounts, Store, Window } from '../port';
+import type { AuditInput, DossierWriter, ImportOutcome, OverdueRow, ProcedureCounts, Store, StoredAccount, Window } from '../port';
+import * as access from './access-tables';
 import { MIGRATIONS } from './migrations';
 import { COUNT_COLUMNS, countsFromRow, windowedDossiers, windowsCte } from './sql';
 
@@ -21,6 +22,14 @@ export interface DuckDbOptions {
 const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : (v as number));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const iso = (v: unknown): string => new Date(num(v)).toISOString();
+
+async function deleteTargetIn(c: DuckDBConnection, t: Pick<Target, 'measure' | 'kind' | 'unitCode' | 'effectiveFrom'>): Promise<boolean> {
+  const reader = await c.runAndReadAll(
+    `DELETE FROM targets WHERE measure = $m AND kind IS NOT DISTINCT FROM $k AND unit_code IS NOT DISTINCT FROM $u AND effective_from = $f::DATE RETURNING measure`,
+    { m: t.measure, k: t.kind, u: t.unitCode, f: t.effectiveFrom },
+  );
+  return reader.currentRowCount > 0;
+}
 
 /** Serialises writes: DuckDB allows one writer, and imports must not interleave. */
 class Queue {
@@ -53,7 +62,7 @@ export class DuckDbStore implements Store {
     return store;
   }
 
-  private async rows(sql: string, values?: Record<string, string | number | boolean | null>): Promise<Row[]> {
+  async rows(sql: string, values?: Record<string, string | number | boolean | null>): Promise<Row[]> {
     const reader = await this.read.runAndReadAll(sql, values);
     return reader.getRowObjectsJS() as Row[];
   }
@@ -70,7 +79,7 @@ export class DuckDbStore implements Store {
     }
   }
 
-  private transaction<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  transaction<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
     return this.writes.run(async () => {
       const c = await this.instance.connect();
       try {
@@ -152,12 +161,8 @@ export class DuckDbStore implements Store {
   replaceTargets(targets: readonly Target[], outcome: ImportOutcome | null): Promise<ImportRecord | null> {
     return this.transaction(async (c) => {
       for (const t of targets) {
-        const scope = { m: t.measure, k: t.kind, u: t.unitCode, f: t.effectiveFrom };
-        await c.run(
-          `DELETE FROM targets WHERE measure = $m AND kind IS NOT DISTINCT FROM $k AND unit_code IS NOT DISTINCT FROM $u AND effective_from = $f::DATE`,
-          scope,
-        );
-        await c.run('INSERT INTO targets VALUES ($m, $k, $u, $t, $f::DATE, $d::DATE)', { ...scope, t: t.threshold, d: t.deadline });
+        await deleteTargetIn(c, t);
+        await c.run('INSERT INTO targets VALUES ($m, $k, $u, $t, $f::DATE, $d::DATE)', { m: t.measure, k: t.kind, u: t.unitCode, t: t.threshold, f: t.effectiveFrom, d: t.deadline });
       }
       return outcome ? this.insertImport(c, outcome) : null;
     });
@@ -325,6 +330,54 @@ export class DuckDbStore implements Store {
     return rows.map((r) => ({ dossierId: String(r.dossier_id), procedureCode: String(r.procedure_code), procedureName: str(r.procedure_name), receivedAt: num(r.r), dueAt: num(r.due) }));
   }
 
+  getAccount(username: string) {
+    return access.getAccount(this, username);
+  }
+  listAccounts() {
+    return access.listAccounts(this);
+  }
+  saveAccount(account: StoredAccount, entry: AuditInput | null) {
+    return access.saveAccount(this, account, entry);
+  }
+  createSession(tokenHash: string, username: string, now: number, expiresAt: number) {
+    return access.createSession(this, tokenHash, username, now, expiresAt);
+  }
+  findSession(tokenHash: string) {
+    return access.findSession(this, tokenHash);
+  }
+  deleteSession(tokenHash: string) {
+    return access.deleteSession(this, tokenHash);
+  }
+  deleteSessionsOf(username: string) {
+    return access.deleteSessionsOf(this, username);
+  }
+  audit(entry: AuditInput) {
+    return this.transaction((c) => access.appendAudit(c, entry));
+  }
+  listAudit(limit: number, offset: number) {
+    return access.listAudit(this, limit, offset);
+  }
+  saveUnit(unit: Unit, entry: AuditInput) {
+    return this.transaction(async (c) => {
+      await c.run('INSERT OR REPLACE INTO units VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [unit.code, unit.name, unit.nameEn, unit.kind, unit.parentCode, unit.headName, unit.headTitle, unit.population]);
+      await access.appendAudit(c, entry);
+    });
+  }
+  upsertTarget(target: Target, entry: AuditInput) {
+    return this.transaction(async (c) => {
+      await deleteTargetIn(c, target);
+      await c.run('INSERT INTO targets VALUES ($m, $k, $u, $t, $f::DATE, $d::DATE)', { m: target.measure, k: target.kind, u: target.unitCode, t: target.threshold, f: target.effectiveFrom, d: target.deadline });
+      await access.appendAudit(c, entry);
+    });
+  }
+  deleteTarget(target: Pick<Target, 'measure' | 'kind' | 'unitCode' | 'effectiveFrom'>, entry: AuditInput) {
+    return this.transaction(async (c) => {
+      const removed = await deleteTargetIn(c, target);
+      if (removed) await access.appendAudit(c, entry);
+      return removed;
+    });
+  }
+
   async getMeta(key: string): Promise<string | null> {
     const [r] = await this.rows('SELECT value FROM meta WHERE key = $key', { key });
     return r ? String(r.value) : null;
@@ -338,7 +391,7 @@ export class DuckDbStore implements Store {
 
   clearData(): Promise<void> {
     return this.transaction(async (c) => {
-      await c.run('DELETE FROM dossiers; DELETE FROM targets; DELETE FROM units; DELETE FROM meta;');
+      await c.run('DELETE FROM dossiers; DELETE FROM targets; DELETE FROM units; DELETE FROM meta; DELETE FROM sessions; DELETE FROM users WHERE demo;');
     });
   }
 

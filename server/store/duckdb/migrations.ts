@@ -52,4 +52,32 @@ export const MIGRATIONS: readonly string[] = [
      finished_at TIMESTAMP NOT NULL
    );
    CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);`,
+  `CREATE TABLE users (
+     username VARCHAR PRIMARY KEY,
+     display_name VARCHAR,
+     role VARCHAR NOT NULL,
+     unit_code VARCHAR,
+     password_hash VARCHAR NOT NULL,
+     disabled BOOLEAN NOT NULL,
+     demo BOOLEAN NOT NULL,
+     created_at TIMESTAMP NOT NULL,
+     updated_at TIMESTAMP NOT NULL
+   );
+   CREATE TABLE sessions (
+     token_hash VARCHAR PRIMARY KEY,
+     username VARCHAR NOT NULL,
+     created_at TIMESTAMP NOT NULL,
+     expires_at TIMESTAMP NOT NULL
+   );
+   CREATE SEQUENCE audit_ids START 1;
+   CREATE TABLE audit (
+     id BIGINT PRIMARY KEY,
+     happened_at TIMESTAMP NOT NULL,
+     actor VARCHAR,
+     action VARCHAR NOT NULL,
+     target VARCHAR,
+     before_json VARCHAR,
+     after_json VARCHAR,
+     address VARCHAR
+   );`,
 ];

@@ -1,0 +1,76 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Me } from '../../shared/schemas/account';
+import type { Viewer } from '../context';
+import { UserError } from '../errors';
+import type { Store } from '../store/port';
+import { isDemoPassword } from './demo-accounts';
+import { decoyHash, verifyPassword } from './password';
+import { LoginThrottle } from './throttle';
+
+export const SESSION_TTL_MS = 12 * 3_600_000;
+const WRONG = 'Wrong username or password.';
+
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface AuthOptions {
+  production: boolean;
+  throttle?: LoginThrottle;
+  now?: () => number;
+}
+
+/** Logins, sessions and logouts; a session is a random token whose hash is stored, sent in an HttpOnly cookie. */
+export class AuthService {
+  readonly throttle: LoginThrottle;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: AuthOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.throttle = options.throttle ?? new LoginThrottle(undefined, this.now);
+  }
+
+  async login(username: string, password: string, address: string): Promise<{ token: string; me: Me }> {
+    const wait = this.throttle.retryAfter(username, address);
+    if (wait > 0) throw new UserError('TOO_MANY_REQUESTS', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`);
+    const account = await this.store.getAccount(username);
+    const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
+    if (!account || !ok || account.disabled) {
+      this.throttle.fail(username, address);
+      await this.store.audit({ actor: username, action: 'auth.login-failed', target: null, before: null, after: null, address });
+      throw new UserError('UNAUTHORIZED', WRONG);
+    }
+    if (this.options.production && (account.demo || isDemoPassword(password))) {
+      await this.store.audit({ actor: username, action: 'auth.login-refused-demo', target: null, before: null, after: null, address });
+      throw new UserError('FORBIDDEN', 'Demo accounts and demo passwords are refused in production. Ask an administrator for an account.');
+    }
+    this.throttle.succeed(username);
+    const token = randomBytes(32).toString('base64url');
+    await this.store.createSession(tokenHash(token), account.username, this.now(), this.now() + SESSION_TTL_MS);
+    await this.store.audit({ actor: account.username, action: 'auth.login', target: null, before: null, after: null, address });
+    return { token, me: { username: account.username, displayName: account.displayName, role: account.role, unitCode: account.unitCode, demo: account.demo } };
+  }
+
+  /** The viewer behind a session token, or null when the session is unknown, expired or its account disabled. */
+  async viewerFor(token: string | null): Promise<(Viewer & { me: Me }) | null> {
+    if (!token) return null;
+    const hash = tokenHash(token);
+    const session = await this.store.findSession(hash);
+    if (!session) return null;
+    if (session.expiresAt <= this.now()) {
+      await this.store.deleteSession(hash);
+      return null;
+    }
+    const account = await this.store.getAccount(session.username);
+    if (!account || account.disabled) return null;
+    if (this.options.production && account.demo) return null;
+    const me = { username: account.username, displayName: account.displayName, role: account.role, unitCode: account.unitCode, demo: account.demo };
+    return { username: account.username, role: account.role, unitCode: account.unitCode, me };
+  }
+
+  async logout(token: string | null, actor: string | null, address: string): Promise<void> {
+    if (token) await this.store.deleteSession(tokenHash(token));
+    if (actor) await this.store.audit({ actor, action: 'auth.logout', target: null, before: null, after: null, address });
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { AccountSchema, CreateAccountInputSchema, ResetPasswordInputSchema, UpdateAccountInputSchema } from '../../shared/schemas/account';
+import { isDemoPassword } from '../auth/demo-accounts';
+import { hashPassword } from '../auth/password';
+import { UserError } from '../errors';
+import type { StoredAccount } from '../store/port';
+import { auditBy, roleProcedure, router } from '../trpc';
+
+const admin = roleProcedure('admin');
+const visible = ({ passwordHash: _hidden, ...account }: StoredAccount) => account;
+
+async function knownUnit(store: { listUnits(): Promise<{ code: string }[]> }, unitCode: string | null | undefined) {
+  if (unitCode && !(await store.listUnits()).some((u) => u.code === unitCode)) throw new UserError('BAD_REQUEST', `There is no unit with the code "${unitCode}".`);
+}
+
+function strongEnough(password: string) {
+  if (isDemoPassword(password)) throw new UserError('BAD_REQUEST', 'That password is a published demo password; choose another.');
+}
+
+export const usersRouter = router({
+  list: admin.output(z.array(AccountSchema)).query(({ ctx }) => ctx.deps.store.listAccounts()),
+  create: admin
+    .input(CreateAccountInputSchema)
+    .output(AccountSchema)
+    .mutation(async ({ ctx, input }) => {
+      if (await ctx.deps.store.getAccount(input.username)) throw new UserError('CONFLICT', `The username "${input.username}" is taken.`);
+      await knownUnit(ctx.deps.store, input.unitCode);
+      strongEnough(input.password);
+      const now = new Date().toISOString();
+      const account: StoredAccount = { username: input.username, displayName: input.displayName, role: input.role, unitCode: input.unitCode, passwordHash: await hashPassword(input.password), disabled: false, demo: false, createdAt: now, updatedAt: now };
+      await ctx.deps.store.saveAccount(account, auditBy(ctx, 'account.create', account.username, null, visible(account)));
+      return visible(account);
+    }),
+  update: admin
+    .input(UpdateAccountInputSchema)
+    .output(AccountSchema)
+    .mutation(async ({ ctx, input }) => {
+      const before = await ctx.deps.store.getAccount(input.username);
+      if (!before) throw new UserError('NOT_FOUND', `There is no account "${input.username}".`);
+      if (input.username === ctx.viewer.username && (input.disabled || (input.role && input.role !== 'admin'))) throw new UserError('BAD_REQUEST', 'You cannot disable your own account or take away your own admin role.');
+      const role = input.role ?? before.role;
+      const unitCode = input.unitCode !== undefined ? input.unitCode : role === 'unit_head' ? before.unitCode : null;
+      if ((role === 'unit_head') !== Boolean(unitCode)) throw new UserError('BAD_REQUEST', 'A unit head is bound to exactly one unit; other roles to none.');
+      await knownUnit(ctx.deps.store, unitCode);
+      const after: StoredAccount = { ...before, role, unitCode, displayName: input.displayName !== undefined ? input.displayName : before.displayName, disabled: input.disabled ?? before.disabled, updatedAt: new Date().toISOString() };
+      await ctx.deps.store.saveAccount(after, auditBy(ctx, 'account.update', after.username, visible(before), visible(after)));
+      if (after.disabled || after.role !== before.role || after.unitCode !== before.unitCode) await ctx.deps.store.deleteSessionsOf(after.username);
+      return visible(after);
+    }),
+  resetPassword: admin
+    .input(ResetPasswordInputSchema)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      const before = await ctx.deps.store.getAccount(input.username);
+      if (!before) throw new UserError('NOT_FOUND', `There is no account "${input.username}".`);
+      strongEnough(input.password);
+      const after = { ...before, passwordHash: await hashPassword(input.password), demo: false, updatedAt: new Date().toISOString() };
+      await ctx.deps.store.saveAccount(after, auditBy(ctx, 'account.reset-password', after.username, null, null));
+      await ctx.deps.store.deleteSessionsOf(after.username);
+      return { ok: true as const };
+    }),
+});

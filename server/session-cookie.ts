@@ -1,0 +1,32 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SESSION_TTL_MS } from './auth/auth-service';
+import type { HttpAccess } from './context';
+
+export const COOKIE = 'chiso_session';
+
+export function readToken(req: IncomingMessage): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === COOKIE) return decodeURIComponent(value.join('=')) || null;
+  }
+  return null;
+}
+
+/** Secure when the request came over HTTPS, directly or through a proxy that says so. */
+function isHttps(req: IncomingMessage): boolean {
+  return Boolean((req.socket as { encrypted?: boolean }).encrypted) || req.headers['x-forwarded-proto'] === 'https';
+}
+
+export function clientAddress(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+export function httpAccess(req: IncomingMessage, res: ServerResponse): HttpAccess {
+  const attributes = `Path=/; HttpOnly; SameSite=Lax${isHttps(req) ? '; Secure' : ''}`;
+  return {
+    address: clientAddress(req),
+    token: readToken(req),
+    setSession: (token) => res.appendHeader('Set-Cookie', `${COOKIE}=${token}; Max-Age=${SESSION_TTL_MS / 1000}; ${attributes}`),
+    clearSession: () => res.appendHeader('Set-Cookie', `${COOKIE}=; Max-Age=0; ${attributes}`),
+  };
+}
