@@ -1,6 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test.describe('a city leader on Monday morning', () => {
+  test.beforeEach(async ({ signIn }) => {
+    await signIn('leader');
+  });
+
   test('opens the overview and sees how the city stands against each target, for which week, on demo data', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
@@ -65,6 +69,10 @@ test.describe('a city leader on Monday morning', () => {
 });
 
 test.describe('a data officer', () => {
+  test.beforeEach(async ({ signIn }) => {
+    await signIn('officer');
+  });
+
   test('uploads a malformed file and reads which row and column are wrong; nothing is imported', async ({ page }) => {
     await page.goto('/imports');
     await page.getByLabel('Loại dữ liệu').selectOption('dossiers');

@@ -1,15 +1,21 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PeriodPicker } from '../components/ui/period-picker';
+import type { Role } from '../../../shared/domain/access';
 import { usePeriod } from '../lib/use-period';
+import { useLogout } from '../lib/use-logout';
+import { useMe } from '../lib/use-me';
 
-const LINKS = [
-  ['/', 'nav.overview'],
-  ['/rankings', 'nav.rankings'],
-  ['/flags', 'nav.flags'],
-  ['/targets', 'nav.targets'],
-  ['/imports', 'nav.imports'],
-] as const;
+const LINKS: readonly (readonly [string, string, readonly Role[] | null])[] = [
+  ['/', 'nav.overview', null],
+  ['/rankings', 'nav.rankings', null],
+  ['/flags', 'nav.flags', null],
+  ['/targets', 'nav.targets', null],
+  ['/imports', 'nav.imports', ['data_officer', 'admin']],
+  ['/admin/users', 'admin.users', ['admin']],
+  ['/admin/units', 'admin.units', ['admin']],
+  ['/admin/audit', 'admin.audit', ['admin']],
+];
 
 /** Keeps the period when moving between pages, so the whole dashboard looks at the same week. */
 function withPeriod(path: string, search: string): string {
@@ -21,6 +27,9 @@ export function Layout() {
   const { t, i18n } = useTranslation();
   const { search } = useLocation();
   const { demo } = usePeriod();
+  const me = useMe().data;
+  const logout = useLogout();
+  const links = LINKS.filter(([, , roles]) => !roles || (me && roles.includes(me.role)));
   return (
     <>
       <a className="skip-link" href="#main">{t('app.skip')}</a>
@@ -30,7 +39,7 @@ export function Layout() {
         </div>
         <nav aria-label={t('nav.main')}>
           <ul>
-            {LINKS.map(([path, key]) => (
+            {links.map(([path, key]) => (
               <li key={path}>
                 <NavLink to={withPeriod(path, search)} end={path === '/'}>{t(key)}</NavLink>
               </li>
@@ -38,6 +47,13 @@ export function Layout() {
           </ul>
         </nav>
         <PeriodPicker />
+        {me && (
+          <span className="who">
+            {me.role === 'unit_head' && me.unitCode ? <NavLink to={`/units/${me.unitCode}`}>{me.displayName ?? me.username}</NavLink> : <span>{me.displayName ?? me.username}</span>}
+            <span className="muted"> · {t(`auth.roles.${me.role}`)}</span>{' '}
+            <button type="button" className="link-light" onClick={() => logout.mutate()}>{t('auth.logout')}</button>
+          </span>
+        )}
         <button type="button" className="lang" lang={i18n.language === 'en' ? 'vi' : 'en'} title={t('language.label')} onClick={() => void i18n.changeLanguage(i18n.language === 'en' ? 'vi' : 'en')}>
           {t('language.switchTo')}
         </button>

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth/login-page';
 import { FlagsPage } from '../features/flags/flags-page';
 import { ImportsPage } from '../features/imports/imports-page';
 import { OverviewPage } from '../features/overview/overview-page';
@@ -6,18 +7,30 @@ import { RankingsPage } from '../features/rankings/rankings-page';
 import { TargetsPage } from '../features/targets/targets-page';
 import { Layout } from './layout';
 import { NotFound } from './not-found';
+import { RequireAuth } from './require-auth';
+
+const lazyPage = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default });
 
 export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
   {
-    element: <Layout />,
+    element: <RequireAuth />,
     children: [
-      { path: '/', element: <OverviewPage /> },
-      { path: '/rankings', element: <RankingsPage /> },
-      { path: '/flags', element: <FlagsPage /> },
-      { path: '/units/:code', lazy: async () => ({ Component: (await import('../features/unit-detail/unit-page')).UnitPage }) },
-      { path: '/targets', element: <TargetsPage /> },
-      { path: '/imports', element: <ImportsPage /> },
-      { path: '*', element: <NotFound /> },
+      {
+        element: <Layout />,
+        children: [
+          { path: '/', element: <OverviewPage /> },
+          { path: '/rankings', element: <RankingsPage /> },
+          { path: '/flags', element: <FlagsPage /> },
+          { path: '/units/:code', lazy: lazyPage(() => import('../features/unit-detail/unit-page')) },
+          { path: '/targets', element: <TargetsPage /> },
+          { path: '/imports', element: <ImportsPage /> },
+          { path: '/admin/users', lazy: lazyPage(() => import('../features/admin/users-page')) },
+          { path: '/admin/units', lazy: lazyPage(() => import('../features/admin/units-page')) },
+          { path: '/admin/audit', lazy: lazyPage(() => import('../features/admin/audit-page')) },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
     ],
   },
 ]);

@@ -4,7 +4,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const en: Shape<typeof vi> = {
   app: { name: 'chiso', tagline: 'Administrative reform index', demo: 'Demo data: the dossiers are synthetic; the units and their names are real.', skip: 'Skip to main content' },
-  nav: { overview: 'Overview', rankings: 'Rankings', flags: 'Flags', targets: 'Targets', imports: 'Imports', main: 'Main navigation' },
+  nav: { admin: 'Admin', overview: 'Overview', rankings: 'Rankings', flags: 'Flags', targets: 'Targets', imports: 'Imports', main: 'Main navigation' },
   language: { switchTo: 'Tiếng Việt', label: 'Change language' },
   period: { label: 'Period', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year', range: 'Date range', from: 'From', to: 'To', apply: 'Apply', kind: 'Period type', cutOff: 'Data as of {{date}}', span: '{{from}} – {{to}}', inProgress: 'period in progress' },
   groups: { commune: 'Communes and wards', department: 'Departments' },
@@ -38,5 +38,16 @@ export const en: Shape<typeof vi> = {
     title: 'Imports', kind: 'Data', file: 'CSV or XLSX file', upload: 'Import', uploading: 'Importing…', past: 'Past imports', ok: 'Imported {{rows}} rows from {{file}}.',
     refused: 'Refused {{file}}: {{count}} problems found, nothing was written.', when: 'When', rows: 'Rows', outcome: 'Outcome', imported: 'Imported', refusedShort: 'Refused',
     kinds: { units: 'Units', targets: 'Targets', dossiers: 'Dossiers', seed: 'Demo data' },
+  },
+  auth: {
+    title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', submitting: 'Signing in…', logout: 'Sign out',
+    signedInAs: 'Signed in: {{name}}', demoHint: 'Demo accounts: leader / leader-demo, admin / admin-demo, officer / officer-demo, head-00070 / head-demo.',
+    roles: { leader: 'Leader', unit_head: 'Unit head', data_officer: 'Data officer', admin: 'Administrator' },
+  },
+  admin: {
+    users: 'Accounts', audit: 'Audit trail', units: 'Units', create: 'Create account', save: 'Save', disable: 'Disable', enable: 'Enable', reset: 'Reset password',
+    newPassword: 'New password', role: 'Role', unit: 'Unit', name: 'Name / title', status: 'Status', active: 'Active', disabled: 'Disabled', demo: 'demo',
+    saved: 'Saved.', exportCsv: 'Download the audit trail (CSV)', when: 'When', who: 'Who', action: 'Action', target: 'Object', change: 'Change', address: 'Address',
+    addTarget: 'Add or replace a target', delete: 'Delete', kind: 'Unit kind', code: 'Code', nameEn: 'English name', headName: 'Head', headTitle: 'Title', addUnit: 'Add or edit a unit', edit: 'Edit',
   },
 };

@@ -1,6 +1,6 @@
 export const vi = {
   app: { name: 'chiso', tagline: 'Chỉ số cải cách hành chính', demo: 'Dữ liệu minh họa: hồ sơ là dữ liệu tổng hợp (giả lập); đơn vị và tên gọi là thật.', skip: 'Bỏ qua, đến nội dung chính' },
-  nav: { overview: 'Tổng quan', rankings: 'Xếp hạng', flags: 'Cảnh báo', targets: 'Chỉ tiêu', imports: 'Nhập dữ liệu', main: 'Điều hướng chính' },
+  nav: { admin: 'Quản trị', overview: 'Tổng quan', rankings: 'Xếp hạng', flags: 'Cảnh báo', targets: 'Chỉ tiêu', imports: 'Nhập dữ liệu', main: 'Điều hướng chính' },
   language: { switchTo: 'English', label: 'Đổi ngôn ngữ' },
   period: { label: 'Kỳ', week: 'Tuần', month: 'Tháng', quarter: 'Quý', year: 'Năm', range: 'Khoảng ngày', from: 'Từ ngày', to: 'Đến ngày', apply: 'Áp dụng', kind: 'Loại kỳ', cutOff: 'Số liệu tính đến {{date}}', span: '{{from}} – {{to}}', inProgress: 'kỳ đang diễn ra' },
   groups: { commune: 'Xã, phường', department: 'Sở, ban, ngành' },
@@ -34,5 +34,16 @@ export const vi = {
     title: 'Nhập dữ liệu', kind: 'Loại dữ liệu', file: 'Tệp CSV hoặc XLSX', upload: 'Nhập', uploading: 'Đang nhập…', past: 'Các lần nhập', ok: 'Đã nhập {{rows}} dòng từ {{file}}.',
     refused: 'Không nhập {{file}}: có {{count}} lỗi, chưa ghi dữ liệu nào.', when: 'Thời điểm', rows: 'Số dòng', outcome: 'Kết quả', imported: 'Đã nhập', refusedShort: 'Từ chối',
     kinds: { units: 'Đơn vị', targets: 'Chỉ tiêu', dossiers: 'Hồ sơ', seed: 'Dữ liệu minh họa' },
+  },
+  auth: {
+    title: 'Đăng nhập', username: 'Tên đăng nhập', password: 'Mật khẩu', submit: 'Đăng nhập', submitting: 'Đang đăng nhập…', logout: 'Đăng xuất',
+    signedInAs: 'Đăng nhập: {{name}}', demoHint: 'Tài khoản minh họa: leader / leader-demo, admin / admin-demo, officer / officer-demo, head-00070 / head-demo.',
+    roles: { leader: 'Lãnh đạo', unit_head: 'Người đứng đầu đơn vị', data_officer: 'Cán bộ dữ liệu', admin: 'Quản trị' },
+  },
+  admin: {
+    users: 'Tài khoản', audit: 'Nhật ký', units: 'Đơn vị', create: 'Tạo tài khoản', save: 'Lưu', disable: 'Khóa', enable: 'Mở khóa', reset: 'Đặt lại mật khẩu',
+    newPassword: 'Mật khẩu mới', role: 'Vai trò', unit: 'Đơn vị', name: 'Họ tên / chức danh', status: 'Trạng thái', active: 'Đang dùng', disabled: 'Đã khóa', demo: 'minh họa',
+    saved: 'Đã lưu.', exportCsv: 'Tải nhật ký (CSV)', when: 'Thời điểm', who: 'Người thực hiện', action: 'Thao tác', target: 'Đối tượng', change: 'Thay đổi', address: 'Địa chỉ',
+    addTarget: 'Thêm hoặc thay chỉ tiêu', delete: 'Xóa', kind: 'Loại đơn vị', code: 'Mã', nameEn: 'Tên tiếng Anh', headName: 'Người đứng đầu', headTitle: 'Chức danh', addUnit: 'Thêm hoặc sửa đơn vị', edit: 'Sửa',
   },
 } as const;

@@ -13,7 +13,7 @@ import { TrendPanel } from './components/trend-panel';
 import { UnitMeasures } from './components/unit-measures';
 
 /** Everything about one unit: the page its head lives on. */
-export function UnitPage() {
+export default function UnitPage() {
   const { code = '' } = useParams();
   const { t, i18n } = useTranslation();
   const { period } = usePeriod();

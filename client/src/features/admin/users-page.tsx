@@ -1,0 +1,111 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../../shared/domain/access';
+import { ErrorNote, QueryState } from '../../components/ui/status';
+import { formatDateTime } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+
+function CreateAccount() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const units = useQuery(trpc.units.list.queryOptions());
+  const [form, setForm] = useState({ username: '', displayName: '', role: 'leader' as Role, unitCode: '', password: '' });
+  const create = useMutation(trpc.users.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.users.list.queryFilter()) }));
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  return (
+    <form
+      className="card form-grid"
+      onSubmit={(e) => {
+        e.preventDefault();
+        create.mutate({ username: form.username, displayName: form.displayName || null, role: form.role, unitCode: form.role === 'unit_head' ? form.unitCode || null : null, password: form.password });
+      }}
+    >
+      <h2>{t('admin.create')}</h2>
+      <label>{t('auth.username')} <input value={form.username} onChange={set('username')} required autoComplete="off" /></label>
+      <label>{t('admin.name')} <input value={form.displayName} onChange={set('displayName')} /></label>
+      <label>
+        {t('admin.role')}{' '}
+        <select value={form.role} onChange={set('role')}>
+          {ROLES.map((r) => <option key={r} value={r}>{t(`auth.roles.${r}`)}</option>)}
+        </select>
+      </label>
+      {form.role === 'unit_head' && (
+        <label>
+          {t('admin.unit')}{' '}
+          <select value={form.unitCode} onChange={set('unitCode')} required>
+            <option value="" />
+            {units.data?.map((u) => <option key={u.code} value={u.code}>{u.name} ({u.code})</option>)}
+          </select>
+        </label>
+      )}
+      <label>{t('auth.password')} <input type="password" value={form.password} onChange={set('password')} minLength={10} required autoComplete="new-password" /></label>
+      <button type="submit" disabled={create.isPending}>{t('admin.create')}</button>
+      {create.error && <ErrorNote error={create.error} />}
+      {create.isSuccess && <p role="status">{t('admin.saved')}</p>}
+    </form>
+  );
+}
+
+export default function UsersPage() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const users = useQuery(trpc.users.list.queryOptions());
+  const refresh = () => queryClient.invalidateQueries(trpc.users.list.queryFilter());
+  const update = useMutation(trpc.users.update.mutationOptions({ onSuccess: refresh }));
+  const reset = useMutation(trpc.users.resetPassword.mutationOptions({ onSuccess: refresh }));
+  const [passwords, setPasswords] = useState<Record<string, string>>({});
+  return (
+    <>
+      <h1>{t('admin.users')}</h1>
+      <CreateAccount />
+      {(update.error ?? reset.error) && <ErrorNote error={(update.error ?? reset.error) as { message: string }} />}
+      <QueryState query={users}>
+        {(rows) => (
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t('auth.username')}</th>
+                  <th scope="col">{t('admin.name')}</th>
+                  <th scope="col">{t('admin.role')}</th>
+                  <th scope="col">{t('admin.unit')}</th>
+                  <th scope="col">{t('admin.status')}</th>
+                  <th scope="col">{t('admin.reset')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((u) => (
+                  <tr key={u.username}>
+                    <td>{u.username}{u.demo ? <span className="muted"> ({t('admin.demo')})</span> : null}</td>
+                    <td>{u.displayName ?? '—'}</td>
+                    <td>{t(`auth.roles.${u.role}`)}</td>
+                    <td>{u.unitCode ?? '—'}</td>
+                    <td>
+                      {u.disabled ? t('admin.disabled') : t('admin.active')}{' '}
+                      <button type="button" className="small" onClick={() => update.mutate({ username: u.username, disabled: !u.disabled })}>
+                        {u.disabled ? t('admin.enable') : t('admin.disable')}
+                      </button>
+                      <div className="muted small">{formatDateTime(u.updatedAt, i18n.language)}</div>
+                    </td>
+                    <td>
+                      <form className="inline" onSubmit={(e) => { e.preventDefault(); reset.mutate({ username: u.username, password: passwords[u.username] ?? '' }); }}>
+                        <label>
+                          <span className="sr-only">{t('admin.newPassword')} {u.username}</span>
+                          <input type="password" minLength={10} required value={passwords[u.username] ?? ''} onChange={(e) => setPasswords({ ...passwords, [u.username]: e.target.value })} autoComplete="new-password" />
+                        </label>
+                        <button type="submit" className="small">{t('admin.reset')}</button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
+    </>
+  );
+}

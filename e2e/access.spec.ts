@@ -1,0 +1,62 @@
+import { expect, test } from './fixtures';
+
+test.describe('signing in', () => {
+  test('a page that needs a session sends you to the login page and back, and the form submits on Enter', async ({ page }) => {
+    await page.goto('/rankings?group=department');
+    await expect(page).toHaveURL(/\/login\?next=/);
+    await page.getByLabel('Tên đăng nhập').fill('leader');
+    await page.getByLabel('Mật khẩu').fill('leader-demo');
+    await page.getByLabel('Mật khẩu').press('Enter');
+    await expect(page).toHaveURL(/\/rankings\?group=department$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Xếp hạng' })).toBeVisible();
+  });
+
+  test('a wrong password says so without telling whether the user exists', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Tên đăng nhập').fill('nobody-here');
+    await page.getByLabel('Mật khẩu').fill('wrong-password');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Wrong username or password.');
+  });
+
+  test('signing out ends the session', async ({ page, signIn }) => {
+    await signIn('leader');
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto('/flags');
+    await expect(page).toHaveURL(/\/login\?next=/);
+  });
+});
+
+test.describe('a unit head', () => {
+  test('signs in, lands on their own unit, and is refused another unit', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Tên đăng nhập').fill('head-00070');
+    await page.getByLabel('Mật khẩu').fill('head-demo');
+    await page.getByLabel('Mật khẩu').press('Enter');
+    await expect(page).toHaveURL(/\/units\/00070$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Phường Hoàn Kiếm' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Nhập dữ liệu' })).toHaveCount(0);
+    await page.goto('/units/00082');
+    await expect(page.getByRole('alert').first()).toContainText('A unit head sees the detail of their own unit only.');
+    await expect(page.getByRole('heading', { level: 1, name: 'Phường Cửa Nam' })).toHaveCount(0);
+    await page.goto('/rankings');
+    await expect(page.getByRole('link', { name: 'Phường Cửa Nam' })).toBeVisible();
+  });
+});
+
+test.describe('an administrator', () => {
+  test('changes a target and finds the change in the audit trail', async ({ page, signIn }) => {
+    await signIn('admin');
+    await page.goto('/targets');
+    await page.getByLabel('Ngưỡng').fill('100');
+    await page.getByLabel('Hiệu lực từ').fill('2025-07-21');
+    await page.getByRole('combobox', { name: 'Chỉ tiêu' }).selectOption('onTimeRate');
+    await page.getByRole('combobox', { name: 'Loại đơn vị' }).selectOption('special_zone');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã lưu.' })).toBeVisible();
+    await page.goto('/admin/audit');
+    await expect(page.getByRole('cell', { name: 'target.upsert' }).first()).toBeVisible();
+  });
+});
