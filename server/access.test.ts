@@ -47,6 +47,8 @@ const RULES: Record<string, Rule> = {
   'users.update': { kind: 'mutation', input: () => ({ username: 'officer', displayName: 'Cán bộ dữ liệu' }), expect: only('admin') },
   'users.resetPassword': { kind: 'mutation', input: () => ({ username: 'new-admin', password: 'another-secret-2' }), expect: only('admin') },
   'audit.list': { kind: 'query', input: () => undefined, expect: only('admin') },
+  'reports.list': { kind: 'query', input: () => undefined, expect: everyone() },
+  'reports.generate': { kind: 'mutation', input: () => ({ period: '2025-W31', format: 'csv' }), expect: only('leader', 'officer', 'admin') },
 };
 
 let store: Store;

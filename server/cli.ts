@@ -1,9 +1,11 @@
 import { basename } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { describeIssues } from '../shared/format/import-report';
 import { ImportKindSchema } from '../shared/schemas/import';
 import { GroupSchema } from '../shared/schemas/unit';
+import { ReportFormatSchema } from '../shared/schemas/report';
+import { generateReport } from './reports/reports-service';
 import { ranking } from './analytics/ranking';
 import { rankingTable } from './cli-format';
 import { readEnv } from './env';
@@ -16,6 +18,7 @@ import { addAccount, readPassword } from './cli-user';
 const USAGE = `Usage: npm run chiso -- <command>
   import units|targets|dossiers FILE       import a CSV or XLSX file (all rows or none)
   ranking --period P --group commune|department [--as-of ISO] [--json]
+  report --period 2025-W31 --format pdf|xlsx|csv --out FILE [--lang vi|en] [--regenerate]
   seed-demo                                 replace all data with the demo data set
   user add NAME --role ROLE [--unit CODE] [--name TEXT]   create an account; the password is read from standard input
 Settings: CHISO_DB (default ./data/chiso.duckdb)`;
@@ -67,6 +70,23 @@ async function main(argv: string[]): Promise<number> {
         const password = await readPassword();
         const account = await addAccount(store, { username, role: values.role, unitCode: values.unit ?? null, displayName: values.name ?? null, password });
         process.stdout.write(`Account ${account.username} (${account.role}${account.unitCode ? `, unit ${account.unitCode}` : ''}) created.\n`);
+        return 0;
+      } finally {
+        await store.close();
+      }
+    }
+    case 'report': {
+      const { values } = parseArgs({ args: rest, options: { period: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, regenerate: { type: 'boolean' } } });
+      const format = ReportFormatSchema.safeParse(values.format);
+      const lang = values.lang === 'en' ? 'en' : values.lang === undefined || values.lang === 'vi' ? 'vi' : null;
+      if (!values.period || !format.success || !values.out || !lang) throw new UsageError('report needs --period (e.g. 2025-W31), --format pdf|xlsx|csv and --out FILE; --lang vi|en is optional');
+      const store = await openStore(env);
+      try {
+        const deps = analyticsDeps(store, env);
+        const record = await generateReport(deps, { period: values.period, format: format.data, language: lang, regenerate: values.regenerate ?? false, trigger: 'cli', actor: 'cli' });
+        const found = await store.reportContent(record.id);
+        writeFileSync(values.out, found?.content ?? Buffer.alloc(0));
+        process.stdout.write(`Wrote ${values.out}: ${record.period}, ${record.format}, version ${record.version}, data as of ${record.cutOff}.\n`);
         return 0;
       } finally {
         await store.close();

@@ -6,6 +6,7 @@ const EnvSchema = z.object({
   CHISO_DB: z.string().min(1).default('./data/chiso.duckdb'),
   CHISO_DB_MEMORY: z.string().regex(/^\d+(?:KB|MB|GB)$/i, 'a size such as 512MB').default('512MB'),
   CHISO_MIN_VOLUME: z.coerce.number().int().min(0).default(30),
+  CHISO_REPORT_SCHEDULE: z.string().default('MON 07:00'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 export type Env = z.infer<typeof EnvSchema>;

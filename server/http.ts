@@ -5,6 +5,7 @@ import sirv from 'sirv';
 import type { AnalyticsDeps } from './analytics/deps';
 import type { AuthService } from './auth/auth-service';
 import { auditCsv } from './audit-csv';
+import { CONTENT_TYPES, reportFileName } from './reports/reports-service';
 import { createInnerContext } from './context';
 import { clientAddress, httpAccess, readToken } from './session-cookie';
 import { appRouter } from './routers/_app';
@@ -53,6 +54,14 @@ export function createHttpServer({ deps, auth, clientDir, log = () => undefined 
   async function serveApi(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
     const viewer = await auth.viewerFor(readToken(req));
     if (!viewer) return sendJson(res, 401, { error: { message: 'Sign in first.' } });
+    const reportId = /^\/api\/reports\/(\d+)$/.exec(url.split('?')[0] ?? '');
+    if (url.startsWith('/api/reports/')) {
+      const found = reportId ? await deps.store.reportContent(Number(reportId[1])) : null;
+      if (!found) return sendJson(res, 404, { error: { message: 'There is no such report.' } });
+      res.writeHead(200, { 'Content-Type': CONTENT_TYPES[found.record.format], 'Content-Disposition': `attachment; filename="${reportFileName(found.record)}"`, 'Content-Length': found.content.length });
+      res.end(found.content);
+      return;
+    }
     if (url.startsWith('/api/audit.csv')) {
       if (viewer.role !== 'admin') return sendJson(res, 403, { error: { message: 'Your role does not allow this.' } });
       res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="chiso-audit.csv"' });
@@ -66,7 +75,7 @@ export function createHttpServer({ deps, auth, clientDir, log = () => undefined 
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const url = req.url ?? '/';
-    if (url.startsWith('/api/imports') || url.startsWith('/api/audit.csv')) {
+    if (url.startsWith('/api/imports') || url.startsWith('/api/audit.csv') || url.startsWith('/api/reports/')) {
       serveApi(req, res, url).catch((error: unknown) => {
         log(`${url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         if (!res.headersSent) sendJson(res, 500, { error: { message: 'Something went wrong on the server; nothing was written.' } });

@@ -4,6 +4,7 @@ import { readEnv } from './env';
 import { AuthService } from './auth/auth-service';
 import { createHttpServer } from './http';
 import { warmCache } from './analytics/warm';
+import { parseSchedule, startScheduler } from './reports/schedule';
 import { analyticsDeps, openStore } from './open-store';
 import { seedDemo } from './seed/seed-demo';
 
@@ -38,6 +39,9 @@ async function main(): Promise<void> {
   const server = createHttpServer({ deps, auth, clientDir, log: (m) => console.error(m) });
   server.listen(env.PORT, env.HOST, () => {
     console.log(`chiso is serving on http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT} (database ${env.CHISO_DB})`);
+    const schedule = parseSchedule(env.CHISO_REPORT_SCHEDULE);
+    if (schedule === 'invalid') console.error(`CHISO_REPORT_SCHEDULE "${env.CHISO_REPORT_SCHEDULE}" is not like "MON 07:00" or "off": the weekly report is not scheduled.`);
+    else if (schedule) startScheduler(deps, schedule, (m) => console.log(m));
     warmCache(deps).catch((error: unknown) => console.error(`could not pre-count last week: ${error instanceof Error ? error.message : String(error)}`));
   });
   const stop = () => {

@@ -6,6 +6,7 @@ import { flagsRouter } from './flags';
 import { importsRouter } from './imports';
 import { kpiRouter } from './kpi';
 import { periodsRouter } from './periods';
+import { reportsRouter } from './reports';
 import { targetsRouter } from './targets';
 import { unitsRouter } from './units';
 
@@ -19,6 +20,7 @@ export const appRouter = router({
   flags: flagsRouter,
   targets: targetsRouter,
   imports: importsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

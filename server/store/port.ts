@@ -4,6 +4,7 @@ import type { Target } from '../../shared/schemas/target';
 import type { Unit } from '../../shared/schemas/unit';
 import type { ImportRecord } from '../../shared/schemas/import';
 import type { Account, AuditEntry } from '../../shared/schemas/account';
+import type { ReportRecord } from '../../shared/schemas/report';
 
 /** A span [start, cutOff) of received times, with the cut-off at which dossiers are judged. */
 export interface Window {
@@ -103,6 +104,12 @@ export interface Store {
   saveUnit(unit: Unit, audit: AuditInput): Promise<void>;
   deleteTarget(target: Pick<Target, 'measure' | 'kind' | 'unitCode' | 'effectiveFrom'>, audit: AuditInput): Promise<boolean>;
   upsertTarget(target: Target, audit: AuditInput): Promise<void>;
+  /** Stores a generated report as a new version of its (period, format, language). */
+  saveReport(report: Omit<ReportRecord, 'id' | 'version' | 'size'>, content: Buffer): Promise<ReportRecord>;
+  listReports(): Promise<ReportRecord[]>;
+  reportContent(id: number): Promise<{ record: ReportRecord; content: Buffer } | null>;
+  /** Claims a scheduled run once across processes: true for the first caller only. */
+  claimRun(key: string, by: string): Promise<boolean>;
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
   /** Removes every unit, target and dossier (the import log stays). */

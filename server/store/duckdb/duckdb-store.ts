@@ -8,6 +8,8 @@ import type { Target } from '../../../shared/schemas/target';
 import type { Unit, UnitKind } from '../../../shared/schemas/unit';
 import type { AuditInput, DossierWriter, ImportOutcome, OverdueRow, ProcedureCounts, Store, StoredAccount, Window } from '../port';
 import * as access from './access-tables';
+import * as reports from './report-tables';
+import type { ReportRecord } from '../../../shared/schemas/report';
 import { MIGRATIONS } from './migrations';
 import { COUNT_COLUMNS, countsFromRow, windowedDossiers, windowsCte } from './sql';
 
@@ -376,6 +378,19 @@ export class DuckDbStore implements Store {
       if (removed) await access.appendAudit(c, entry);
       return removed;
     });
+  }
+
+  saveReport(report: Omit<ReportRecord, 'id' | 'version' | 'size'>, content: Buffer) {
+    return this.transaction((c) => reports.saveReport(c, report, content));
+  }
+  listReports() {
+    return reports.listReports(this);
+  }
+  reportContent(id: number) {
+    return reports.reportContent(this, id);
+  }
+  claimRun(key: string, by: string) {
+    return this.transaction((c) => reports.claimRun(c, key, by));
   }
 
   async getMeta(key: string): Promise<string | null> {

@@ -80,4 +80,22 @@ export const MIGRATIONS: readonly string[] = [
      after_json VARCHAR,
      address VARCHAR
    );`,
+  `CREATE SEQUENCE report_ids START 1;
+   CREATE TABLE reports (
+     id BIGINT PRIMARY KEY,
+     period VARCHAR NOT NULL,
+     format VARCHAR NOT NULL,
+     language VARCHAR NOT NULL,
+     version INTEGER NOT NULL,
+     cut_off TIMESTAMP NOT NULL,
+     generated_at TIMESTAMP NOT NULL,
+     inputs_hash VARCHAR NOT NULL,
+     definition_id VARCHAR NOT NULL,
+     targets_json VARCHAR NOT NULL,
+     trigger_kind VARCHAR NOT NULL,
+     created_by VARCHAR,
+     size BIGINT NOT NULL,
+     content_base64 VARCHAR NOT NULL
+   );
+   CREATE TABLE report_runs (run_key VARCHAR PRIMARY KEY, claimed_at TIMESTAMP NOT NULL, claimed_by VARCHAR NOT NULL);`,
 ];

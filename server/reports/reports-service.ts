@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { cutOff, mustParsePeriod } from '../../shared/kpi/periods';
+import type { ReportFormat, ReportRecord } from '../../shared/schemas/report';
+import type { AnalyticsDeps } from '../analytics/deps';
+import { periodOrThrow } from '../analytics/deps';
+import { renderCsv } from './csv';
+import type { ReportLanguage } from './labels';
+import { renderPdf } from './pdf';
+import { reportData, type ReportData } from './report-data';
+import { renderXlsx } from './xlsx';
+
+export interface GenerateRequest {
+  period: string;
+  format: ReportFormat;
+  language: ReportLanguage;
+  /** Make a new version even when one exists. */
+  regenerate: boolean;
+  trigger: ReportRecord['trigger'];
+  actor: string | null;
+}
+
+export const CONTENT_TYPES: Record<ReportFormat, string> = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
+export function render(data: ReportData, format: ReportFormat, language: ReportLanguage, generatedAt: string, demo: boolean): Promise<Buffer> {
+  if (format === 'pdf') return renderPdf(data, language, generatedAt, demo);
+  if (format === 'xlsx') return renderXlsx(data, language, generatedAt);
+  return Promise.resolve(renderCsv(data));
+}
+
+/**
+ * Generates a report and stores it as a frozen snapshot (its bytes, cut-off, targets, definition and a hash of its
+ * inputs). Asking again returns the stored snapshot, whatever has been imported since, unless `regenerate`.
+ */
+export async function generateReport(deps: AnalyticsDeps, req: GenerateRequest): Promise<ReportRecord> {
+  const period = periodOrThrow(req.period);
+  if (!req.regenerate) {
+    const existing = (await deps.store.listReports()).find((r) => r.period === period.id && r.format === req.format && r.language === req.language);
+    if (existing) return existing;
+  }
+  const asOf = deps.now();
+  const data = await reportData(deps, period.id, asOf);
+  const generatedAt = new Date(asOf).toISOString();
+  const demo = (await deps.store.getMeta('dataset')) === 'demo';
+  const content = await render(data, req.format, req.language, generatedAt, demo);
+  const inputsHash = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+  return deps.store.saveReport(
+    {
+      period: period.id, format: req.format, language: req.language, cutOff: new Date(cutOff(mustParsePeriod(period.id), asOf)).toISOString(), generatedAt,
+      inputsHash, definitionId: deps.definition.id, targets: JSON.stringify(data.targets), trigger: req.trigger, createdBy: req.actor,
+    },
+    content,
+  );
+}
+
+export function reportFileName(r: Pick<ReportRecord, 'period' | 'format' | 'language' | 'version'>): string {
+  return `chiso-${r.period}-${r.language}-v${r.version}.${r.format}`;
+}

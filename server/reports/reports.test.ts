@@ -1,0 +1,142 @@
+import type { Server } from 'node:http';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpServer } from '../http';
+import { ranking } from '../analytics/ranking';
+import type { AnalyticsDeps } from '../analytics/deps';
+import type { Store } from '../store/port';
+import { fixtureAuth, fixtureDeps, fixtureDossiers, fixtureStoreWithAccounts } from '../testing/fixture';
+import { close, listen, login, mutate, query } from '../testing/http-client';
+import { generateReport } from './reports-service';
+import { lastDue, parseSchedule, reportedWeek, runDue, type Schedule } from './schedule';
+
+let store: Store;
+let deps: AnalyticsDeps;
+
+beforeAll(async () => {
+  store = await fixtureStoreWithAccounts();
+  deps = fixtureDeps(store);
+});
+afterAll(() => store.close());
+
+async function pdfText(buffer: Buffer): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(buffer), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return pages.join('\n').normalize('NFC');
+}
+
+describe('the weekly report', () => {
+  it('the PDF names every unit with its diacritics, and its figures are the ranking API\'s', async () => {
+    const record = await generateReport(deps, { period: '2025-W31', format: 'pdf', language: 'vi', regenerate: false, trigger: 'manual', actor: 'test' });
+    const found = await store.reportContent(record.id);
+    const text = await pdfText(found?.content as Buffer);
+    for (const name of ['Phường Hoàn Kiếm', 'Phường Cửa Nam', 'Xã Sóc Sơn', 'Sở Tư pháp']) expect(text).toContain(name);
+    expect(text).toContain('BÁO CÁO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH');
+    const api = await ranking(deps, { period: '2025-W31', group: 'commune', asOf: record.generatedAt });
+    const cuaNam = api.rows.find((r) => r.unitCode === '00082');
+    expect(text).toContain(new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2 }).format(cuaNam?.index as number));
+    expect(text).toMatch(/Trang 1\/\d+/);
+    expect(text).toContain('chiso-v1');
+  });
+
+  it('the XLSX read back gives the same numbers as the ranking API, as numbers', async () => {
+    const record = await generateReport(deps, { period: '2025-W31', format: 'xlsx', language: 'vi', regenerate: false, trigger: 'manual', actor: 'test' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await store.reportContent(record.id))?.content as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Xã, phường', 'Sở, ban, ngành', 'Cảnh báo', 'Định nghĩa']);
+    const sheet = wb.getWorksheet('Xã, phường') as ExcelJS.Worksheet;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const api = await ranking(deps, { period: '2025-W31', group: 'commune', asOf: record.generatedAt });
+    api.rows.forEach((r, i) => {
+      const row = sheet.getRow(i + 2);
+      expect(row.getCell(3).value).toBe(r.unitCode);
+      expect(row.getCell(7).value).toBe(r.onlineRate);
+      expect(row.getCell(12).value).toBe(r.index);
+      expect(row.getCell(7).numFmt).toBe('0.00');
+    });
+  });
+
+  it('the CSV has a BOM and one row per unit with the ranking columns', async () => {
+    const record = await generateReport(deps, { period: '2025-W31', format: 'csv', language: 'vi', regenerate: false, trigger: 'manual', actor: 'test' });
+    const bytes = (await store.reportContent(record.id))?.content as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^period,group,rank,rank_change,unit_code,unit_name/);
+    expect(lines).toHaveLength(1 + 4);
+    expect(lines.some((l) => l.includes('Phường Hoàn Kiếm'))).toBe(true);
+  });
+
+  it('is a frozen snapshot: downloading after a new import returns the same file; regenerating makes a new version', async () => {
+    const first = await generateReport(deps, { period: '2025-W31', format: 'pdf', language: 'vi', regenerate: false, trigger: 'manual', actor: 'test' });
+    const before = (await store.reportContent(first.id))?.content;
+    const writer = await store.openDossierWriter();
+    for (const d of fixtureDossiers().slice(0, 20)) writer.append({ ...d, dossierId: `${d.dossierId}-late`, channel: 'counter' });
+    await writer.commit({ kind: 'dossiers', fileName: 'late.csv', rows: 20, outcome: 'imported', errorCount: 0, actor: null, startedAt: 0 });
+    const again = await generateReport(deps, { period: '2025-W31', format: 'pdf', language: 'vi', regenerate: false, trigger: 'manual', actor: 'test' });
+    expect(again.id).toBe(first.id);
+    expect((await store.reportContent(again.id))?.content.equals(before as Buffer)).toBe(true);
+    const fresh = await generateReport(deps, { period: '2025-W31', format: 'pdf', language: 'vi', regenerate: true, trigger: 'manual', actor: 'test' });
+    expect(fresh.version).toBe(first.version + 1);
+    expect(fresh.inputsHash).not.toBe(first.inputsHash);
+    const versions = (await store.listReports()).filter((r) => r.period === '2025-W31' && r.format === 'pdf').map((r) => r.version);
+    expect(versions).toEqual([fresh.version, first.version]);
+  });
+});
+
+describe('the Monday schedule', () => {
+  const monday7: Schedule = parseSchedule('MON 07:00') as Schedule;
+  const at = (iso: string) => Date.parse(iso);
+
+  it('knows the latest due run and the week it reports on', () => {
+    expect(new Date(lastDue(monday7, at('2025-08-04T00:00:00Z'))).toISOString()).toBe('2025-08-04T00:00:00.000Z');
+    expect(new Date(lastDue(monday7, at('2025-08-03T23:59:00Z'))).toISOString()).toBe('2025-07-28T00:00:00.000Z');
+    expect(reportedWeek(at('2025-08-04T00:00:00Z'))).toBe('2025-W31');
+    expect(parseSchedule('off')).toBeNull();
+    expect(parseSchedule('every monday')).toBe('invalid');
+  });
+
+  it('fires once for a Monday, even when asked again or by another process, and catches up after a missed run', async () => {
+    const s = await fixtureStoreWithAccounts();
+    try {
+      let now = at('2025-08-06T03:00:00Z');
+      const d = { ...fixtureDeps(s), now: () => now };
+      expect(await runDue(d, monday7, 'a')).toBe('2025-W31');
+      expect(await runDue(d, monday7, 'b')).toBeNull();
+      now = at('2025-08-07T03:00:00Z');
+      expect(await runDue(d, monday7, 'a')).toBeNull();
+      const scheduled = (await s.listReports()).filter((r) => r.trigger === 'schedule');
+      expect(scheduled.map((r) => [r.period, r.format]).sort()).toEqual([['2025-W31', 'pdf'], ['2025-W31', 'xlsx']]);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('reports over HTTP', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createHttpServer({ deps, auth: fixtureAuth(store), clientDir: null });
+    base = await listen(server);
+  });
+  afterAll(() => close(server));
+
+  it('lists reports for every signed-in user and lets a unit head download the city report', async () => {
+    const leader = await login(base, 'leader', 'leader-demo');
+    const made = await mutate(base, 'reports.generate', { period: '2025-W31', format: 'csv' }, leader);
+    expect(made.status).toBe(200);
+    const head = await login(base, 'head-00070', 'head-demo');
+    expect((await mutate(base, 'reports.generate', { period: '2025-W31', format: 'csv' }, head)).status).toBe(403);
+    const list = await query(base, 'reports.list', undefined, head);
+    expect(list.status).toBe(200);
+    const file = await fetch(`${base}/api/reports/${made.body.result.data.id}`, { headers: { cookie: head } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toMatch(/chiso-2025-W31-vi-v\d+\.csv/);
+    expect((await fetch(`${base}/api/reports/${made.body.result.data.id}`)).status).toBe(401);
+  });
+});

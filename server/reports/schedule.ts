@@ -1,0 +1,67 @@
+import { periodContaining } from '../../shared/kpi/periods';
+import { addDays, vnCivilDate, vnInstant, vnWeekday } from '../../shared/kpi/vn-time';
+import type { AnalyticsDeps } from '../analytics/deps';
+import { generateReport } from './reports-service';
+
+export interface Schedule {
+  /** ISO weekday, 1 = Monday. */
+  weekday: number;
+  hour: number;
+  minute: number;
+}
+
+const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+
+/** `MON 07:00` (the default), another day and time, or `off`. */
+export function parseSchedule(text: string): Schedule | null | 'invalid' {
+  const t = text.trim().toUpperCase();
+  if (t === 'OFF') return null;
+  const m = /^(MON|TUE|WED|THU|FRI|SAT|SUN)\s+(\d{1,2}):(\d{2})$/.exec(t);
+  if (!m || Number(m[2]) > 23 || Number(m[3]) > 59) return 'invalid';
+  return { weekday: DAYS.indexOf(m[1] as string) + 1, hour: Number(m[2]), minute: Number(m[3]) };
+}
+
+/** The latest scheduled instant at or before `now` (Vietnam time). */
+export function lastDue(schedule: Schedule, now: number): number {
+  const today = vnCivilDate(now);
+  const back = (vnWeekday(now) - schedule.weekday + 7) % 7;
+  let at = vnInstant(addDays(today, -back), schedule.hour, schedule.minute);
+  if (at > now) at = vnInstant(addDays(today, -back - 7), schedule.hour, schedule.minute);
+  return at;
+}
+
+/** The week a run at `at` reports on: the last complete week before it. */
+export function reportedWeek(at: number): string {
+  return periodContaining('week', periodContaining('week', at).start - 1).id;
+}
+
+/**
+ * Runs the latest due report once: the claim row makes it once across processes and restarts, and a server that
+ * was down at the scheduled time catches up when it next ticks. Returns the week generated, if any.
+ */
+export async function runDue(deps: AnalyticsDeps, schedule: Schedule, by: string): Promise<string | null> {
+  const at = lastDue(schedule, deps.now());
+  const week = reportedWeek(at);
+  if (!(await deps.store.claimRun(`weekly:${week}`, by))) return null;
+  for (const format of ['pdf', 'xlsx'] as const) await generateReport(deps, { period: week, format, language: 'vi', regenerate: false, trigger: 'schedule', actor: null });
+  return week;
+}
+
+export function startScheduler(deps: AnalyticsDeps, schedule: Schedule, log: (m: string) => void): () => void {
+  const by = `pid ${process.pid}`;
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    runDue(deps, schedule, by)
+      .then((week) => week && log(`weekly report for ${week} generated`))
+      .catch((error: unknown) => log(`weekly report failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        running = false;
+      });
+  };
+  tick();
+  const timer = setInterval(tick, 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,70 @@
+import ExcelJS from 'exceljs';
+import type { RankingRow } from '../../shared/schemas/ranking';
+import { date, dateTime, fill, LABELS, type ReportLanguage } from './labels';
+import type { ReportData } from './report-data';
+
+const RATE = '0.00';
+
+function rankingSheet(wb: ExcelJS.Workbook, name: string, rows: RankingRow[], lang: ReportLanguage): void {
+  const L = LABELS[lang];
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [
+    { header: L.rank, key: 'rank', width: 7 },
+    { header: L.rankChange, key: 'rankChange', width: 6 },
+    { header: 'Mã', key: 'unitCode', width: 10 },
+    { header: L.unit, key: 'unitName', width: 38 },
+    { header: L.head, key: 'headName', width: 38 },
+    { header: L.received, key: 'received', width: 10, style: { numFmt: '#,##0' } },
+    { header: L.online, key: 'onlineRate', width: 12, style: { numFmt: RATE } },
+    { header: L.e2e, key: 'endToEndRate', width: 12, style: { numFmt: RATE } },
+    { header: L.onTime, key: 'onTimeRate', width: 12, style: { numFmt: RATE } },
+    { header: L.days, key: 'avgProcessingDays', width: 10, style: { numFmt: RATE } },
+    { header: 'overdueOpen', key: 'overdueOpen', width: 12, style: { numFmt: '#,##0' } },
+    { header: L.index, key: 'index', width: 9, style: { numFmt: RATE } },
+    { header: L.rating, key: 'rating', width: 12 },
+    { header: L.flags, key: 'flags', width: 40 },
+  ];
+  for (const r of rows) {
+    ws.addRow({
+      rank: r.rank, rankChange: r.rankChange, unitCode: r.unitCode, unitName: r.unitName, headName: r.headName, received: r.received,
+      onlineRate: r.onlineRate, endToEndRate: r.endToEndRate, onTimeRate: r.onTimeRate, avgProcessingDays: r.avgProcessingDays, overdueOpen: r.overdueOpen,
+      index: r.index, rating: r.rating, flags: r.flags.filter((f) => f.state === 'below').map((f) => `${L.measures[f.measure]} (${f.periodsBelow})`).join('; '),
+    });
+  }
+  ws.getRow(1).font = { bold: true };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: ws.columnCount } };
+}
+
+/** The weekly pack for analysis: real numbers with number formats, frozen headers and filters. */
+export async function renderXlsx(data: ReportData, lang: ReportLanguage, generatedAt: string): Promise<Buffer> {
+  const L = LABELS[lang];
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'chiso';
+  wb.created = new Date(generatedAt);
+  for (const r of data.rankings) rankingSheet(wb, L.groups[r.group], r.rows, lang);
+
+  const flags = wb.addWorksheet(L.sheetFlags, { views: [{ state: 'frozen', ySplit: 1 }] });
+  flags.columns = [
+    { header: L.unit, key: 'unit', width: 38 },
+    { header: L.head, key: 'head', width: 38 },
+    { header: L.measure, key: 'measure', width: 26 },
+    { header: L.value, key: 'value', width: 10, style: { numFmt: RATE } },
+    { header: L.target, key: 'target', width: 10, style: { numFmt: RATE } },
+    { header: L.weeksBelow, key: 'weeks', width: 12 },
+  ];
+  for (const r of data.flags.rows) for (const f of r.failed) flags.addRow({ unit: r.unitName, head: r.headName, measure: L.measures[f.measure], value: f.value, target: f.target, weeks: f.periodsBelow });
+  flags.getRow(1).font = { bold: true };
+  flags.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, flags.rowCount), column: 6 } };
+
+  const defs = wb.addWorksheet(L.sheetDefinitions);
+  defs.columns = [{ width: 34 }, { width: 60 }];
+  defs.addRow([L.title]).font = { bold: true };
+  defs.addRow([fill(L.week, { id: data.period, from: date(data.startDate), to: date(data.endDate) })]);
+  defs.addRow([L.cutOff, dateTime(data.cutOff)]);
+  defs.addRow([L.generated, dateTime(generatedAt)]);
+  defs.addRow([L.definition, `${data.definition.name} (${data.definition.id}): 40 × ${L.measures.onTimeRate} + 30 × min(1, ${L.measures.onlineRate}/T) + 30 × min(1, ${L.measures.endToEndRate}/T)`]);
+  defs.addRow([]);
+  defs.addRow([L.measure, L.scope, L.threshold, L.effectiveFrom, L.deadline]).font = { bold: true };
+  for (const t of data.targets) defs.addRow([L.measures[t.measure], t.kind ?? t.unitCode, t.threshold, date(t.effectiveFrom), t.deadline ? date(t.deadline) : '']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
