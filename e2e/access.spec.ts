@@ -60,3 +60,20 @@ test.describe('an administrator', () => {
     await expect(page.getByRole('cell', { name: 'target.upsert' }).first()).toBeVisible();
   });
 });
+
+test.describe('the weekly report', () => {
+  test('a leader generates the pack for a week and a unit head downloads it', async ({ page, signIn }) => {
+    await signIn('leader');
+    await page.goto('/reports?period=2025-W31');
+    await page.getByRole('combobox', { name: 'Định dạng' }).selectOption('csv');
+    await page.getByRole('button', { name: 'Lập báo cáo' }).click();
+    const row = page.getByRole('row').filter({ hasText: '2025-W31' }).filter({ hasText: 'CSV' }).first();
+    await expect(row).toBeVisible();
+    await page.request.post('/trpc/auth.logout');
+    await signIn('headHoanKiem');
+    await page.goto('/reports');
+    const download = page.waitForEvent('download');
+    await page.getByRole('row').filter({ hasText: '2025-W31' }).filter({ hasText: 'CSV' }).first().getByRole('link', { name: /Tải về/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/^chiso-2025-W31-vi-v\d+\.csv$/);
+  });
+});

@@ -11,6 +11,7 @@ const LINKS: readonly (readonly [string, string, readonly Role[] | null])[] = [
   ['/rankings', 'nav.rankings', null],
   ['/flags', 'nav.flags', null],
   ['/targets', 'nav.targets', null],
+  ['/reports', 'nav.reports', null],
   ['/imports', 'nav.imports', ['data_officer', 'admin']],
   ['/admin/users', 'admin.users', ['admin']],
   ['/admin/units', 'admin.units', ['admin']],

@@ -25,6 +25,7 @@ export const router = createBrowserRouter([
           { path: '/units/:code', lazy: lazyPage(() => import('../features/unit-detail/unit-page')) },
           { path: '/targets', element: <TargetsPage /> },
           { path: '/imports', element: <ImportsPage /> },
+          { path: '/reports', lazy: lazyPage(() => import('../features/reports/reports-page')) },
           { path: '/admin/users', lazy: lazyPage(() => import('../features/admin/users-page')) },
           { path: '/admin/units', lazy: lazyPage(() => import('../features/admin/units-page')) },
           { path: '/admin/audit', lazy: lazyPage(() => import('../features/admin/audit-page')) },

@@ -4,7 +4,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const en: Shape<typeof vi> = {
   app: { name: 'chiso', tagline: 'Administrative reform index', demo: 'Demo data: the dossiers are synthetic; the units and their names are real.', skip: 'Skip to main content' },
-  nav: { admin: 'Admin', overview: 'Overview', rankings: 'Rankings', flags: 'Flags', targets: 'Targets', imports: 'Imports', main: 'Main navigation' },
+  nav: { reports: 'Reports', admin: 'Admin', overview: 'Overview', rankings: 'Rankings', flags: 'Flags', targets: 'Targets', imports: 'Imports', main: 'Main navigation' },
   language: { switchTo: 'Tiếng Việt', label: 'Change language' },
   period: { label: 'Period', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year', range: 'Date range', from: 'From', to: 'To', apply: 'Apply', kind: 'Period type', cutOff: 'Data as of {{date}}', span: '{{from}} – {{to}}', inProgress: 'period in progress' },
   groups: { commune: 'Communes and wards', department: 'Departments' },
@@ -49,5 +49,10 @@ export const en: Shape<typeof vi> = {
     newPassword: 'New password', role: 'Role', unit: 'Unit', name: 'Name / title', status: 'Status', active: 'Active', disabled: 'Disabled', demo: 'demo',
     saved: 'Saved.', exportCsv: 'Download the audit trail (CSV)', when: 'When', who: 'Who', action: 'Action', target: 'Object', change: 'Change', address: 'Address',
     addTarget: 'Add or replace a target', delete: 'Delete', kind: 'Unit kind', code: 'Code', nameEn: 'English name', headName: 'Head', headTitle: 'Title', addUnit: 'Add or edit a unit', edit: 'Edit',
+  },
+  reports: {
+    title: 'Weekly reports', generate: 'Generate', generating: 'Generating…', format: 'Format', language: 'Language', regenerate: 'Make a new version', period: 'Period',
+    version: 'Version', cutOff: 'Data as of', generated: 'Generated', trigger: 'Source', size: 'Size', download: 'Download', none: 'No reports yet.',
+    triggers: { manual: 'Manual', schedule: 'Scheduled (Monday)', cli: 'Command line' },
   },
 };

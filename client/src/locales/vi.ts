@@ -1,6 +1,6 @@
 export const vi = {
   app: { name: 'chiso', tagline: 'Chỉ số cải cách hành chính', demo: 'Dữ liệu minh họa: hồ sơ là dữ liệu tổng hợp (giả lập); đơn vị và tên gọi là thật.', skip: 'Bỏ qua, đến nội dung chính' },
-  nav: { admin: 'Quản trị', overview: 'Tổng quan', rankings: 'Xếp hạng', flags: 'Cảnh báo', targets: 'Chỉ tiêu', imports: 'Nhập dữ liệu', main: 'Điều hướng chính' },
+  nav: { reports: 'Báo cáo', admin: 'Quản trị', overview: 'Tổng quan', rankings: 'Xếp hạng', flags: 'Cảnh báo', targets: 'Chỉ tiêu', imports: 'Nhập dữ liệu', main: 'Điều hướng chính' },
   language: { switchTo: 'English', label: 'Đổi ngôn ngữ' },
   period: { label: 'Kỳ', week: 'Tuần', month: 'Tháng', quarter: 'Quý', year: 'Năm', range: 'Khoảng ngày', from: 'Từ ngày', to: 'Đến ngày', apply: 'Áp dụng', kind: 'Loại kỳ', cutOff: 'Số liệu tính đến {{date}}', span: '{{from}} – {{to}}', inProgress: 'kỳ đang diễn ra' },
   groups: { commune: 'Xã, phường', department: 'Sở, ban, ngành' },
@@ -45,5 +45,10 @@ export const vi = {
     newPassword: 'Mật khẩu mới', role: 'Vai trò', unit: 'Đơn vị', name: 'Họ tên / chức danh', status: 'Trạng thái', active: 'Đang dùng', disabled: 'Đã khóa', demo: 'minh họa',
     saved: 'Đã lưu.', exportCsv: 'Tải nhật ký (CSV)', when: 'Thời điểm', who: 'Người thực hiện', action: 'Thao tác', target: 'Đối tượng', change: 'Thay đổi', address: 'Địa chỉ',
     addTarget: 'Thêm hoặc thay chỉ tiêu', delete: 'Xóa', kind: 'Loại đơn vị', code: 'Mã', nameEn: 'Tên tiếng Anh', headName: 'Người đứng đầu', headTitle: 'Chức danh', addUnit: 'Thêm hoặc sửa đơn vị', edit: 'Sửa',
+  },
+  reports: {
+    title: 'Báo cáo tuần', generate: 'Lập báo cáo', generating: 'Đang lập…', format: 'Định dạng', language: 'Ngôn ngữ', regenerate: 'Lập phiên bản mới', period: 'Kỳ',
+    version: 'Phiên bản', cutOff: 'Số liệu đến', generated: 'Lập lúc', trigger: 'Nguồn', size: 'Dung lượng', download: 'Tải về', none: 'Chưa có báo cáo.',
+    triggers: { manual: 'Lập tay', schedule: 'Tự động (thứ Hai)', cli: 'Dòng lệnh' },
   },
 } as const;
