@@ -3,7 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { mustParsePeriod } from '../shared/kpi/periods';
+import { mustParsePeriod, periodContaining } from '../shared/kpi/periods';
+import { CHISO_V1 } from '../shared/kpi/reform-index';
+import { CountsCache } from '../server/analytics/counts-cache';
+import { reportData } from '../server/reports/report-data';
+import { render } from '../server/reports/reports-service';
+import { seedDemo } from '../server/seed/seed-demo';
 import { importFile } from '../server/import/run-import';
 import { hanoiUnits } from '../server/seed/demo-units';
 import { DuckDbStore } from '../server/store/duckdb/duckdb-store';
@@ -169,10 +174,33 @@ async function benchServe(count: number): Promise<void> {
   say(`| server peak memory (VmHWM), ${n} dossiers | ${fmt(rss)} MB | | |`);
 }
 
+/** The weekly pack for Hà Nội's demo week: 126 communes and 17 departments. */
+async function benchReports(): Promise<void> {
+  const store = await DuckDbStore.open(':memory:');
+  await seedDemo(store, Date.now());
+  const deps = { store, cache: new CountsCache(), definition: CHISO_V1, minVolume: 30, now: Date.now };
+  const week = periodContaining('week', Date.now() - 7 * 86_400_000).id;
+  const data = await reportData(deps, week, Date.now());
+  const times = async (format: 'pdf' | 'xlsx') => {
+    const out: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const t0 = process.hrtime.bigint();
+      await render(await reportData(deps, week, Date.now()), format, 'vi', new Date().toISOString(), true);
+      if (i > 0) out.push(ms(t0));
+    }
+    return out;
+  };
+  const pdf = await times('pdf');
+  const xlsx = await times('xlsx');
+  say(`| weekly report ${week}, ${data.rankings[0]?.rows.length} communes + ${data.rankings[1]?.rows.length} departments: PDF / XLSX (p50, figures cached) | ${fmt(pct(pdf, 50))} / ${fmt(pct(xlsx, 50))} ms | | |`);
+  await store.close();
+}
+
 mkdirSync(OUT, { recursive: true });
 say('| what | chiso | DuckDB alone | ratio |');
 say('|---|---|---|---|');
 await benchImport(SIZES[0] as number);
 for (const size of SIZES) await benchServe(size);
+await benchReports();
 writeFileSync(`${OUT}results.md`, `${results.join('\n')}\n`);
 console.log(`\nwritten to bench/out/results.md (copy into BENCHMARKS.md with the machine and date)`);

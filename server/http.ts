@@ -6,7 +6,10 @@ import type { AnalyticsDeps } from './analytics/deps';
 import type { AuthService } from './auth/auth-service';
 import { auditCsv } from './audit-csv';
 import { CONTENT_TYPES, reportFileName } from './reports/reports-service';
-import { createInnerContext } from './context';
+import { createInnerContext, type Viewer } from './context';
+import { unitDetail } from './analytics/unit-detail';
+import { renderAnnex } from './reports/annex-pdf';
+import { UserError } from './errors';
 import { clientAddress, httpAccess, readToken } from './session-cookie';
 import { appRouter } from './routers/_app';
 import { handleUpload } from './upload';
@@ -50,10 +53,27 @@ export function createHttpServer({ deps, auth, clientDir, log = () => undefined 
     },
   });
   const assets = clientDir && existsSync(clientDir) ? sirv(clientDir, { single: true, etag: true, gzip: false, immutable: true }) : null;
+  /** A unit's annex to the weekly report; a unit head gets their own unit's only. */
+  async function serveAnnex(res: ServerResponse, viewer: Viewer, params: URLSearchParams): Promise<void> {
+    const unitCode = params.get('unit') ?? '';
+    const period = params.get('period') ?? '';
+    if (viewer.role === 'unit_head' && viewer.unitCode !== unitCode) return sendJson(res, 403, { error: { message: 'A unit head sees the detail of their own unit only.' } });
+    try {
+      const detail = await unitDetail(deps, { unitCode, period });
+      const pdf = await renderAnnex(detail, params.get('lang') === 'en' ? 'en' : 'vi', new Date(deps.now()).toISOString());
+      res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="chiso-${detail.period.id}-${unitCode}.pdf"`, 'Content-Length': pdf.length });
+      res.end(pdf);
+    } catch (error) {
+      if (error instanceof UserError) return sendJson(res, error.code === 'NOT_FOUND' ? 404 : 400, { error: { message: error.message } });
+      throw error;
+    }
+  }
+
   /** Routes outside tRPC check the session and role themselves, with the same rules. */
   async function serveApi(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
     const viewer = await auth.viewerFor(readToken(req));
     if (!viewer) return sendJson(res, 401, { error: { message: 'Sign in first.' } });
+    if (url.startsWith('/api/reports/annex')) return serveAnnex(res, viewer, new URL(url, 'http://localhost').searchParams);
     const reportId = /^\/api\/reports\/(\d+)$/.exec(url.split('?')[0] ?? '');
     if (url.startsWith('/api/reports/')) {
       const found = reportId ? await deps.store.reportContent(Number(reportId[1])) : null;

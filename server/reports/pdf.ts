@@ -6,8 +6,8 @@ import { count, date, dateTime, fill, fixed, LABELS, type ReportLanguage } from 
 import type { ReportData } from './report-data';
 
 const require = createRequire(import.meta.url);
-const FONT = require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf');
+export const FONT = require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf');
+export const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf');
 const MARGIN = 40;
 const A4 = { width: 595.28, height: 841.89 };
 const INK = '#1b1f24';

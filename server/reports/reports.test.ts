@@ -139,4 +139,17 @@ describe('reports over HTTP', () => {
     expect(file.headers.get('content-disposition')).toMatch(/chiso-2025-W31-vi-v\d+\.csv/);
     expect((await fetch(`${base}/api/reports/${made.body.result.data.id}`)).status).toBe(401);
   });
+
+  it("gives a unit head their own unit's annex and no other", async () => {
+    const head = await login(base, 'head-00070', 'head-demo');
+    const own = await fetch(`${base}/api/reports/annex?unit=00070&period=2025-W31`, { headers: { cookie: head } });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toBe('application/pdf');
+    expect(await pdfText(Buffer.from(await own.arrayBuffer()))).toContain('Phường Hoàn Kiếm');
+    expect((await fetch(`${base}/api/reports/annex?unit=00082&period=2025-W31`, { headers: { cookie: head } })).status).toBe(403);
+    const leader = await login(base, 'leader', 'leader-demo');
+    expect((await fetch(`${base}/api/reports/annex?unit=00082&period=2025-W31`, { headers: { cookie: leader } })).status).toBe(200);
+    expect((await fetch(`${base}/api/reports/annex?unit=99999&period=2025-W31`, { headers: { cookie: leader } })).status).toBe(404);
+    expect((await fetch(`${base}/api/reports/annex?unit=00082&period=2025-W99`, { headers: { cookie: leader } })).status).toBe(400);
+  });
 });

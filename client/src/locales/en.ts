@@ -29,7 +29,7 @@ export const en: Shape<typeof vi> = {
   },
   flags: { title: 'Units below target', head: 'Accountable head', failed: 'Targets missed', gap: 'Gap', weeksBelow: 'Periods in a row', none: 'No unit is below target in this period.' },
   unit: {
-    rankOf: 'Rank {{rank}} of {{total}}', notRanked: 'Not ranked', trend: 'Trend', procedures: 'Procedures pulling the unit down', procedure: 'Procedure', overdue: 'Open overdue dossiers',
+    annex: 'Download the unit annex (PDF)', rankOf: 'Rank {{rank}} of {{total}}', notRanked: 'Not ranked', trend: 'Trend', procedures: 'Procedures pulling the unit down', procedure: 'Procedure', overdue: 'Open overdue dossiers',
     overdueMore: 'Showing {{shown}} of {{total}} dossiers', dossier: 'Dossier', receivedAt: 'Received', dueAt: 'Due', daysOverdue: 'Days overdue', median: 'Median {{value}} · 90 % within {{p90}} days',
     target: 'Target', value: 'Result', noOverdue: 'No overdue dossiers.', head: 'Accountable head', granularity: 'By', notFound: 'There is no unit with the code {{code}}.',
   },

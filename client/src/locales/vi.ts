@@ -25,7 +25,7 @@ export const vi = {
   },
   flags: { title: 'Đơn vị dưới chỉ tiêu', head: 'Người đứng đầu', failed: 'Chỉ tiêu chưa đạt', gap: 'Chênh lệch', weeksBelow: 'Số kỳ liên tiếp', none: 'Không có đơn vị nào dưới chỉ tiêu trong kỳ này.' },
   unit: {
-    rankOf: 'Hạng {{rank}} / {{total}}', notRanked: 'Chưa xếp hạng', trend: 'Diễn biến', procedures: 'Thủ tục kéo chỉ số xuống', procedure: 'Thủ tục', overdue: 'Hồ sơ quá hạn đang xử lý',
+    annex: 'Tải phụ lục đơn vị (PDF)', rankOf: 'Hạng {{rank}} / {{total}}', notRanked: 'Chưa xếp hạng', trend: 'Diễn biến', procedures: 'Thủ tục kéo chỉ số xuống', procedure: 'Thủ tục', overdue: 'Hồ sơ quá hạn đang xử lý',
     overdueMore: 'Hiển thị {{shown}} / {{total}} hồ sơ', dossier: 'Mã hồ sơ', receivedAt: 'Ngày tiếp nhận', dueAt: 'Ngày hẹn trả', daysOverdue: 'Số ngày quá hạn', median: 'Trung vị {{value}} · 90 % trong {{p90}} ngày',
     target: 'Chỉ tiêu', value: 'Kết quả', noOverdue: 'Không có hồ sơ quá hạn.', head: 'Người đứng đầu', granularity: 'Theo', notFound: 'Không có đơn vị mã {{code}}.',
   },

@@ -34,6 +34,10 @@ export default function UnitPage() {
               <strong>{d.rank === null ? t('unit.notRanked') : t('unit.rankOf', { rank: d.rank, total: d.rankedUnits })}</strong> · {t('measures.index')} {formatFixed(d.index, i18n.language)}
               {d.rating ? ` · ${t(`ratings.${d.rating}`)}` : ''} · <RankChange change={d.rankChange} />
               {d.status === 'insufficient-data' ? <span className="muted"> · {t('states.insufficient')}</span> : null}
+              {' · '}
+              <a href={`/api/reports/annex?unit=${encodeURIComponent(d.unit.code)}&period=${encodeURIComponent(d.period.id)}&lang=${i18n.language}`} download>
+                {t('unit.annex')}
+              </a>
             </p>
             <UnitMeasures detail={d} />
           </>

@@ -1,0 +1,55 @@
+import PDFDocument from 'pdfkit';
+import type { UnitDetail } from '../../shared/schemas/api';
+import { count, date, dateTime, fill, fixed, LABELS, type ReportLanguage } from './labels';
+import { FONT, FONT_BOLD } from './pdf';
+
+const MARGIN = 40;
+
+type Cell = string;
+
+function rows(doc: PDFKit.PDFDocument, widths: number[], head: Cell[], body: Cell[][], right: (i: number) => boolean): void {
+  const line = (cells: Cell[], bold: boolean) => {
+    if (doc.y > doc.page.height - MARGIN - 30) doc.addPage();
+    const y = doc.y;
+    let x = MARGIN;
+    doc.font(bold ? 'bold' : 'regular').fontSize(7.5);
+    cells.forEach((c, i) => {
+      doc.text(c, x + 2, y, { width: (widths[i] as number) - 4, align: right(i) ? 'right' : 'left', lineBreak: false, ellipsis: true });
+      x += widths[i] as number;
+    });
+    doc.y = y + 12;
+  };
+  line(head, true);
+  for (const r of body) line(r, false);
+}
+
+/** One unit's page for its head: results against targets, rank, the procedures that cost it, overdue dossiers. */
+export function renderAnnex(d: UnitDetail, lang: ReportLanguage, generatedAt: string): Promise<Buffer> {
+  const L = LABELS[lang];
+  const doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, info: { Title: `${L.annex} ${d.unit.name} ${d.period.id}`, Author: 'chiso' } });
+  doc.registerFont('regular', FONT);
+  doc.registerFont('bold', FONT_BOLD);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.font('bold').fontSize(15).text(`${L.annex}: ${d.unit.name}`);
+  doc.font('regular').fontSize(10).text(fill(L.week, { id: d.period.id, from: date(d.period.startDate), to: date(d.period.endDate) }));
+  doc.fontSize(8).fillColor('#5b6470').text(`${L.cutOff} ${dateTime(d.period.cutOff)} · ${L.generated} ${dateTime(generatedAt)}${d.unit.headName ? ` · ${L.head}: ${d.unit.headName}` : ''}`);
+  doc.fillColor('#1b1f24').moveDown(0.5).fontSize(10).text(`${d.rank === null ? L.notRanked : fill(L.rankOf, { rank: d.rank, total: d.rankedUnits })} · ${L.index} ${fixed(d.index, lang)}${d.rating ? ` · ${d.rating}` : ''}`);
+  doc.moveDown(0.5);
+  rows(doc, [170, 80, 80, 100, 85], [L.measure, L.value, L.target, L.state, L.weeksBelow], d.flags.map((f) => [L.measures[f.measure], fixed(f.value, lang), fixed(f.target, lang), f.state === 'below' ? L.below : f.state === 'met' || f.state === 'at-risk' ? L.met : '—', String(f.periodsBelow)]), (i) => i > 0 && i !== 3);
+  doc.moveDown(0.8).font('bold').fontSize(11).text(L.procedures, MARGIN);
+  doc.moveDown(0.3);
+  rows(
+    doc,
+    [215, 50, 60, 60, 60, 70],
+    [L.unit, L.received, L.onTime, L.online, L.e2e, L.overdue],
+    d.procedures.slice(0, 30).map((p) => [`${p.procedureName ?? p.procedureCode} (${p.procedureCode})`, count(p.received, lang), fixed(p.onTimeRate, lang), fixed(p.onlineRate, lang), fixed(p.endToEndRate, lang), count(p.overdueOpen, lang)]),
+    (i) => i > 0,
+  );
+  doc.moveDown(0.8).font('bold').fontSize(11).text(`${L.overdue} (${d.overdueTotal})`, MARGIN);
+  doc.moveDown(0.3);
+  rows(doc, [130, 215, 90, 80], [L.dossier, L.unit, L.dueAt, L.daysOverdue], d.overdue.map((o) => [o.dossierId, o.procedureName ?? o.procedureCode, dateTime(o.dueAt), fixed(o.daysOverdue, lang)]), (i) => i === 3);
+  doc.end();
+  return done;
+}
