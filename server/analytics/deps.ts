@@ -7,6 +7,7 @@ import type { Group, Unit } from '../../shared/schemas/unit';
 import { groupOfKind } from '../../shared/schemas/unit';
 import { UserError } from '../errors';
 import type { Store } from '../store/port';
+import type { Target } from '../../shared/schemas/target';
 import type { CountsCache } from './counts-cache';
 
 export interface AnalyticsDeps {
@@ -37,12 +38,25 @@ export function periodInfo(period: Period, asOf: number): PeriodInfo {
   return { id: period.id, kind: period.kind, startDate: period.startDate, endDate: period.endDate, cutOff: new Date(e).toISOString(), complete: asOf >= period.end };
 }
 
-export async function unitsOfGroup(store: Store, group: Group): Promise<Unit[]> {
-  return (await store.listUnits()).filter((u) => groupOfKind(u.kind) === group);
+/** Units, targets and the data's time span change only with a write: read them once per data version. */
+export function cachedUnits(deps: AnalyticsDeps): Promise<Unit[]> {
+  return deps.cache.remember(deps.store, 'units', () => deps.store.listUnits());
 }
 
-export async function unitOrThrow(store: Store, code: string): Promise<Unit> {
-  const unit = (await store.listUnits()).find((u) => u.code === code);
+export function cachedTargets(deps: AnalyticsDeps): Promise<Target[]> {
+  return deps.cache.remember(deps.store, 'targets', () => deps.store.listTargets());
+}
+
+export function cachedRange(deps: AnalyticsDeps): Promise<{ first: number; last: number } | null> {
+  return deps.cache.remember(deps.store, 'receivedRange', () => deps.store.receivedRange());
+}
+
+export async function unitsOfGroup(deps: AnalyticsDeps, group: Group): Promise<Unit[]> {
+  return (await cachedUnits(deps)).filter((u) => groupOfKind(u.kind) === group);
+}
+
+export async function unitOrThrow(deps: AnalyticsDeps, code: string): Promise<Unit> {
+  const unit = (await cachedUnits(deps)).find((u) => u.code === code);
   if (!unit) throw new UserError('NOT_FOUND', `There is no unit with the code "${code}".`);
   return unit;
 }

@@ -3,7 +3,7 @@ import { cutOff, previousPeriod } from '../../shared/kpi/periods';
 import { buildRanking, type RankingInput, type RankingResult } from '../../shared/kpi/ranking';
 import type { Counts } from '../../shared/schemas/measure';
 import type { Period } from '../../shared/schemas/period';
-import type { AnalyticsDeps } from './deps';
+import { cachedRange, type AnalyticsDeps } from './deps';
 
 const FIRST_CHUNK = 13;
 
@@ -23,7 +23,7 @@ export async function loadHistory(deps: AnalyticsDeps, periods: readonly Period[
  * of periods and doubles while some streak reaches the oldest period loaded and data goes back further.
  */
 export async function rankWithHistory(deps: AnalyticsDeps, period: Period, asOf: number, base: Omit<RankingInput, 'periods' | 'history'>): Promise<RankingResult & { history: Map<string, (Counts | undefined)[]>; periods: Period[] }> {
-  const range = await deps.store.receivedRange();
+  const range = await cachedRange(deps);
   const codes = base.units.map((u) => u.code);
   let count = FIRST_CHUNK;
   for (;;) {

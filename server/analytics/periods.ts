@@ -1,11 +1,11 @@
 import { periodContaining, periodsBetween } from '../../shared/kpi/periods';
 import type { PeriodKind } from '../../shared/schemas/period';
-import type { AnalyticsDeps } from './deps';
+import { cachedRange, type AnalyticsDeps } from './deps';
 
 /** The periods of a kind from the first data to now, newest first, and the one a dashboard opens on. */
 export async function periodList(deps: AnalyticsDeps, kind: Exclude<PeriodKind, 'range'> = 'week') {
   const now = deps.now();
-  const range = await deps.store.receivedRange();
+  const range = await cachedRange(deps);
   const from = range ? Math.min(range.first, now) : now;
   const periods = periodsBetween(kind, from, now + 1).reverse();
   const complete = periods.filter((p) => p.end <= now && (!range || p.start <= range.last));

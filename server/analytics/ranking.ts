@@ -1,6 +1,6 @@
 import type { RankingOutput } from '../../shared/schemas/ranking';
 import type { Group } from '../../shared/schemas/unit';
-import { asOfInstant, periodOrThrow, unitsOfGroup, type AnalyticsDeps } from './deps';
+import { asOfInstant, cachedTargets, periodOrThrow, unitsOfGroup, type AnalyticsDeps } from './deps';
 import { rankWithHistory } from './history';
 
 export interface RankingRequest {
@@ -12,7 +12,7 @@ export interface RankingRequest {
 export async function rankingFor(deps: AnalyticsDeps, req: RankingRequest) {
   const period = periodOrThrow(req.period);
   const asOf = asOfInstant(deps, req.asOf);
-  const [units, targets] = await Promise.all([unitsOfGroup(deps.store, req.group), deps.store.listTargets()]);
+  const [units, targets] = await Promise.all([unitsOfGroup(deps, req.group), cachedTargets(deps)]);
   const result = await rankWithHistory(deps, period, asOf, { units, targets, definition: deps.definition, minVolume: deps.minVolume });
   return { period, asOf, units, targets, ...result };
 }

@@ -6,19 +6,19 @@ import { vnStartOfDate } from '../../shared/kpi/vn-time';
 import type { Trend } from '../../shared/schemas/api';
 import type { Measure } from '../../shared/schemas/measure';
 import { UserError } from '../errors';
-import { unitOrThrow, type AnalyticsDeps } from './deps';
+import { cachedTargets, unitOrThrow, type AnalyticsDeps } from './deps';
 import { countsOf } from './history';
 
 const MAX_POINTS = 260;
 
 export async function trend(deps: AnalyticsDeps, req: { unitCode: string; measure: Measure; from: string; to: string; granularity: 'week' | 'month' }): Promise<Trend> {
-  const unit = await unitOrThrow(deps.store, req.unitCode);
+  const unit = await unitOrThrow(deps, req.unitCode);
   const periods = periodsBetween(req.granularity, vnStartOfDate(req.from), vnStartOfDate(req.to) + 86_400_000);
   if (periods.length > MAX_POINTS) throw new UserError('BAD_REQUEST', `That span has ${periods.length} ${req.granularity}s; ask for at most ${MAX_POINTS}.`);
   const now = deps.now();
   const [history, targets] = await Promise.all([
     deps.cache.countsByUnit(deps.store, periods.map((p) => ({ start: p.start, cutOff: cutOff(p, now) })), [unit.code]),
-    deps.store.listTargets(),
+    cachedTargets(deps),
   ]);
   const ofUnit = targets.filter((t) => t.measure === req.measure && (t.unitCode === unit.code || (t.unitCode === null && t.kind === unit.kind)));
   return {

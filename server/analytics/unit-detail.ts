@@ -13,7 +13,7 @@ const OVERDUE_LISTED = 50;
 const days = (v: number | null) => (v === null ? null : roundHalfUp(v, 2));
 
 export async function unitDetail(deps: AnalyticsDeps, req: { unitCode: string; period: string; asOf?: string | undefined }): Promise<UnitDetail> {
-  const unit = await unitOrThrow(deps.store, req.unitCode);
+  const unit = await unitOrThrow(deps, req.unitCode);
   const group = groupOfKind(unit.kind);
   const r = await rankingFor(deps, { period: req.period, asOf: req.asOf, group });
   const row = r.rows.find((x) => x.unitCode === unit.code);
