@@ -1,8 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/ui/data-table';
 import { QueryState } from '../../components/ui/status';
 import { formatDateTime } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
+import { useTRPC, type RouterOutputs } from '../../lib/trpc';
+
+type Entry = RouterOutputs['audit']['list'][number];
 
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
@@ -16,35 +19,27 @@ export default function AuditPage() {
       </p>
       <QueryState query={audit}>
         {(rows) => (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.when')}</th>
-                  <th scope="col">{t('admin.who')}</th>
-                  <th scope="col">{t('admin.action')}</th>
-                  <th scope="col">{t('admin.target')}</th>
-                  <th scope="col">{t('admin.change')}</th>
-                  <th scope="col">{t('admin.address')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((e) => (
-                  <tr key={e.id}>
-                    <td>{formatDateTime(e.at, i18n.language)}</td>
-                    <td>{e.actor ?? '—'}</td>
-                    <td>{e.action}</td>
-                    <td>{e.target ?? '—'}</td>
-                    <td className="small">
-                      {e.before && <div><span className="muted">−</span> <code>{e.before}</code></div>}
-                      {e.after && <div><span className="muted">+</span> <code>{e.after}</code></div>}
-                    </td>
-                    <td>{e.address ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable<Entry>
+            rows={rows}
+            rowKey={(e) => e.id}
+            columns={[
+              { key: 'at', header: t('admin.when'), cell: (e) => formatDateTime(e.at, i18n.language) },
+              { key: 'actor', header: t('admin.who'), cell: (e) => e.actor ?? '—' },
+              { key: 'action', header: t('admin.action'), cell: (e) => e.action },
+              { key: 'target', header: t('admin.target'), cell: (e) => e.target ?? '—' },
+              {
+                key: 'change',
+                header: t('admin.change'),
+                cell: (e) => (
+                  <span className="small">
+                    {e.before && <span className="block"><span className="muted">−</span> <code>{e.before}</code></span>}
+                    {e.after && <span className="block"><span className="muted">+</span> <code>{e.after}</code></span>}
+                  </span>
+                ),
+              },
+              { key: 'address', header: t('admin.address'), cell: (e) => e.address ?? '—' },
+            ]}
+          />
         )}
       </QueryState>
     </>

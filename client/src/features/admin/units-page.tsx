@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNIT_KINDS, type UnitKind } from '../../../../shared/domain/unit';
+import { DataTable } from '../../components/ui/data-table';
 import { ErrorNote, QueryState } from '../../components/ui/status';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 
@@ -47,30 +48,17 @@ export default function UnitsPage() {
       </form>
       <QueryState query={units}>
         {(rows) => (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.code')}</th>
-                  <th scope="col">{t('rankings.unit')}</th>
-                  <th scope="col">{t('admin.kind')}</th>
-                  <th scope="col">{t('admin.headName')}</th>
-                  <th scope="col"><span className="sr-only">{t('admin.edit')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((u) => (
-                  <tr key={u.code}>
-                    <td>{u.code}</td>
-                    <td>{u.name}</td>
-                    <td>{t(`kinds.${u.kind}`)}</td>
-                    <td>{u.headName ?? '—'}</td>
-                    <td><button type="button" className="small" onClick={() => edit(u)}>{t('admin.edit')}</button></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable<UnitRow>
+            rows={rows}
+            rowKey={(u) => u.code}
+            columns={[
+              { key: 'code', header: t('admin.code'), cell: (u) => u.code },
+              { key: 'name', header: t('rankings.unit'), cell: (u) => u.name },
+              { key: 'kind', header: t('admin.kind'), cell: (u) => t(`kinds.${u.kind}`) },
+              { key: 'head', header: t('admin.headName'), cell: (u) => u.headName ?? '—' },
+              { key: 'edit', header: <span className="sr-only">{t('admin.edit')}</span>, cell: (u) => <button type="button" className="small" onClick={() => edit(u)}>{t('admin.edit')}</button> },
+            ]}
+          />
         )}
       </QueryState>
     </>

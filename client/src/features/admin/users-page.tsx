@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../shared/domain/access';
+import type { Account } from '../../../../shared/schemas/account';
+import { DataTable } from '../../components/ui/data-table';
 import { ErrorNote, QueryState } from '../../components/ui/status';
 import { formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -64,46 +66,42 @@ export default function UsersPage() {
       {(update.error ?? reset.error) && <ErrorNote error={(update.error ?? reset.error) as { message: string }} />}
       <QueryState query={users}>
         {(rows) => (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('auth.username')}</th>
-                  <th scope="col">{t('admin.name')}</th>
-                  <th scope="col">{t('admin.role')}</th>
-                  <th scope="col">{t('admin.unit')}</th>
-                  <th scope="col">{t('admin.status')}</th>
-                  <th scope="col">{t('admin.reset')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((u) => (
-                  <tr key={u.username}>
-                    <td>{u.username}{u.demo ? <span className="muted"> ({t('admin.demo')})</span> : null}</td>
-                    <td>{u.displayName ?? '—'}</td>
-                    <td>{t(`auth.roles.${u.role}`)}</td>
-                    <td>{u.unitCode ?? '—'}</td>
-                    <td>
-                      {u.disabled ? t('admin.disabled') : t('admin.active')}{' '}
-                      <button type="button" className="small" onClick={() => update.mutate({ username: u.username, disabled: !u.disabled })}>
-                        {u.disabled ? t('admin.enable') : t('admin.disable')}
-                      </button>
-                      <div className="muted small">{formatDateTime(u.updatedAt, i18n.language)}</div>
-                    </td>
-                    <td>
-                      <form className="inline" onSubmit={(e) => { e.preventDefault(); reset.mutate({ username: u.username, password: passwords[u.username] ?? '' }); }}>
-                        <label>
-                          <span className="sr-only">{t('admin.newPassword')} {u.username}</span>
-                          <input type="password" minLength={10} required value={passwords[u.username] ?? ''} onChange={(e) => setPasswords({ ...passwords, [u.username]: e.target.value })} autoComplete="new-password" />
-                        </label>
-                        <button type="submit" className="small">{t('admin.reset')}</button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable<Account>
+            rows={rows}
+            rowKey={(u) => u.username}
+            columns={[
+              { key: 'username', header: t('auth.username'), cell: (u) => <>{u.username}{u.demo ? <span className="muted"> ({t('admin.demo')})</span> : null}</> },
+              { key: 'name', header: t('admin.name'), cell: (u) => u.displayName ?? '—' },
+              { key: 'role', header: t('admin.role'), cell: (u) => t(`auth.roles.${u.role}`) },
+              { key: 'unit', header: t('admin.unit'), cell: (u) => u.unitCode ?? '—' },
+              {
+                key: 'status',
+                header: t('admin.status'),
+                cell: (u) => (
+                  <>
+                    {u.disabled ? t('admin.disabled') : t('admin.active')}{' '}
+                    <button type="button" className="small" onClick={() => update.mutate({ username: u.username, disabled: !u.disabled })}>
+                      {u.disabled ? t('admin.enable') : t('admin.disable')}
+                    </button>
+                    <span className="muted small block">{formatDateTime(u.updatedAt, i18n.language)}</span>
+                  </>
+                ),
+              },
+              {
+                key: 'reset',
+                header: t('admin.reset'),
+                cell: (u) => (
+                  <form className="inline" onSubmit={(e) => { e.preventDefault(); reset.mutate({ username: u.username, password: passwords[u.username] ?? '' }); }}>
+                    <label>
+                      <span className="sr-only">{t('admin.newPassword')} {u.username}</span>
+                      <input type="password" minLength={10} required value={passwords[u.username] ?? ''} onChange={(e) => setPasswords({ ...passwords, [u.username]: e.target.value })} autoComplete="new-password" />
+                    </label>
+                    <button type="submit" className="small">{t('admin.reset')}</button>
+                  </form>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryState>
     </>

@@ -3,6 +3,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeIssues } from '../../../../shared/format/import-report';
 import { IMPORT_KINDS, type ImportKind } from '../../../../shared/domain/import';
+import type { ImportRecord } from '../../../../shared/schemas/import';
+import { DataTable } from '../../components/ui/data-table';
 import { ErrorNote, QueryState } from '../../components/ui/status';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -55,30 +57,17 @@ export function ImportsPage() {
       <h2>{t('imports.past')}</h2>
       <QueryState query={history}>
         {(rows) => (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('imports.when')}</th>
-                  <th scope="col">{t('imports.kind')}</th>
-                  <th scope="col">{t('imports.file')}</th>
-                  <th scope="col" className="num">{t('imports.rows')}</th>
-                  <th scope="col">{t('imports.outcome')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>{formatDateTime(r.finishedAt, lng)}</td>
-                    <td>{t(`imports.kinds.${r.kind}`)}</td>
-                    <td>{r.fileName}</td>
-                    <td className="num">{formatCount(r.rows, lng)}</td>
-                    <td>{r.outcome === 'imported' ? t('imports.imported') : `${t('imports.refusedShort')} (${r.errorCount})`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable<ImportRecord>
+            rows={rows}
+            rowKey={(r) => r.id}
+            columns={[
+              { key: 'when', header: t('imports.when'), cell: (r) => formatDateTime(r.finishedAt, lng) },
+              { key: 'kind', header: t('imports.kind'), cell: (r) => t(`imports.kinds.${r.kind}`) },
+              { key: 'file', header: t('imports.file'), cell: (r) => r.fileName },
+              { key: 'rows', header: t('imports.rows'), numeric: true, cell: (r) => formatCount(r.rows, lng) },
+              { key: 'outcome', header: t('imports.outcome'), cell: (r) => (r.outcome === 'imported' ? t('imports.imported') : `${t('imports.refusedShort')} (${r.errorCount})`) },
+            ]}
+          />
         )}
       </QueryState>
     </>

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ReportRecord } from '../../../../shared/schemas/report';
+import { DataTable } from '../../components/ui/data-table';
 import { ErrorNote, Empty, QueryState } from '../../components/ui/status';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -54,40 +56,29 @@ export default function ReportsPage() {
           rows.length === 0 ? (
             <Empty text={t('reports.none')} />
           ) : (
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('reports.period')}</th>
-                    <th scope="col">{t('reports.format')}</th>
-                    <th scope="col">{t('reports.language')}</th>
-                    <th scope="col" className="num">{t('reports.version')}</th>
-                    <th scope="col">{t('reports.cutOff')}</th>
-                    <th scope="col">{t('reports.generated')}</th>
-                    <th scope="col">{t('reports.trigger')}</th>
-                    <th scope="col" className="num">{t('reports.size')}</th>
-                    <th scope="col"><span className="sr-only">{t('reports.download')}</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.id}>
-                      <td>{r.period}</td>
-                      <td>{r.format.toUpperCase()}</td>
-                      <td>{r.language}</td>
-                      <td className="num">{r.version}</td>
-                      <td>{formatDateTime(r.cutOff, lng)}</td>
-                      <td>{formatDateTime(r.generatedAt, lng)}</td>
-                      <td>{t(`reports.triggers.${r.trigger}`)}</td>
-                      <td className="num">{formatCount(Math.ceil(r.size / 1024), lng)} kB</td>
-                      <td>
-                        <a href={`/api/reports/${r.id}`} download>{t('reports.download')} <span className="sr-only">{r.period} {r.format} v{r.version}</span></a>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable<ReportRecord>
+              rows={rows}
+              rowKey={(r) => r.id}
+              columns={[
+                { key: 'period', header: t('reports.period'), cell: (r) => r.period },
+                { key: 'format', header: t('reports.format'), cell: (r) => r.format.toUpperCase() },
+                { key: 'language', header: t('reports.language'), cell: (r) => r.language },
+                { key: 'version', header: t('reports.version'), numeric: true, cell: (r) => r.version },
+                { key: 'cutOff', header: t('reports.cutOff'), cell: (r) => formatDateTime(r.cutOff, lng) },
+                { key: 'generated', header: t('reports.generated'), cell: (r) => formatDateTime(r.generatedAt, lng) },
+                { key: 'trigger', header: t('reports.trigger'), cell: (r) => t(`reports.triggers.${r.trigger}`) },
+                { key: 'size', header: t('reports.size'), numeric: true, cell: (r) => `${formatCount(Math.ceil(r.size / 1024), lng)} kB` },
+                {
+                  key: 'download',
+                  header: <span className="sr-only">{t('reports.download')}</span>,
+                  cell: (r) => (
+                    <a href={`/api/reports/${r.id}`} download>
+                      {t('reports.download')} <span className="sr-only">{r.period} {r.format} v{r.version}</span>
+                    </a>
+                  ),
+                },
+              ]}
+            />
           )
         }
       </QueryState>

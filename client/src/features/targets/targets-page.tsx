@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { Target } from '../../../../shared/schemas/target';
+import { DataTable } from '../../components/ui/data-table';
 import { Empty, ErrorNote, QueryState } from '../../components/ui/status';
 import { useMe } from '../../lib/use-me';
 import { TargetEditor } from './components/target-editor';
@@ -24,38 +26,28 @@ export function TargetsPage() {
           rows.length === 0 ? (
             <Empty text={t('targets.none')} />
           ) : (
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('targets.measure')}</th>
-                    <th scope="col">{t('targets.scope')}</th>
-                    <th scope="col" className="num">{t('targets.threshold')}</th>
-                    <th scope="col">{t('targets.effectiveFrom')}</th>
-                    <th scope="col">{t('targets.deadline')}</th>
-                    {isAdmin && <th scope="col"><span className="sr-only">{t('admin.delete')}</span></th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={`${r.measure}|${r.kind ?? ''}|${r.unitCode ?? ''}|${r.effectiveFrom}`}>
-                      <td>{t(`measures.${r.measure}`)}</td>
-                      <td>{r.kind ? t(`kinds.${r.kind}`) : r.unitCode}</td>
-                      <td className="num">{formatFixed(r.threshold, lng)}</td>
-                      <td>{formatDate(r.effectiveFrom, lng)}</td>
-                      <td>{r.deadline ? formatDate(r.deadline, lng) : '—'}</td>
-                      {isAdmin && (
-                        <td>
-                          <button type="button" className="small" onClick={() => remove.mutate({ measure: r.measure, kind: r.kind, unitCode: r.unitCode, effectiveFrom: r.effectiveFrom })}>
-                            {t('admin.delete')}
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable<Target>
+              rows={rows}
+              rowKey={(r) => `${r.measure}|${r.kind ?? ''}|${r.unitCode ?? ''}|${r.effectiveFrom}`}
+              columns={[
+                { key: 'measure', header: t('targets.measure'), cell: (r) => t(`measures.${r.measure}`) },
+                { key: 'scope', header: t('targets.scope'), cell: (r) => (r.kind ? t(`kinds.${r.kind}`) : r.unitCode) },
+                { key: 'threshold', header: t('targets.threshold'), numeric: true, cell: (r) => formatFixed(r.threshold, lng) },
+                { key: 'from', header: t('targets.effectiveFrom'), cell: (r) => formatDate(r.effectiveFrom, lng) },
+                { key: 'deadline', header: t('targets.deadline'), cell: (r) => (r.deadline ? formatDate(r.deadline, lng) : '—') },
+                ...(isAdmin
+                  ? [{
+                      key: 'delete',
+                      header: <span className="sr-only">{t('admin.delete')}</span>,
+                      cell: (r: Target) => (
+                        <button type="button" className="small" onClick={() => remove.mutate({ measure: r.measure, kind: r.kind, unitCode: r.unitCode, effectiveFrom: r.effectiveFrom })}>
+                          {t('admin.delete')}
+                        </button>
+                      ),
+                    }]
+                  : []),
+              ]}
+            />
           )
         }
       </QueryState>

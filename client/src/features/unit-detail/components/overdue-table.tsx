@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { RouterOutputs } from '../../../lib/trpc';
+import { DataTable } from '../../../components/ui/data-table';
 import { formatDateTime, formatFixed } from '../../../lib/format';
 
 type Detail = RouterOutputs['units']['detail'];
+type Overdue = Detail['overdue'][number];
 
 export function OverdueTable({ detail }: { detail: Detail }) {
   const { t, i18n } = useTranslation();
@@ -15,30 +17,17 @@ export function OverdueTable({ detail }: { detail: Detail }) {
       ) : (
         <>
           <p className="muted">{t('unit.overdueMore', { shown: detail.overdue.length, total: detail.overdueTotal })}</p>
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t('unit.dossier')}</th>
-                  <th scope="col">{t('unit.procedure')}</th>
-                  <th scope="col">{t('unit.receivedAt')}</th>
-                  <th scope="col">{t('unit.dueAt')}</th>
-                  <th scope="col" className="num">{t('unit.daysOverdue')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.overdue.map((d) => (
-                  <tr key={d.dossierId}>
-                    <td>{d.dossierId}</td>
-                    <td>{d.procedureName ?? d.procedureCode}</td>
-                    <td>{formatDateTime(d.receivedAt, lng)}</td>
-                    <td>{formatDateTime(d.dueAt, lng)}</td>
-                    <td className="num">{formatFixed(d.daysOverdue, lng)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable<Overdue>
+            rows={detail.overdue}
+            rowKey={(d) => d.dossierId}
+            columns={[
+              { key: 'id', header: t('unit.dossier'), cell: (d) => d.dossierId },
+              { key: 'procedure', header: t('unit.procedure'), cell: (d) => d.procedureName ?? d.procedureCode },
+              { key: 'received', header: t('unit.receivedAt'), cell: (d) => formatDateTime(d.receivedAt, lng) },
+              { key: 'due', header: t('unit.dueAt'), cell: (d) => formatDateTime(d.dueAt, lng) },
+              { key: 'days', header: t('unit.daysOverdue'), numeric: true, cell: (d) => formatFixed(d.daysOverdue, lng) },
+            ]}
+          />
         </>
       )}
     </section>

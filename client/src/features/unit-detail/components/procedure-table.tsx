@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RouterOutputs } from '../../../lib/trpc';
+import { DataTable } from '../../../components/ui/data-table';
 import { formatCount, formatPercent } from '../../../lib/format';
 
 type Procedure = RouterOutputs['units']['detail']['procedures'][number];
@@ -11,34 +12,18 @@ export function ProcedureTable({ procedures }: { procedures: readonly Procedure[
   return (
     <section aria-labelledby="procedures-title">
       <h2 id="procedures-title">{t('unit.procedures')}</h2>
-      <div className="table-wrap">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('unit.procedure')}</th>
-              <th scope="col" className="num">{t('measures.received')}</th>
-              <th scope="col" className="num">{t('measures.onTimeRate')}</th>
-              <th scope="col" className="num">{t('measures.onlineRate')}</th>
-              <th scope="col" className="num">{t('measures.endToEndRate')}</th>
-              <th scope="col" className="num">{t('measures.overdueOpen')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {procedures.map((p) => (
-              <tr key={p.procedureCode}>
-                <td>
-                  {p.procedureName ?? p.procedureCode} <span className="muted">({p.procedureCode})</span>
-                </td>
-                <td className="num">{formatCount(p.received, lng)}</td>
-                <td className="num">{formatPercent(p.onTimeRate, lng)} <span className="muted">({formatCount(p.received - p.onTime, lng)})</span></td>
-                <td className="num">{formatPercent(p.onlineRate, lng)}</td>
-                <td className="num">{formatPercent(p.endToEndRate, lng)}</td>
-                <td className="num">{formatCount(p.overdueOpen, lng)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable<Procedure>
+        rows={procedures}
+        rowKey={(p) => p.procedureCode}
+        columns={[
+          { key: 'procedure', header: t('unit.procedure'), cell: (p) => <>{p.procedureName ?? p.procedureCode} <span className="muted">({p.procedureCode})</span></> },
+          { key: 'received', header: t('measures.received'), numeric: true, cell: (p) => formatCount(p.received, lng) },
+          { key: 'onTime', header: t('measures.onTimeRate'), numeric: true, cell: (p) => <>{formatPercent(p.onTimeRate, lng)} <span className="muted">({formatCount(p.received - p.onTime, lng)})</span></> },
+          { key: 'online', header: t('measures.onlineRate'), numeric: true, cell: (p) => formatPercent(p.onlineRate, lng) },
+          { key: 'e2e', header: t('measures.endToEndRate'), numeric: true, cell: (p) => formatPercent(p.endToEndRate, lng) },
+          { key: 'overdue', header: t('measures.overdueOpen'), numeric: true, cell: (p) => formatCount(p.overdueOpen, lng) },
+        ]}
+      />
     </section>
   );
 }
