@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readEnv } from './env';
 import { AuthService } from './auth/auth-service';
+import { seedDemoAccounts } from './auth/demo-accounts';
 import { createHttpServer } from './http';
 import { warmCache } from './analytics/warm';
 import { parseSchedule, startScheduler } from './reports/schedule';
@@ -11,9 +12,21 @@ import { seedDemo } from './seed/seed-demo';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 
+/** The newest modification time under the client's sources (and the shared code it bundles). */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
 async function buildClientIfNeeded(): Promise<void> {
-  if (existsSync(`${clientDir}/index.html`)) return;
-  console.log('Building the dashboard (first start)…');
+  const index = `${clientDir}/index.html`;
+  const sources = Math.max(newestSource(`${root}/client`), newestSource(`${root}/shared`), statSync(`${root}/vite.config.ts`).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  console.log('Building the dashboard…');
   const { build } = await import('vite');
   await build({ configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
 }
@@ -32,6 +45,7 @@ async function main(): Promise<void> {
   if (production) {
     if ((await store.listAccounts()).every((a) => a.demo)) console.log('No account can sign in yet: create the first admin with `npm run chiso -- user add NAME --role admin`.');
   } else if ((await store.getMeta('dataset')) === 'demo') {
+    if ((await store.listAccounts()).length === 0) await seedDemoAccounts(store, await store.listUnits());
     console.log('Demo accounts: leader / leader-demo, admin / admin-demo, officer / officer-demo, head-<unit code> / head-demo (e.g. head-00070).');
   }
   const deps = analyticsDeps(store, env);
