@@ -59,6 +59,26 @@ test.describe('an administrator', () => {
     await page.goto('/admin/audit');
     await expect(page.getByRole('cell', { name: 'target.upsert' }).first()).toBeVisible();
   });
+
+  test('creates a unit head bound to a unit, then makes them a leader', async ({ page, signIn }) => {
+    await signIn('admin');
+    const username = `chu-tich-${Date.now()}`;
+    await page.goto('/admin/users');
+    const form = page.locator('form').filter({ hasText: 'Tạo tài khoản' });
+    await form.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
+    await form.getByRole('combobox', { name: /^Vai trò/ }).selectOption('unit_head');
+    await form.getByRole('combobox', { name: /^Đơn vị/ }).selectOption('00082');
+    await form.getByLabel('Mật khẩu', { exact: true }).fill('mot-mat-khau-dai');
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    const row = page.getByRole('row').filter({ hasText: username });
+    await expect(row.getByLabel(`Đơn vị ${username}`)).toHaveValue('00082');
+    await row.getByLabel(`Vai trò ${username}`).selectOption('leader');
+    await row.getByRole('button', { name: 'Lưu' }).click();
+    await expect(row.getByRole('button', { name: 'Lưu' })).toHaveCount(0);
+    await expect(row.getByLabel(`Đơn vị ${username}`)).toHaveCount(0);
+    await page.goto('/admin/audit');
+    await expect(page.getByRole('cell', { name: username }).first()).toBeVisible();
+  });
 });
 
 test.describe('the weekly report', () => {

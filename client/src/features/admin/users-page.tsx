@@ -50,11 +50,40 @@ function CreateAccount() {
   );
 }
 
+/** Change an account's role, and bind a unit head to their unit. */
+function RoleEditor({ account, units, onSave }: { account: Account; units: readonly { code: string; name: string }[]; onSave: (role: Role, unitCode: string | null) => void }) {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<Role>(account.role);
+  const [unitCode, setUnitCode] = useState(account.unitCode ?? '');
+  const changed = role !== account.role || (role === 'unit_head' && unitCode !== (account.unitCode ?? ''));
+  return (
+    <form className="inline" onSubmit={(e) => { e.preventDefault(); onSave(role, role === 'unit_head' ? unitCode || null : null); }}>
+      <label>
+        <span className="sr-only">{t('admin.role')} {account.username}</span>
+        <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          {ROLES.map((r) => <option key={r} value={r}>{t(`auth.roles.${r}`)}</option>)}
+        </select>
+      </label>
+      {role === 'unit_head' && (
+        <label>
+          <span className="sr-only">{t('admin.unit')} {account.username}</span>
+          <select value={unitCode} onChange={(e) => setUnitCode(e.target.value)} required>
+            <option value="" />
+            {units.map((x) => <option key={x.code} value={x.code}>{x.name} ({x.code})</option>)}
+          </select>
+        </label>
+      )}
+      {changed && <button type="submit" className="small">{t('admin.save')}</button>}
+    </form>
+  );
+}
+
 export default function UsersPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const users = useQuery(trpc.users.list.queryOptions());
+  const units = useQuery(trpc.units.list.queryOptions());
   const refresh = () => queryClient.invalidateQueries(trpc.users.list.queryFilter());
   const update = useMutation(trpc.users.update.mutationOptions({ onSuccess: refresh }));
   const reset = useMutation(trpc.users.resetPassword.mutationOptions({ onSuccess: refresh }));
@@ -72,8 +101,11 @@ export default function UsersPage() {
             columns={[
               { key: 'username', header: t('auth.username'), cell: (u) => <>{u.username}{u.demo ? <span className="muted"> ({t('admin.demo')})</span> : null}</> },
               { key: 'name', header: t('admin.name'), cell: (u) => u.displayName ?? '—' },
-              { key: 'role', header: t('admin.role'), cell: (u) => t(`auth.roles.${u.role}`) },
-              { key: 'unit', header: t('admin.unit'), cell: (u) => u.unitCode ?? '—' },
+              {
+                key: 'role',
+                header: `${t('admin.role')} · ${t('admin.unit')}`,
+                cell: (u) => <RoleEditor account={u} units={units.data ?? []} onSave={(role, unitCode) => update.mutate({ username: u.username, role, unitCode })} />,
+              },
               {
                 key: 'status',
                 header: t('admin.status'),
