@@ -133,6 +133,18 @@ describe('units and targets import', () => {
     expect(units.find((u) => u.code === '04144')).toMatchObject({ name: 'Xã Sóc Sơn', kind: 'commune', parentCode: 'Thành phố Hà Nội' });
   });
 
+  it('imports the whole country (3,321 communes) in one file, and again over itself', async () => {
+    const path = new URL('../seed/data/vn-3321-communes-2025.csv', import.meta.url).pathname;
+    for (let i = 0; i < 2; i++) {
+      const report = await importFile(store, { kind: 'units', source: { path }, fileName: 'vn-3321.csv', actor: 'test' });
+      expect(lines(report)).toEqual([]);
+    }
+    const units = await store.listUnits();
+    expect(units.filter((u) => u.parentCode !== null)).toHaveLength(3321);
+    expect(units.find((u) => u.code === '00070')).toMatchObject({ name: 'Phường Hoàn Kiếm', kind: 'ward', parentCode: 'Thành phố Hà Nội' });
+    expect(units.find((u) => u.code === '06994')).toMatchObject({ name: 'Đặc khu Vân Đồn', kind: 'special_zone' });
+  });
+
   it('imports targets and replaces one with the same measure, scope and date', async () => {
     const text = 'measure,kind,unit_code,threshold,effective_from,deadline\nonlineRate,ward,,60,21/07/2025,30/07/2025\nonTimeRate,,00070,100,2025-07-21,\n';
     expect(lines(await run('targets', csv(text)))).toEqual([]);

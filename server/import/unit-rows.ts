@@ -17,9 +17,10 @@ export const UNIT_COLUMNS: readonly ColumnSpec<UnitField>[] = [
   { field: 'population', aliases: ['population', 'danso'] },
 ];
 
+/** The official list writes special zones' kind as "Đặc" (for Đặc khu): both are accepted. */
 const KIND_WORDS: Record<string, UnitKind> = {
   ward: 'ward', phuong: 'ward', commune: 'commune', xa: 'commune', special_zone: 'special_zone', 'special zone': 'special_zone',
-  'dac khu': 'special_zone', department: 'department', so: 'department', 'so, nganh': 'department', nganh: 'department',
+  'dac khu': 'special_zone', dac: 'special_zone', department: 'department', so: 'department', 'so, nganh': 'department', nganh: 'department',
 };
 
 export function unitFromRow(row: RowAccess<UnitField>, seen: Map<string, number>): Unit | null {

@@ -25,6 +25,32 @@ const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : (v as n
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const iso = (v: unknown): string => new Date(num(v)).toISOString();
 
+/**
+ * Upserts units in bulk through a staging table: thousands of single-row INSERT OR REPLACE statements in one
+ * transaction exhaust DuckDB's memory (the official list has 3,321 communes).
+ */
+async function writeUnits(c: DuckDBConnection, units: readonly Unit[]): Promise<void> {
+  await c.run('CREATE OR REPLACE TEMP TABLE units_staging AS SELECT * FROM units LIMIT 0');
+  const appender = await c.createAppender('units_staging');
+  const text = (v: string | null) => (v === null ? appender.appendNull() : appender.appendVarchar(v));
+  for (const u of units) {
+    appender.appendVarchar(u.code);
+    appender.appendVarchar(u.name);
+    text(u.nameEn);
+    appender.appendVarchar(u.kind);
+    text(u.parentCode);
+    text(u.headName);
+    text(u.headTitle);
+    if (u.population === null) appender.appendNull();
+    else appender.appendBigInt(BigInt(u.population));
+    appender.endRow();
+  }
+  appender.closeSync();
+  await c.run('DELETE FROM units WHERE code IN (SELECT code FROM units_staging)');
+  await c.run('INSERT INTO units SELECT * FROM units_staging');
+  await c.run('DROP TABLE units_staging');
+}
+
 async function deleteTargetIn(c: DuckDBConnection, t: Pick<Target, 'measure' | 'kind' | 'unitCode' | 'effectiveFrom'>): Promise<boolean> {
   const reader = await c.runAndReadAll(
     `DELETE FROM targets WHERE measure = $m AND kind IS NOT DISTINCT FROM $k AND unit_code IS NOT DISTINCT FROM $u AND effective_from = $f::DATE RETURNING measure`,
@@ -135,11 +161,7 @@ export class DuckDbStore implements Store {
 
   replaceUnits(units: readonly Unit[], outcome: ImportOutcome): Promise<ImportRecord> {
     return this.transaction(async (c) => {
-      const stmt = await c.prepare('INSERT OR REPLACE INTO units VALUES ($1, $2, $3, $4, $5, $6, $7, $8)');
-      for (const u of units) {
-        stmt.bind([u.code, u.name, u.nameEn, u.kind, u.parentCode, u.headName, u.headTitle, u.population]);
-        await stmt.run();
-      }
+      await writeUnits(c, units);
       return this.insertImport(c, outcome);
     });
   }
@@ -361,7 +383,7 @@ export class DuckDbStore implements Store {
   }
   saveUnit(unit: Unit, entry: AuditInput) {
     return this.transaction(async (c) => {
-      await c.run('INSERT OR REPLACE INTO units VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [unit.code, unit.name, unit.nameEn, unit.kind, unit.parentCode, unit.headName, unit.headTitle, unit.population]);
+      await writeUnits(c, [unit]);
       await access.appendAudit(c, entry);
     });
   }
