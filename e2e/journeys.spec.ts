@@ -37,6 +37,19 @@ test.describe('a city leader on Monday morning', () => {
     await expect(page.getByRole('table', { name: /Chưa xếp hạng/ })).toBeVisible();
   });
 
+  test('switches to the departments and sorts them by a measure, and the URL keeps both', async ({ page }) => {
+    await page.goto('/rankings');
+    await page.getByRole('button', { name: 'Sở, ban, ngành' }).click();
+    await expect(page).toHaveURL(/group=department/);
+    await expect(page.getByRole('link', { name: 'Sở Tư pháp' })).toBeVisible();
+    await page.getByRole('button', { name: /^Nộp trực tuyến/ }).first().click();
+    await expect(page).toHaveURL(/group=department.*sort=onlineRate|sort=onlineRate.*group=department/);
+    const rates = await page.getByRole('table').first().locator('tbody tr td:nth-child(4)').allInnerTexts();
+    const values = rates.map((r) => Number(r.replace(' %', '').replace(',', '.'))).filter((v) => !Number.isNaN(v));
+    expect(values.length).toBeGreaterThan(5);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+  });
+
   test('switches to English and back, and the choice is remembered', async ({ page }) => {
     await page.goto('/rankings');
     await page.getByRole('button', { name: 'English' }).click();

@@ -5,7 +5,7 @@ import { GROUPS, kindsOfGroup, type Group, type UnitKind } from '../../../../sha
 import { PeriodLine } from '../../components/ui/period-line';
 import { Empty, QueryState } from '../../components/ui/status';
 import { usePeriod } from '../../lib/use-period';
-import { useViewParam } from '../../lib/use-view-params';
+import { useViewParams } from '../../lib/use-view-params';
 import { useRanking } from './api/use-ranking';
 import { RankingTable } from './components/ranking-table';
 import { defaultDir, filterRows, SORT_KEYS, sortRows, splitRanked, type SortDir, type SortKey } from './lib/view-rows';
@@ -16,12 +16,13 @@ const STATES: UnitState[] = ['below', 'at-risk', 'met'];
 export function RankingsPage() {
   const { t } = useTranslation();
   const { period } = usePeriod();
-  const [groupParam, setGroup] = useViewParam('group');
-  const [query, setQuery] = useViewParam('q');
-  const [kindParam, setKind] = useViewParam('kind');
-  const [stateParam, setState] = useViewParam('state');
-  const [sortParam, setSort] = useViewParam('sort');
-  const [dirParam, setDir] = useViewParam('dir');
+  const [params, update] = useViewParams();
+  const groupParam = params.get('group');
+  const query = params.get('q');
+  const kindParam = params.get('kind');
+  const stateParam = params.get('state');
+  const sortParam = params.get('sort');
+  const dirParam = params.get('dir');
   const group: Group = groupParam === 'department' ? 'department' : 'commune';
   const kind = kindsOfGroup(group).includes(kindParam as UnitKind) ? (kindParam as UnitKind) : null;
   const state = STATES.includes(stateParam as UnitState) ? (stateParam as UnitState) : null;
@@ -38,8 +39,7 @@ export function RankingsPage() {
 
   const onSort = (key: SortKey) => {
     const nextDir = key === sort ? (dir === 'asc' ? 'desc' : 'asc') : defaultDir(key);
-    setSort(key === 'rank' ? null : key);
-    setDir(nextDir === defaultDir(key) ? null : nextDir);
+    update({ sort: key === 'rank' ? null : key, dir: nextDir === defaultDir(key) ? null : nextDir });
   };
 
   return (
@@ -47,7 +47,7 @@ export function RankingsPage() {
       <h1>{t('rankings.title')}</h1>
       <div className="tabs" role="group" aria-label={t('rankings.title')}>
         {GROUPS.map((g) => (
-          <button key={g} type="button" aria-pressed={g === group} onClick={() => { setGroup(g === 'commune' ? null : g); setKind(null); }}>
+          <button key={g} type="button" aria-pressed={g === group} onClick={() => update({ group: g === 'commune' ? null : g, kind: null })}>
             {t(`groups.${g}`)}
           </button>
         ))}
@@ -55,12 +55,12 @@ export function RankingsPage() {
       <div className="filters">
         <label>
           {t('rankings.search')}{' '}
-          <input type="search" value={query ?? ''} onChange={(e) => setQuery(e.target.value)} placeholder="Hoàn Kiếm" autoComplete="off" />
+          <input type="search" value={query ?? ''} onChange={(e) => update({ q: e.target.value })} placeholder="Hoàn Kiếm" autoComplete="off" />
         </label>
         {kindsOfGroup(group).length > 1 && (
           <label>
             <span className="sr-only">{t('rankings.allKinds')}</span>
-            <select value={kind ?? ''} onChange={(e) => setKind(e.target.value || null)}>
+            <select value={kind ?? ''} onChange={(e) => update({ kind: e.target.value || null })}>
               <option value="">{t('rankings.allKinds')}</option>
               {kindsOfGroup(group).map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
             </select>
@@ -68,7 +68,7 @@ export function RankingsPage() {
         )}
         <label>
           <span className="sr-only">{t('rankings.allStates')}</span>
-          <select value={state ?? ''} onChange={(e) => setState(e.target.value || null)}>
+          <select value={state ?? ''} onChange={(e) => update({ state: e.target.value || null })}>
             <option value="">{t('rankings.allStates')}</option>
             <option value="below">{t('rankings.flagged')}</option>
             <option value="at-risk">{t('rankings.atRisk')}</option>

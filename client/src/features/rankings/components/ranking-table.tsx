@@ -1,4 +1,5 @@
-import { memo } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { RankingRow } from '../../../../../shared/schemas/ranking';
@@ -48,9 +49,37 @@ const Row = memo(function Row({ row, period, lng }: { row: RankingRow; period: s
   );
 });
 
-/** The ranking as a table whose column headers sort it; rows skip layout work while off screen. */
+const ROW_HEIGHT = 41;
+/** Up to this many rows render in full; beyond it (a province of 3,321 units) only the rows near the screen do. */
+const VIRTUAL_FROM = 200;
+
+/** Rows of a long table rendered window by window, with spacer rows keeping the scroll height. */
+function VirtualRows({ rows, period, lng, columns }: { rows: readonly RankingRow[]; period: string; lng: string; columns: number }) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  const [margin, setMargin] = useState(0);
+  useLayoutEffect(() => {
+    if (body.current) setMargin(body.current.getBoundingClientRect().top + window.scrollY);
+  }, []);
+  const virtualizer = useWindowVirtualizer({ count: rows.length, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollMargin: margin });
+  const items = virtualizer.getVirtualItems();
+  const before = items.length ? (items[0]?.start ?? 0) - virtualizer.options.scrollMargin : 0;
+  const after = items.length ? virtualizer.getTotalSize() - ((items[items.length - 1]?.end ?? 0) - virtualizer.options.scrollMargin) : 0;
+  return (
+    <tbody ref={body}>
+      {before > 0 && <tr aria-hidden="true" style={{ height: before }}><td colSpan={columns} /></tr>}
+      {items.map((item) => {
+        const row = rows[item.index] as RankingRow;
+        return <Row key={row.unitCode} row={row} period={period} lng={lng} />;
+      })}
+      {after > 0 && <tr aria-hidden="true" style={{ height: after }}><td colSpan={columns} /></tr>}
+    </tbody>
+  );
+}
+
+/** The ranking as a table whose column headers sort it; a long one renders only what is near the screen. */
 export function RankingTable({ rows, period, sort, dir, onSort, caption }: Props) {
   const { t, i18n } = useTranslation();
+  const columns = COLUMNS.length + 3;
   return (
     <div className="table-wrap">
       <table className="data ranking">
@@ -69,11 +98,15 @@ export function RankingTable({ rows, period, sort, dir, onSort, caption }: Props
             <th scope="col">{t('rankings.flags')}</th>
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <Row key={row.unitCode} row={row} period={period} lng={i18n.language} />
-          ))}
-        </tbody>
+        {rows.length > VIRTUAL_FROM ? (
+          <VirtualRows rows={rows} period={period} lng={i18n.language} columns={columns} />
+        ) : (
+          <tbody>
+            {rows.map((row) => (
+              <Row key={row.unitCode} row={row} period={period} lng={i18n.language} />
+            ))}
+          </tbody>
+        )}
       </table>
     </div>
   );
