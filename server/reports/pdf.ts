@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { RankingRow } from '../../shared/schemas/ranking';
-import { higherIsBetter } from '../../shared/domain/measure';
+import { missesTarget } from '../../shared/kpi/flags';
 import { count, date, dateTime, fill, fixed, LABELS, type ReportLanguage } from './labels';
 import type { ReportData } from './report-data';
 
@@ -98,7 +98,7 @@ function standing(doc: Doc, data: ReportData, lang: ReportLanguage): void {
       const value = g.measures[m];
       const prev = g.previous?.[m] ?? null;
       const target = g.targets.find((t) => t.measure === m);
-      const below = target && value !== null && (higherIsBetter(m) ? value < target.threshold : value > target.threshold);
+      const below = target !== undefined && missesTarget(m, value, target.threshold);
       const change = value !== null && prev !== null ? value - prev : null;
       const cells = [L.measures[m], fixed(value, lang), target ? fixed(target.threshold, lang) : L.noTarget, change === null ? '—' : `${change > 0 ? '+' : change < 0 ? '−' : ''}${fixed(Math.abs(change), lang)}`, target ? (below ? L.below : L.met) : ''];
       x = MARGIN;

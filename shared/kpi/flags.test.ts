@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Counts, Measure } from '../schemas/measure';
-import { flagState } from './flags';
+import { flagState, missesTarget } from './flags';
 import { EMPTY_COUNTS } from './measures';
 import { DAY_MS } from './vn-time';
 
@@ -26,5 +26,17 @@ describe('flagState', () => {
     ['10 overdue against 10 allowed is at risk', 'overdueOpen', { received: 40, overdueOpen: 10 }, 10, 'at-risk'],
   ])('%s', (_label, measure, counts, threshold, expected) => {
     expect(flagState(measure, c(counts), threshold)).toBe(expected);
+  });
+});
+
+describe('missesTarget', () => {
+  it.each<[Measure, number | null, number, boolean]>([
+    ['onlineRate', 59.99, 60, true],
+    ['onlineRate', 60, 60, false],
+    ['avgProcessingDays', 5.01, 5, true],
+    ['avgProcessingDays', 5, 5, false],
+    ['onTimeRate', null, 100, false],
+  ])('%s %s against %s misses: %s', (measure, value, threshold, expected) => {
+    expect(missesTarget(measure, value, threshold)).toBe(expected);
   });
 });

@@ -60,3 +60,12 @@ export function unitState(flags: readonly { state: FlagState }[]): UnitState {
   if (states.length === 0 || states.every((s) => s === 'no-data')) return 'no-data';
   return 'met';
 }
+
+/**
+ * Whether a reported (rounded) value misses its threshold, for totals shown beside a target. Unit flags are decided
+ * on exact counts by `flagState`; this is for figures that only exist as reported values.
+ */
+export function missesTarget(measure: Measure, value: number | null, threshold: number): boolean {
+  if (value === null) return false;
+  return higherIsBetter(measure) ? value < threshold : value > threshold;
+}

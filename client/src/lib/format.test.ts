@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatCount, formatDate, formatDateTime, formatFixed, formatPercent } from './format';
+import { formatChange, formatCount, formatDate, formatDateTime, formatFixed, formatMeasure, formatPercent } from './format';
 
 describe('formatting in the interface language', () => {
   it.each([
@@ -24,5 +24,15 @@ describe('formatting in the interface language', () => {
     expect(formatChange(1.25, 'vi')).toBe('+1,25');
     expect(formatChange(-0.5, 'vi')).toBe('−0,50');
     expect(formatFixed(0, 'vi')).toBe('0,00');
+  });
+});
+
+describe('formatMeasure', () => {
+  it('writes rates in %, days with their unit, overdue dossiers as a count', () => {
+    expect(formatMeasure('onlineRate', 62.5, 'vi')).toBe('62,50 %');
+    expect(formatMeasure('avgProcessingDays', 0.84, 'vi', 'ngày')).toBe('0,84 ngày');
+    expect(formatMeasure('avgProcessingDays', 0.84, 'vi')).toBe('0,84');
+    expect(formatMeasure('overdueOpen', 1234, 'vi')).toBe('1.234');
+    expect(formatMeasure('overdueOpen', null, 'vi')).toBe('—');
   });
 });

@@ -1,3 +1,5 @@
+import type { Measure } from '../../../shared/domain/measure';
+
 /** The locale each interface language formats numbers and dates in: vi-VN writes 86,76 and 23/11/2026. */
 export function localeOf(language: string): string {
   return language === 'en' ? 'en-GB' : 'vi-VN';
@@ -25,6 +27,13 @@ export function formatPercent(value: number | null | undefined, language: string
 
 export function formatCount(value: number, language: string): string {
   return numberFormat(localeOf(language), 0).format(value);
+}
+
+/** A measure's value as it is read: rates in %, days with their unit, open overdue dossiers as a count. */
+export function formatMeasure(measure: Measure, value: number | null | undefined, language: string, daysUnit?: string): string {
+  if (measure === 'overdueOpen') return value === null || value === undefined ? '—' : formatCount(value, language);
+  if (measure === 'avgProcessingDays') return daysUnit ? `${formatFixed(value, language)} ${daysUnit}` : formatFixed(value, language);
+  return formatPercent(value, language);
 }
 
 /** A signed change in points, e.g. +1,25 or −0,50. */

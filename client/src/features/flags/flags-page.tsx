@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PeriodLine } from '../../components/ui/period-line';
 import { StateBadge } from '../../components/ui/state-badge';
 import { Empty, QueryState } from '../../components/ui/status';
-import { formatChange, formatFixed, formatPercent } from '../../lib/format';
+import { formatChange, formatFixed, formatMeasure } from '../../lib/format';
 import { usePeriod } from '../../lib/use-period';
 import { useFlags } from './api/use-flags';
 
@@ -46,8 +46,7 @@ export function FlagsPage() {
                         <td>
                           <ul className="flag-list">
                             {r.failed.map((f) => {
-                              const isDays = f.measure === 'avgProcessingDays' || f.measure === 'overdueOpen';
-                              const show = (v: number | null) => (isDays ? formatFixed(v, lng) : formatPercent(v, lng));
+                              const show = (v: number | null) => formatMeasure(f.measure, v, lng);
                               return (
                                 <li key={f.measure}>
                                   <StateBadge state="below" label={t(`measures.${f.measure}`)} /> {show(f.value)} / {show(f.target)}{' '}

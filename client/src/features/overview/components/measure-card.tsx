@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { higherIsBetter, type Measure } from '../../../../../shared/domain/measure';
-import { formatChange, formatDate, formatFixed, formatPercent } from '../../../lib/format';
+import { missesTarget } from '../../../../../shared/kpi/flags';
+import { formatChange, formatDate, formatMeasure } from '../../../lib/format';
 
 export interface MeasureCardProps {
   measure: Measure;
@@ -14,11 +15,10 @@ export interface MeasureCardProps {
 export function MeasureCard({ measure, value, previous, previousPeriod, target }: MeasureCardProps) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const isDays = measure === 'avgProcessingDays';
-  const show = (v: number | null) => (isDays ? `${formatFixed(v, lng)} ${t('measures.days')}` : formatPercent(v, lng));
+  const show = (v: number | null) => formatMeasure(measure, v, lng, t('measures.days'));
   const change = value !== null && previous !== null ? value - previous : null;
   const better = change !== null && change !== 0 && change > 0 === higherIsBetter(measure);
-  const below = target !== null && value !== null && (higherIsBetter(measure) ? value < target.threshold : value > target.threshold);
+  const below = target !== null && missesTarget(measure, value, target.threshold);
   return (
     <article className={`card measure-card${below ? ' is-below' : ''}`}>
       <h3>{t(`measures.${measure}`)}</h3>

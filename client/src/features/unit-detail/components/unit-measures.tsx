@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { RouterOutputs } from '../../../lib/trpc';
 import { StateBadge } from '../../../components/ui/state-badge';
-import { formatCount, formatDate, formatFixed, formatPercent } from '../../../lib/format';
+import type { Measure } from '../../../../../shared/domain/measure';
+import { formatCount, formatDate, formatFixed, formatMeasure } from '../../../lib/format';
 
 type Detail = RouterOutputs['units']['detail'];
 
@@ -10,7 +11,7 @@ export function UnitMeasures({ detail }: { detail: Detail }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const m = detail.measures;
-  const show = (measure: string, v: number | null) => (measure === 'avgProcessingDays' ? `${formatFixed(v, lng)} ${t('measures.days')}` : measure === 'overdueOpen' ? (v === null ? '—' : formatCount(v, lng)) : formatPercent(v, lng));
+  const show = (measure: Measure, v: number | null) => formatMeasure(measure, v, lng, t('measures.days'));
   return (
     <section aria-labelledby="measures-title">
       <h2 id="measures-title" className="sr-only">{t('unit.target')}</h2>
