@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNIT_KINDS, type UnitKind } from '../../../../shared/domain/unit';
 import { DataTable } from '../../components/ui/data-table';
 import { ErrorNote, QueryState } from '../../components/ui/status';
+import { useFormFields } from '../../lib/use-form-fields';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 
 type UnitRow = RouterOutputs['units']['list'][number];
@@ -15,9 +15,8 @@ export default function UnitsPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const units = useQuery(trpc.units.list.queryOptions());
-  const [form, setForm] = useState(EMPTY);
+  const { values: form, setValues: setForm, field: set } = useFormFields(EMPTY);
   const save = useMutation(trpc.units.upsert.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const edit = (u: UnitRow) => setForm({ code: u.code, name: u.name, nameEn: u.nameEn ?? '', kind: u.kind, headName: u.headName ?? '', headTitle: u.headTitle ?? '' });
   const existing = units.data?.find((u) => u.code === form.code);
   return (

@@ -6,6 +6,7 @@ import type { Account } from '../../../../shared/schemas/account';
 import { DataTable } from '../../components/ui/data-table';
 import { ErrorNote, QueryState } from '../../components/ui/status';
 import { formatDateTime } from '../../lib/format';
+import { useFormFields } from '../../lib/use-form-fields';
 import { useTRPC } from '../../lib/trpc';
 
 function CreateAccount() {
@@ -13,9 +14,8 @@ function CreateAccount() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const units = useQuery(trpc.units.list.queryOptions());
-  const [form, setForm] = useState({ username: '', displayName: '', role: 'leader' as Role, unitCode: '', password: '' });
+  const { values: form, field: set } = useFormFields({ username: '', displayName: '', role: 'leader' as Role, unitCode: '', password: '' });
   const create = useMutation(trpc.users.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.users.list.queryFilter()) }));
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   return (
     <form
       className="card form-grid"

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEASURE_ORDER, type Measure } from '../../../../../shared/domain/measure';
 import { UNIT_KINDS, type UnitKind } from '../../../../../shared/domain/unit';
 import { ErrorNote } from '../../../components/ui/status';
+import { useFormFields } from '../../../lib/use-form-fields';
 import { useTRPC } from '../../../lib/trpc';
 
 /** For admins: add a target, or replace the one with the same measure, scope and start date. */
@@ -11,9 +11,8 @@ export function TargetEditor() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState({ measure: 'onlineRate' as Measure, scope: 'kind' as 'kind' | 'unit', kind: 'ward' as UnitKind, unitCode: '', threshold: '', effectiveFrom: '', deadline: '' });
+  const { values: form, field: set } = useFormFields({ measure: 'onlineRate' as Measure, scope: 'kind' as 'kind' | 'unit', kind: 'ward' as UnitKind, unitCode: '', threshold: '', effectiveFrom: '', deadline: '' });
   const save = useMutation(trpc.targets.upsert.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   return (
     <form
       className="card form-grid"
