@@ -8,7 +8,8 @@ import { ReportFormatSchema } from '../shared/schemas/report';
 import { generateReport } from './reports/reports-service';
 import { ranking } from './analytics/ranking';
 import { rankingTable } from './cli-format';
-import { readEnv } from './env';
+import { readEnv, type Env } from './env';
+import type { Store } from './store/port';
 import { UserError } from './errors';
 import { importFile } from './import/run-import';
 import { analyticsDeps, openStore } from './open-store';
@@ -25,6 +26,16 @@ Settings: CHISO_DB (default ./data/chiso.duckdb)`;
 
 class UsageError extends Error {}
 
+/** Opens the database for one command and always closes it (DuckDB holds a file lock until then). */
+async function withStore<T>(env: Env, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(env);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const env = readEnv();
@@ -34,8 +45,7 @@ async function main(argv: string[]): Promise<number> {
       const kind = ImportKindSchema.safeParse(kindText);
       if (!kind.success || !file) throw new UsageError('import needs a kind (units, targets or dossiers) and a file');
       if (!existsSync(file)) throw new UserError('NOT_FOUND', `There is no file at ${file}.`);
-      const store = await openStore(env);
-      try {
+      return withStore(env, async (store) => {
         const report = await importFile(store, { kind: kind.data, source: { path: file }, fileName: basename(file), actor: 'cli' });
         if (report.ok) {
           process.stdout.write(`Imported ${report.rows} ${kind.data} rows from ${report.fileName} (import #${report.record?.id}).\n`);
@@ -44,63 +54,51 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`Refused ${report.fileName}: ${report.issueCount} problem${report.issueCount === 1 ? '' : 's'} found, nothing was imported.\n`);
         process.stdout.write(`${describeIssues(report.issues, report.issueCount).join('\n')}\n`);
         return 1;
-      } finally {
-        await store.close();
-      }
+      });
     }
     case 'ranking': {
       const { values } = parseArgs({ args: rest, options: { period: { type: 'string' }, group: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } } });
       const group = GroupSchema.safeParse(values.group);
-      if (!values.period || !group.success) throw new UsageError('ranking needs --period (e.g. 2025-W31) and --group commune or department');
-      const store = await openStore(env);
-      try {
-        const out = await ranking(analyticsDeps(store, env), { period: values.period, group: group.data, asOf: values['as-of'] });
+      const period = values.period;
+      if (!period || !group.success) throw new UsageError('ranking needs --period (e.g. 2025-W31) and --group commune or department');
+      return withStore(env, async (store) => {
+        const out = await ranking(analyticsDeps(store, env), { period, group: group.data, asOf: values['as-of'] });
         process.stdout.write(values.json ? `${JSON.stringify(out, null, 2)}\n` : `${rankingTable(out)}\n`);
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     }
     case 'user': {
       const [action, username, ...flags] = rest;
       if (action !== 'add' || !username) throw new UsageError('user add NAME --role leader|unit_head|data_officer|admin [--unit CODE] [--name "Display name"]');
       const { values } = parseArgs({ args: flags, options: { role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' } } });
-      const store = await openStore(env);
-      try {
+      return withStore(env, async (store) => {
         const password = await readPassword();
         const account = await addAccount(store, { username, role: values.role, unitCode: values.unit ?? null, displayName: values.name ?? null, password });
         process.stdout.write(`Account ${account.username} (${account.role}${account.unitCode ? `, unit ${account.unitCode}` : ''}) created.\n`);
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     }
     case 'report': {
       const { values } = parseArgs({ args: rest, options: { period: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, regenerate: { type: 'boolean' } } });
       const format = ReportFormatSchema.safeParse(values.format);
       const lang = values.lang === 'en' ? 'en' : values.lang === undefined || values.lang === 'vi' ? 'vi' : null;
-      if (!values.period || !format.success || !values.out || !lang) throw new UsageError('report needs --period (e.g. 2025-W31), --format pdf|xlsx|csv and --out FILE; --lang vi|en is optional');
-      const store = await openStore(env);
-      try {
+      const { period, out } = values;
+      if (!period || !format.success || !out || !lang) throw new UsageError('report needs --period (e.g. 2025-W31), --format pdf|xlsx|csv and --out FILE; --lang vi|en is optional');
+      return withStore(env, async (store) => {
         const deps = analyticsDeps(store, env);
-        const record = await generateReport(deps, { period: values.period, format: format.data, language: lang, regenerate: values.regenerate ?? false, trigger: 'cli', actor: 'cli' });
+        const record = await generateReport(deps, { period, format: format.data, language: lang, regenerate: values.regenerate ?? false, trigger: 'cli', actor: 'cli' });
         const found = await store.reportContent(record.id);
-        writeFileSync(values.out, found?.content ?? Buffer.alloc(0));
-        process.stdout.write(`Wrote ${values.out}: ${record.period}, ${record.format}, version ${record.version}, data as of ${record.cutOff}.\n`);
+        writeFileSync(out, found?.content ?? Buffer.alloc(0));
+        process.stdout.write(`Wrote ${out}: ${record.period}, ${record.format}, version ${record.version}, data as of ${record.cutOff}.\n`);
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     }
     case 'seed-demo': {
-      const store = await openStore(env);
-      try {
+      return withStore(env, async (store) => {
         const summary = await seedDemo(store, Date.now());
         process.stdout.write(`Demo data ready: ${summary.units} units, ${summary.targets} targets, ${summary.dossiers} synthetic dossiers, ${summary.accounts} demo accounts.\n`);
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
