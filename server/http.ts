@@ -13,6 +13,7 @@ import { UserError } from './errors';
 import { clientAddress, httpAccess, readToken } from './session-cookie';
 import { appRouter } from './routers/_app';
 import { handleUpload } from './upload';
+import { sendJson } from './http-json';
 import { warmCache } from './analytics/warm';
 
 export interface HttpOptions {
@@ -32,10 +33,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'same-origin',
 };
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
 
 /** One port for everything: the tRPC API under /trpc, a health check, and the built client with SPA fallback. */
 export function createHttpServer({ deps, auth, clientDir, log = () => undefined }: HttpOptions): Server {

@@ -6,17 +6,13 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ImportKindSchema } from '../shared/schemas/import';
 import { importFile } from './import/run-import';
+import { sendJson } from './http-json';
 import type { Store } from './store/port';
 
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
-
 function reply(res: ServerResponse, status: number, body: unknown): false {
-  send(res, status, body);
+  sendJson(res, status, body);
   return false;
 }
 
@@ -42,7 +38,7 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, st
     });
     await pipeline(req, createWriteStream(path));
     const report = await importFile(store, { kind: kind.data, source: { path }, fileName, actor, address });
-    send(res, report.ok ? 200 : 422, report);
+    sendJson(res, report.ok ? 200 : 422, report);
     return report.ok;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -5,6 +5,11 @@ import { UserError } from '../errors';
 import { auditBy, roleProcedure, router, viewerProcedure } from '../trpc';
 
 const TargetKeySchema = TargetSchema.pick({ measure: true, kind: true, unitCode: true, effectiveFrom: true });
+type TargetKey = z.infer<typeof TargetKeySchema>;
+
+/** Targets are identified by measure, scope and start date (SPEC §4: the same key replaces). */
+const sameKey = (a: TargetKey) => (b: TargetKey) => a.measure === b.measure && a.kind === b.kind && a.unitCode === b.unitCode && a.effectiveFrom === b.effectiveFrom;
+const describeKey = (t: TargetKey) => `${t.measure}/${t.kind ?? t.unitCode}/${t.effectiveFrom}`;
 
 export const targetsRouter = router({
   list: viewerProcedure.output(z.array(TargetSchema)).query(({ ctx }) => ctx.deps.store.listTargets()),
@@ -16,17 +21,17 @@ export const targetsRouter = router({
       if (input.deadline && input.deadline < input.effectiveFrom) throw new UserError('BAD_REQUEST', 'The deadline is before the date the target takes effect.');
       if (input.unitCode && !(await ctx.deps.store.listUnits()).some((u) => u.code === input.unitCode)) throw new UserError('BAD_REQUEST', `There is no unit with the code "${input.unitCode}".`);
       const target = { measure: input.measure, kind: input.kind ?? null, unitCode: input.unitCode ?? null, threshold: input.threshold, effectiveFrom: input.effectiveFrom, deadline: input.deadline ?? null };
-      const before = (await ctx.deps.store.listTargets()).find((t) => t.measure === target.measure && t.kind === target.kind && t.unitCode === target.unitCode && t.effectiveFrom === target.effectiveFrom) ?? null;
-      await ctx.deps.store.upsertTarget(target, auditBy(ctx, 'target.upsert', `${target.measure}/${target.kind ?? target.unitCode}/${target.effectiveFrom}`, before, target));
+      const before = (await ctx.deps.store.listTargets()).find(sameKey(target)) ?? null;
+      await ctx.deps.store.upsertTarget(target, auditBy(ctx, 'target.upsert', describeKey(target), before, target));
       return target;
     }),
   delete: roleProcedure('admin')
     .input(TargetKeySchema)
     .output(z.object({ deleted: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
-      const before = (await ctx.deps.store.listTargets()).find((t) => t.measure === input.measure && t.kind === input.kind && t.unitCode === input.unitCode && t.effectiveFrom === input.effectiveFrom);
+      const before = (await ctx.deps.store.listTargets()).find(sameKey(input));
       if (!before) throw new UserError('NOT_FOUND', 'There is no such target.');
-      const deleted = await ctx.deps.store.deleteTarget(input, auditBy(ctx, 'target.delete', `${input.measure}/${input.kind ?? input.unitCode}/${input.effectiveFrom}`, before, null));
+      const deleted = await ctx.deps.store.deleteTarget(input, auditBy(ctx, 'target.delete', describeKey(input), before, null));
       return { deleted };
     }),
 });

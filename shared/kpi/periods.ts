@@ -114,7 +114,7 @@ export function previousPeriod(period: Period): Period {
 
 export function nextPeriod(period: Period): Period {
   if (period.kind === 'range') {
-    const last = addDays(vnCivilDate(period.end), 0);
+    const last = vnCivilDate(period.end);
     const days = Math.round((period.end - period.start) / DAY_MS);
     return range(last, addDays(last, days - 1));
   }

@@ -59,6 +59,12 @@ async function deleteTargetIn(c: DuckDBConnection, t: Pick<Target, 'measure' | '
   return reader.currentRowCount > 0;
 }
 
+/** Replaces the target with the same measure, scope and start date. */
+async function writeTarget(c: DuckDBConnection, t: Target): Promise<void> {
+  await deleteTargetIn(c, t);
+  await c.run('INSERT INTO targets VALUES ($m, $k, $u, $t, $f::DATE, $d::DATE)', { m: t.measure, k: t.kind, u: t.unitCode, t: t.threshold, f: t.effectiveFrom, d: t.deadline });
+}
+
 /** Serialises writes: DuckDB allows one writer, and imports must not interleave. */
 class Queue {
   private tail: Promise<unknown> = Promise.resolve();
@@ -184,10 +190,7 @@ export class DuckDbStore implements Store {
 
   replaceTargets(targets: readonly Target[], outcome: ImportOutcome | null): Promise<ImportRecord | null> {
     return this.transaction(async (c) => {
-      for (const t of targets) {
-        await deleteTargetIn(c, t);
-        await c.run('INSERT INTO targets VALUES ($m, $k, $u, $t, $f::DATE, $d::DATE)', { m: t.measure, k: t.kind, u: t.unitCode, t: t.threshold, f: t.effectiveFrom, d: t.deadline });
-      }
+      for (const t of targets) await writeTarget(c, t);
       return outcome ? this.insertImport(c, outcome) : null;
     });
   }
@@ -389,8 +392,7 @@ export class DuckDbStore implements Store {
   }
   upsertTarget(target: Target, entry: AuditInput) {
     return this.transaction(async (c) => {
-      await deleteTargetIn(c, target);
-      await c.run('INSERT INTO targets VALUES ($m, $k, $u, $t, $f::DATE, $d::DATE)', { m: target.measure, k: target.kind, u: target.unitCode, t: target.threshold, f: target.effectiveFrom, d: target.deadline });
+      await writeTarget(c, target);
       await access.appendAudit(c, entry);
     });
   }
