@@ -94,4 +94,16 @@ describe('DuckDbStore', () => {
     const overdue = await store.overdueDossiers('U1', window, 1000);
     expect(overdue.length).toBe(total?.overdueOpen);
   });
+
+  it('closes only after the queries under way have finished, and refuses new ones', async () => {
+    const other = await DuckDbStore.open(':memory:');
+    const writer = await other.openDossierWriter();
+    for (const d of randomDossiers(2000, 3)) writer.append(d);
+    await writer.commit(outcome(2000));
+    const q3 = mustParsePeriod('2025-Q3');
+    const running = other.countsByUnit([{ start: q3.start, cutOff: q3.end }]);
+    await other.close();
+    expect((await running).size).toBeGreaterThan(0);
+    await expect(other.receivedRange()).rejects.toThrow('The database is closed.');
+  });
 });

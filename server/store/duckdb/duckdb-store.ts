@@ -78,6 +78,9 @@ class Queue {
 export class DuckDbStore implements Store {
   private readonly writes = new Queue();
   private version = 0;
+  private closed = false;
+  /** Queries still running: closing the instance under them would crash the process. */
+  private readonly inflight = new Set<Promise<unknown>>();
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -97,8 +100,14 @@ export class DuckDbStore implements Store {
   }
 
   async rows(sql: string, values?: Record<string, string | number | boolean | null>): Promise<Row[]> {
-    const reader = await this.read.runAndReadAll(sql, values);
-    return reader.getRowObjectsJS() as Row[];
+    if (this.closed) throw new Error('The database is closed.');
+    const running = this.read.runAndReadAll(sql, values);
+    this.inflight.add(running);
+    try {
+      return (await running).getRowObjectsJS() as Row[];
+    } finally {
+      this.inflight.delete(running);
+    }
   }
 
   private async migrate(): Promise<void> {
@@ -115,6 +124,7 @@ export class DuckDbStore implements Store {
 
   transaction<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
     return this.writes.run(async () => {
+      if (this.closed) throw new Error('The database is closed.');
       const c = await this.instance.connect();
       try {
         return await this.transactionOn(c, () => work(c));
@@ -196,6 +206,7 @@ export class DuckDbStore implements Store {
   }
 
   async openDossierWriter(): Promise<DossierWriter> {
+    if (this.closed) throw new Error('The database is closed.');
     const c = await this.instance.connect();
     const staging = `staging_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e9)}`;
     await c.run(`CREATE TEMP TABLE ${staging} (
@@ -434,8 +445,12 @@ export class DuckDbStore implements Store {
     });
   }
 
+  /** Refuses new work, waits for what is running, then closes. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.writes.run(async () => undefined);
+    await Promise.allSettled([...this.inflight]);
     this.read.closeSync();
     this.instance.closeSync();
   }
