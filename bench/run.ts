@@ -4,7 +4,6 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSyn
 import { once } from 'node:events';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { mustParsePeriod, periodContaining } from '../shared/kpi/periods';
-import { CHISO_V1 } from '../shared/kpi/reform-index';
 import { CountsCache } from '../server/analytics/counts-cache';
 import { reportData } from '../server/reports/report-data';
 import { render } from '../server/reports/reports-service';
@@ -178,7 +177,7 @@ async function benchServe(count: number): Promise<void> {
 async function benchReports(): Promise<void> {
   const store = await DuckDbStore.open(':memory:');
   await seedDemo(store, Date.now());
-  const deps = { store, cache: new CountsCache(), definition: CHISO_V1, minVolume: 30, now: Date.now };
+  const deps = { store, cache: new CountsCache(), minVolume: 30, now: Date.now };
   const week = periodContaining('week', Date.now() - 7 * 86_400_000).id;
   const data = await reportData(deps, week, Date.now());
   const times = async (format: 'pdf' | 'xlsx') => {

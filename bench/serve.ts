@@ -1,4 +1,3 @@
-import { CHISO_V1 } from '../shared/kpi/reform-index';
 import { CountsCache } from '../server/analytics/counts-cache';
 import { AuthService } from '../server/auth/auth-service';
 import { hashPassword } from '../server/auth/password';
@@ -9,5 +8,5 @@ import { DuckDbStore } from '../server/store/duckdb/duckdb-store';
 const store = await DuckDbStore.open(process.env.CHISO_DB as string, { memoryLimit: process.env.CHISO_DB_MEMORY ?? '512MB' });
 const now = new Date().toISOString();
 await store.saveAccount({ username: 'bench', displayName: null, role: 'leader', unitCode: null, passwordHash: await hashPassword(process.env.BENCH_PASSWORD as string), disabled: false, demo: false, createdAt: now, updatedAt: now }, null);
-const server = createHttpServer({ deps: { store, cache: new CountsCache(), definition: CHISO_V1, minVolume: 30, now: Date.now }, auth: new AuthService(store, { production: false }), clientDir: null });
+const server = createHttpServer({ deps: { store, cache: new CountsCache(), minVolume: 30, now: Date.now }, auth: new AuthService(store, { production: false }), clientDir: null });
 server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'));

@@ -9,6 +9,7 @@ import { appRouter } from './routers/_app';
 import type { Store } from './store/port';
 import { fixtureAuth, fixtureDeps, fixtureStoreWithAccounts } from './testing/fixture';
 import { close, listen, login, mutate, query } from './testing/http-client';
+import { CHISO_V2 } from '../shared/kpi/definitions';
 
 type Who = 'anonymous' | 'leader' | 'head' | 'officer' | 'admin';
 type Outcome = 200 | 401 | 403;
@@ -48,6 +49,11 @@ const RULES: Record<string, Rule> = {
   'users.resetPassword': { kind: 'mutation', input: () => ({ username: 'new-admin', password: 'another-secret-2' }), expect: only('admin') },
   'audit.list': { kind: 'query', input: () => undefined, expect: only('admin') },
   'reports.list': { kind: 'query', input: () => undefined, expect: everyone() },
+  'indexes.list': { kind: 'query', input: () => undefined, expect: everyone() },
+  'indexes.versions': { kind: 'query', input: () => undefined, expect: only('admin') },
+  'indexes.save': { kind: 'mutation', input: () => ({ ...CHISO_V2, id: 'access-test', version: 1 }), expect: only('admin') },
+  'indicators.list': { kind: 'query', input: () => undefined, expect: everyone() },
+  'indicators.values': { kind: 'query', input: () => ({ unitCode: '00070' }), expect: everyone() },
   'reports.generate': { kind: 'mutation', input: () => ({ period: '2025-W31', format: 'csv' }), expect: only('leader', 'officer', 'admin') },
 };
 
@@ -96,7 +102,7 @@ describe('access, procedure by procedure', () => {
   });
 
   it('lets only data officers and admins upload, and only admins export the audit trail', async () => {
-    const upload = (who: Who) => fetch(`${base}/api/imports?kind=units`, { method: 'POST', body: 'code,name,kind\n00998,Phường Mới,ward\n', headers: cookies[who] ? { cookie: cookies[who] as string } : {} });
+    const upload = (who: Who) => fetch(`${base}/api/imports?kind=units`, { method: 'POST', body: 'code,name,kind\n00998,Phường Mới,ward\n', headers: { 'x-file-name': 'units.csv', ...(cookies[who] ? { cookie: cookies[who] as string } : {}) } });
     expect((await upload('anonymous')).status).toBe(401);
     expect((await upload('leader')).status).toBe(403);
     expect((await upload('head')).status).toBe(403);

@@ -29,5 +29,5 @@ export function rankingTable(out: RankingOutput): string {
   const numeric = new Set([0, 1, 4, 5, 6, 7, 8, 9]);
   const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i] as number, numeric.has(i))).join('  ').trimEnd();
-  return [`Ranking ${out.group} · ${out.period} · data as of ${out.asOf}`, line(header), ...rows.map(line)].join('\n');
+  return [`Ranking ${out.group} · ${out.period} · data as of ${out.asOf} · index ${out.index.id} v${out.index.version}`, line(header), ...rows.map(line)].join('\n');
 }

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHISO_V1 } from '../shared/kpi/reform-index';
 import { CountsCache } from './analytics/counts-cache';
 import { ranking } from './analytics/ranking';
 import { DuckDbStore } from './store/duckdb/duckdb-store';
@@ -55,7 +54,7 @@ describe('the chiso command', () => {
     const printed = JSON.parse(r.stdout);
     const store = await DuckDbStore.open(db);
     try {
-      const api = await ranking({ store, cache: new CountsCache(), definition: CHISO_V1, minVolume: 30, now: Date.now }, { period: '2025-W30', group: 'commune', asOf: '2025-08-01T00:00:00Z' });
+      const api = await ranking({ store, cache: new CountsCache(), minVolume: 30, now: Date.now }, { period: '2025-W30', group: 'commune', asOf: '2025-08-01T00:00:00Z' });
       expect(printed).toEqual(api);
       expect(printed.rows.map((x: { unitCode: string }) => x.unitCode)).toEqual(['00070', '00082']);
     } finally {

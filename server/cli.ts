@@ -17,9 +17,9 @@ import { seedDemo } from './seed/seed-demo';
 import { addAccount, readPassword } from './cli-user';
 
 const USAGE = `Usage: npm run chiso -- <command>
-  import units|targets|dossiers FILE       import a CSV or XLSX file (all rows or none)
-  ranking --period P --group commune|department [--as-of ISO] [--json]
-  report --period 2025-W31 --format pdf|xlsx|csv --out FILE [--lang vi|en] [--regenerate]
+  import units|targets|dossiers|indicators|values FILE   import a CSV or XLSX file (all rows or none)
+  ranking --period P --group commune|department [--as-of ISO] [--index chiso-v2|chiso-v1|qd766|ID] [--json]
+  report --period 2025-W31 --format pdf|xlsx|csv --out FILE [--lang vi|en] [--index ID] [--regenerate]
   seed-demo                                 replace all data with the demo data set
   user add NAME --role ROLE [--unit CODE] [--name TEXT]   create an account; the password is read from standard input
 Settings: CHISO_DB (default ./data/chiso.duckdb)`;
@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     case 'import': {
       const [kindText, file] = rest;
       const kind = ImportKindSchema.safeParse(kindText);
-      if (!kind.success || !file) throw new UsageError('import needs a kind (units, targets or dossiers) and a file');
+      if (!kind.success || !file) throw new UsageError('import needs a kind (units, targets, dossiers, indicators or values) and a file');
       if (!existsSync(file)) throw new UserError('NOT_FOUND', `There is no file at ${file}.`);
       return withStore(env, async (store) => {
         const report = await importFile(store, { kind: kind.data, source: { path: file }, fileName: basename(file), actor: 'cli' });
@@ -57,12 +57,12 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case 'ranking': {
-      const { values } = parseArgs({ args: rest, options: { period: { type: 'string' }, group: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } } });
+      const { values } = parseArgs({ args: rest, options: { period: { type: 'string' }, group: { type: 'string' }, 'as-of': { type: 'string' }, index: { type: 'string' }, json: { type: 'boolean' } } });
       const group = GroupSchema.safeParse(values.group);
       const period = values.period;
       if (!period || !group.success) throw new UsageError('ranking needs --period (e.g. 2025-W31) and --group commune or department');
       return withStore(env, async (store) => {
-        const out = await ranking(analyticsDeps(store, env), { period, group: group.data, asOf: values['as-of'] });
+        const out = await ranking(analyticsDeps(store, env), { period, group: group.data, asOf: values['as-of'], index: values.index });
         process.stdout.write(values.json ? `${JSON.stringify(out, null, 2)}\n` : `${rankingTable(out)}\n`);
         return 0;
       });
@@ -79,14 +79,14 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case 'report': {
-      const { values } = parseArgs({ args: rest, options: { period: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, regenerate: { type: 'boolean' } } });
+      const { values } = parseArgs({ args: rest, options: { period: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, index: { type: 'string' }, regenerate: { type: 'boolean' } } });
       const format = ReportFormatSchema.safeParse(values.format);
       const lang = values.lang === 'en' ? 'en' : values.lang === undefined || values.lang === 'vi' ? 'vi' : null;
       const { period, out } = values;
       if (!period || !format.success || !out || !lang) throw new UsageError('report needs --period (e.g. 2025-W31), --format pdf|xlsx|csv and --out FILE; --lang vi|en is optional');
       return withStore(env, async (store) => {
         const deps = analyticsDeps(store, env);
-        const record = await generateReport(deps, { period, format: format.data, language: lang, regenerate: values.regenerate ?? false, trigger: 'cli', actor: 'cli' });
+        const record = await generateReport(deps, { period, format: format.data, language: lang, regenerate: values.regenerate ?? false, trigger: 'cli', actor: 'cli', index: values.index });
         const found = await store.reportContent(record.id);
         writeFileSync(out, found?.content ?? Buffer.alloc(0));
         process.stdout.write(`Wrote ${out}: ${record.period}, ${record.format}, version ${record.version}, data as of ${record.cutOff}.\n`);

@@ -11,7 +11,6 @@ import { createHttpServer } from './http';
 import { importFile } from './import/run-import';
 import { DuckDbStore } from './store/duckdb/duckdb-store';
 import type { Store } from './store/port';
-import { CHISO_V1 } from '../shared/kpi/reform-index';
 import { close, listen, login, query } from './testing/http-client';
 import { AuthService } from './auth/auth-service';
 import { seedDemoAccounts } from './auth/demo-accounts';
@@ -108,7 +107,7 @@ beforeAll(async () => {
   const report = await importFile(store, { kind: 'dossiers', source: { buffer: Buffer.from(`\uFEFF${lines.join('\r\n')}`) }, fileName: 'cao-bang-hoso.csv', actor: null });
   expect(report.issues).toEqual([]);
   await seedDemoAccounts(store, []);
-  server = createHttpServer({ deps: { store, cache: new CountsCache(), definition: CHISO_V1, minVolume: 30, now: () => ASOF }, auth: new AuthService(store, { production: false }), clientDir: null });
+  server = createHttpServer({ deps: { store, cache: new CountsCache(), minVolume: 30, now: () => ASOF }, auth: new AuthService(store, { production: false }), clientDir: null });
   base = await listen(server);
   cookie = await login(base, 'leader', 'leader-demo');
 });
@@ -118,8 +117,10 @@ afterAll(async () => {
 });
 
 describe('an unseen province, checked against an independent computation', () => {
-  it.each([['2025-W39'], ['2025-W40'], ['2025-09']])('ranks %s exactly as SPEC computes it', async (period) => {
-    const res = await query(base, 'kpi.ranking', { period, group: 'commune', asOf: new Date(ASOF).toISOString() }, cookie);
+  it.each([
+    ['2025-W39', undefined], ['2025-W40', undefined], ['2025-09', undefined], ['2025-W39', 'chiso-v1'], ['2025-W40', 'chiso-v1'], ['2025-09', 'chiso-v1'], ['2025-09', 'chiso-v2'],
+  ])('ranks %s (index %s) exactly as SPEC computes it', async (period, index) => {
+    const res = await query(base, 'kpi.ranking', { period, group: 'commune', asOf: new Date(ASOF).toISOString(), ...(index ? { index } : {}) }, cookie);
     expect(res.status).toBe(200);
     const rows = res.body.result.data.rows as any[];
     const bounds: Record<string, [string, string, string]> = {
@@ -132,15 +133,19 @@ describe('an unseen province, checked against an independent computation', () =>
     const expected = units.map((u) => {
       const m = naive(dossiers, u.code, s, e);
       const tOnline = u.code === special && period !== '2025-09' ? 30 : u.code === special ? 30 : u.kind === 'ward' ? 70 : 55;
-      const index = m.received ? half(0.4 * m.exact.onTime + 30 * Math.min(1, m.exact.online / tOnline) + (u.kind === 'ward' ? (30 * m.exact.e2e) / 100 : 30 * Math.min(1, m.exact.e2e / 15))) : null;
+      const v1 = (r: number, t: number | null) => (t === null ? (30 * r) / 100 : 30 * Math.min(1, r / t));
+      const v2 = (r: number, t: number | null) => (t === null ? (30 * r) / 100 : 30 * (0.8 * Math.min(1, r / t) + 0.2 * (r < t ? 0 : (r - t) / (100 - t))));
+      const part = index === 'chiso-v1' ? v1 : v2;
+      const value = m.received ? half(0.4 * m.exact.onTime + part(m.exact.online, tOnline) + part(m.exact.e2e, u.kind === 'ward' ? null : 15)) : null;
       const { exact: _exact, ...shown } = m;
-      return { unitCode: u.code, ...shown, index, ranked: m.received >= 30 };
+      return { unitCode: u.code, ...shown, index: value, ranked: m.received >= 30 };
     });
     const ranked = expected.filter((x) => x.ranked).sort((a, b) => (b.index as number) - (a.index as number));
     const rankOf = (code: string) => {
       const me = ranked.find((x) => x.unitCode === code);
       return me ? 1 + ranked.filter((x) => (x.index as number) > (me.index as number)).length : null;
     };
+    expect(res.body.result.data.index).toEqual({ id: index ?? 'chiso-v2', version: 1 });
     expect(rows).toHaveLength(units.length);
     for (const want of expected) {
       const got = rows.find((x) => x.unitCode === want.unitCode);

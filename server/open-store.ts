@@ -1,6 +1,5 @@
 import { CountsCache } from './analytics/counts-cache';
 import { resolve } from 'node:path';
-import { CHISO_V1 } from '../shared/kpi/reform-index';
 import type { AnalyticsDeps } from './analytics/deps';
 import type { Env } from './env';
 import { DuckDbStore } from './store/duckdb/duckdb-store';
@@ -12,5 +11,5 @@ export async function openStore(env: Env): Promise<Store> {
 }
 
 export function analyticsDeps(store: Store, env: Pick<Env, 'CHISO_MIN_VOLUME'>, now: () => number = Date.now): AnalyticsDeps {
-  return { store, cache: new CountsCache(), definition: CHISO_V1, minVolume: env.CHISO_MIN_VOLUME, now };
+  return { store, cache: new CountsCache(), minVolume: env.CHISO_MIN_VOLUME, now };
 }

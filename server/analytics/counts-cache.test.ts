@@ -29,3 +29,57 @@ describe('CountsCache', () => {
     expect([...after.keys()]).toEqual(['00070']);
   });
 });
+
+describe('the data version', () => {
+  it('moves with data, and not with sign-ins, audit entries, reports or schedule claims', async () => {
+    const v0 = await store.dataVersion();
+    await store.createSession('hash-1', 'leader', Date.now(), Date.now() + 3_600_000);
+    await store.audit({ actor: 'leader', action: 'auth.login', target: null, before: null, after: null, address: '127.0.0.1' });
+    await store.claimRun(`test-run-${Date.now()}`, 'test');
+    await store.recordImport({ kind: 'dossiers', fileName: 'refused.csv', rows: 3, outcome: 'refused', errorCount: 1, actor: null, startedAt: Date.now() });
+    expect(await store.dataVersion()).toBe(v0);
+    await store.replaceTargets([{ measure: 'onTimeRate', kind: 'commune', unitCode: null, threshold: 100, effectiveFrom: '2025-07-01', deadline: null }], null);
+    expect(await store.dataVersion()).toBeGreaterThan(v0);
+  });
+});
+
+describe('CountsCache under concurrency', () => {
+  it('computes a window once for concurrent callers', async () => {
+    const cache = new CountsCache();
+    const w31 = mustParsePeriod('2025-W31');
+    const windows = [{ start: w31.start, cutOff: w31.end }];
+    let queries = 0;
+    const counting: Store = Object.create(store, { countsByUnit: { value: (...args: Parameters<Store['countsByUnit']>) => ((queries += 1), store.countsByUnit(...args)) } });
+    const together = await Promise.all(Array.from({ length: 20 }, () => cache.countsByUnit(counting, windows)));
+    expect(queries).toBe(1);
+    expect(together.every((r) => r.get('00070')?.[0]?.received === together[0]?.get('00070')?.[0]?.received)).toBe(true);
+  });
+
+  it('answers a request whose data version moved while it waited for the database (once a TypeError and HTTP 500)', async () => {
+    const cache = new CountsCache();
+    const w31 = mustParsePeriod('2025-W31');
+    const wA = { start: w31.start, cutOff: w31.end };
+    const wB = { start: w31.start, cutOff: w31.end - 60_000 };
+    let version = 1;
+    let release: () => void = () => undefined;
+    let gated = false;
+    const fake: Store = Object.create(store, {
+      dataVersion: { value: async () => version },
+      countsByUnit: {
+        value: async (...args: Parameters<Store['countsByUnit']>) => {
+          if (gated) await new Promise<void>((r) => (release = r));
+          return store.countsByUnit(...args);
+        },
+      },
+    });
+    await cache.countsByUnit(fake, [wA]);
+    gated = true;
+    const inFlight = cache.countsByUnit(fake, [wA, wB], ['00070']);
+    await new Promise((r) => setTimeout(r, 20));
+    version = 2;
+    await cache.remember(fake, 'anything', async () => 1);
+    release();
+    const answer = await inFlight;
+    expect(answer.get('00070')?.[0]).toEqual((await store.countsByUnit([wA], ['00070'])).get('00070')?.[0]);
+  });
+});

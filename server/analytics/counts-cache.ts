@@ -3,52 +3,82 @@ import type { Store, Window } from '../store/port';
 
 const MAX_WINDOWS = 4000;
 
+type ByUnit = Map<string, Counts>;
+
+/** Everything cached for one data version. A new version gets a new generation; a request keeps the one it began with. */
+class Generation {
+  readonly windows = new Map<string, ByUnit | Promise<ByUnit>>();
+  readonly answers = new Map<string, Promise<unknown>>();
+  constructor(readonly version: number) {}
+}
+
+function remember<T>(map: Map<string, T>, key: string, value: T): void {
+  if (map.size >= MAX_WINDOWS) map.delete(map.keys().next().value as string);
+  map.set(key, value);
+}
+
+const windowKey = (w: Window) => `${w.start}|${w.cutOff}`;
+
 /**
  * Counts per window for every unit, kept until the data changes. The figures of a window depend only on the
  * dossiers and the window's own start and cut-off, so a hit returns exactly what the database would; past
  * periods (cut-off = end) are asked for again and again by rankings, streaks, trends and reports.
+ *
+ * Safe under concurrency: each call works on the generation it started with (a version change mid-request never
+ * empties a map under it), and concurrent requests for the same window or answer share one computation.
  */
 export class CountsCache {
-  private version = Number.NaN;
-  private readonly windows = new Map<string, Map<string, Counts>>();
-  private readonly answers = new Map<string, unknown>();
+  private current: Generation | null = null;
+  private versionCheck: Promise<Generation> | null = null;
 
-  private async sync(store: Store): Promise<void> {
-    const version = await store.dataVersion();
-    if (version !== this.version) {
-      this.windows.clear();
-      this.answers.clear();
-      this.version = version;
-    }
+  /** One version query at a time: a burst of requests asks the database once. */
+  private generation(store: Store): Promise<Generation> {
+    this.versionCheck ??= store
+      .dataVersion()
+      .then((version) => {
+        if (!this.current || this.current.version !== version) this.current = new Generation(version);
+        return this.current;
+      })
+      .finally(() => {
+        this.versionCheck = null;
+      });
+    return this.versionCheck;
   }
 
   /** Any other answer that depends only on the data and on `key` (which must name everything it depends on). */
   async remember<T>(store: Store, key: string, compute: () => Promise<T>): Promise<T> {
-    await this.sync(store);
-    if (this.answers.has(key)) return this.answers.get(key) as T;
-    const value = await compute();
-    if (this.answers.size >= MAX_WINDOWS) this.answers.delete(this.answers.keys().next().value as string);
-    this.answers.set(key, value);
-    return value;
+    const gen = await this.generation(store);
+    const hit = gen.answers.get(key);
+    if (hit) return hit as Promise<T>;
+    const pending = compute();
+    remember(gen.answers, key, pending);
+    pending.catch(() => gen.answers.get(key) === pending && gen.answers.delete(key));
+    return pending;
   }
 
   async countsByUnit(store: Store, windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
-    await this.sync(store);
-    const key = (w: Window) => `${w.start}|${w.cutOff}`;
-    const missing = windows.filter((w) => !this.windows.has(key(w)));
+    const gen = await this.generation(store);
+    const missing = windows.filter((w) => !gen.windows.has(windowKey(w)));
     if (missing.length > 0) {
-      const fetched = await store.countsByUnit(missing);
+      const fetched = store.countsByUnit(missing);
       missing.forEach((w, i) => {
-        const byUnit = new Map<string, Counts>();
-        for (const [code, series] of fetched) if (series[i]) byUnit.set(code, series[i] as Counts);
-        if (this.windows.size >= MAX_WINDOWS) this.windows.delete(this.windows.keys().next().value as string);
-        this.windows.set(key(w), byUnit);
+        const one = fetched.then((all) => {
+          const byUnit: ByUnit = new Map();
+          for (const [code, series] of all) if (series[i]) byUnit.set(code, series[i] as Counts);
+          return byUnit;
+        });
+        remember(gen.windows, windowKey(w), one);
+        one.then(
+          (byUnit) => gen.windows.get(windowKey(w)) === one && gen.windows.set(windowKey(w), byUnit),
+          () => gen.windows.get(windowKey(w)) === one && gen.windows.delete(windowKey(w)),
+        );
       });
     }
+    const resolved = await Promise.all(windows.map((w) => gen.windows.get(windowKey(w)) ?? this.fetchOne(store, w)));
     const out = new Map<string, (Counts | undefined)[]>();
     const wanted = unitCodes ? new Set(unitCodes) : null;
-    windows.forEach((w, i) => {
-      for (const [code, counts] of this.windows.get(key(w)) as Map<string, Counts>) {
+    resolved.forEach((byUnit, i) => {
+      for (const [code, counts] of byUnit) {
         if (wanted && !wanted.has(code)) continue;
         const series = out.get(code) ?? new Array<Counts | undefined>(windows.length).fill(undefined);
         series[i] = counts;
@@ -56,5 +86,12 @@ export class CountsCache {
       }
     });
     return out;
+  }
+
+  /** A window evicted between being asked for and being read (only with more than MAX_WINDOWS in flight). */
+  private async fetchOne(store: Store, w: Window): Promise<ByUnit> {
+    const byUnit: ByUnit = new Map();
+    for (const [code, series] of await store.countsByUnit([w])) if (series[0]) byUnit.set(code, series[0]);
+    return byUnit;
   }
 }

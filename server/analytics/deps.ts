@@ -1,7 +1,8 @@
 import { parsePeriod, cutOff } from '../../shared/kpi/periods';
 import { vnStartOfDate } from '../../shared/kpi/vn-time';
-import type { PeriodInfo } from '../../shared/schemas/api';
+import type { DefinitionInfo, PeriodInfo } from '../../shared/schemas/api';
 import type { IndexDefinition } from '../../shared/schemas/index-definition';
+import { maxPoints } from '../../shared/kpi/index-score';
 import type { Period } from '../../shared/schemas/period';
 import type { Group, Unit } from '../../shared/schemas/unit';
 import { groupOfKind } from '../../shared/schemas/unit';
@@ -13,7 +14,8 @@ import type { CountsCache } from './counts-cache';
 export interface AnalyticsDeps {
   store: Store;
   cache: CountsCache;
-  definition: IndexDefinition;
+  /** The index a request gets when it names none (chiso-v2 unless set). */
+  defaultIndex?: string;
   minVolume: number;
   now: () => number;
 }
@@ -31,6 +33,10 @@ export function asOfInstant(deps: AnalyticsDeps, asOf: string | undefined): numb
   const t = Date.parse(asOf);
   if (Number.isNaN(t)) throw new UserError('BAD_REQUEST', `"${asOf}" is not a date and time (ISO 8601)`);
   return t;
+}
+
+export function definitionInfo(d: IndexDefinition): DefinitionInfo {
+  return { id: d.id, version: d.version, name: d.name, nameEn: d.nameEn ?? null, maxPoints: maxPoints(d) };
 }
 
 export function periodInfo(period: Period, asOf: number): PeriodInfo {

@@ -2,18 +2,20 @@ import { isFlagged } from '../../shared/kpi/ranking';
 import { roundHalfUp } from '../../shared/kpi/rounding';
 import type { FlagList } from '../../shared/schemas/api';
 import { GROUPS, type Group } from '../../shared/schemas/unit';
-import { periodInfo, type AnalyticsDeps } from './deps';
+import { definitionInfo, periodInfo, type AnalyticsDeps } from './deps';
 import { rankingFor } from './ranking';
 
 type FlagRow = FlagList['rows'][number];
 
 /** Units with any measure below target, worst first: longest below, then most measures below, then lowest index. */
-export async function flagList(deps: AnalyticsDeps, req: { period: string; group?: Group | undefined; asOf?: string | undefined }): Promise<FlagList> {
+export async function flagList(deps: AnalyticsDeps, req: { period: string; group?: Group | undefined; asOf?: string | undefined; index?: string | undefined }): Promise<FlagList> {
   const rows: FlagRow[] = [];
   let info: FlagList['period'] | null = null;
   let asOf = '';
+  let definition: FlagList['definition'] | null = null;
   for (const group of req.group ? [req.group] : GROUPS) {
-    const r = await rankingFor(deps, { period: req.period, asOf: req.asOf, group });
+    const r = await rankingFor(deps, { period: req.period, asOf: req.asOf, index: req.index, group });
+    definition = definitionInfo(r.definition);
     info = periodInfo(r.period, r.asOf);
     asOf = new Date(r.asOf).toISOString();
     const heads = new Map(r.units.map((u) => [u.code, u.headTitle]));
@@ -29,5 +31,5 @@ export async function flagList(deps: AnalyticsDeps, req: { period: string; group
     }
   }
   rows.sort((a, b) => b.periodsBelow - a.periodsBelow || b.failed.length - a.failed.length || (a.index ?? 101) - (b.index ?? 101) || a.unitCode.localeCompare(b.unitCode));
-  return { period: info as FlagList['period'], asOf, rows };
+  return { period: info as FlagList['period'], asOf, definition: definition as FlagList['definition'], rows };
 }

@@ -7,7 +7,7 @@ import { GROUPS, kindsOfGroup, type Group } from '../../shared/schemas/unit';
 import type { RankingRow } from '../../shared/schemas/ranking';
 import type { Target } from '../../shared/schemas/target';
 import type { Period } from '../../shared/schemas/period';
-import { periodInfo, type AnalyticsDeps } from './deps';
+import { definitionInfo, periodInfo, type AnalyticsDeps } from './deps';
 import { countsOf } from './history';
 import { rankingFor } from './ranking';
 
@@ -31,7 +31,7 @@ const STATE_KEY = { below: 'below', 'at-risk': 'atRisk', met: 'met', 'no-data': 
 
 const longest = (row: RankingRow) => Math.max(0, ...row.flags.map((f) => f.periodsBelow));
 
-export async function overview(deps: AnalyticsDeps, req: { period: string; asOf?: string | undefined }): Promise<Overview> {
+export async function overview(deps: AnalyticsDeps, req: { period: string; asOf?: string | undefined; index?: string | undefined }): Promise<Overview> {
   let cityNow: Counts = EMPTY_COUNTS;
   let cityBefore: Counts = EMPTY_COUNTS;
   const groups: GroupOverview[] = [];
@@ -67,6 +67,7 @@ export async function overview(deps: AnalyticsDeps, req: { period: string; asOf?
     previousPeriod: (r.periods[1] as Period).id,
     asOf: new Date(r.asOf).toISOString(),
     demo: (await deps.store.getMeta('dataset')) === 'demo',
+    definition: definitionInfo(r.definition),
     city: { measures: measuresFromCounts(cityNow), previous: measuresFromCounts(cityBefore) },
     groups,
   };

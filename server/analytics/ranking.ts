@@ -1,24 +1,26 @@
 import type { RankingOutput } from '../../shared/schemas/ranking';
 import type { Group } from '../../shared/schemas/unit';
 import { asOfInstant, cachedTargets, periodOrThrow, unitsOfGroup, type AnalyticsDeps } from './deps';
+import { cachedValueLookup, definitionOrThrow } from './definitions';
 import { rankWithHistory } from './history';
 
 export interface RankingRequest {
   period: string;
   group: Group;
   asOf?: string | undefined;
+  index?: string | undefined;
 }
 
 export async function rankingFor(deps: AnalyticsDeps, req: RankingRequest) {
   const period = periodOrThrow(req.period);
   const asOf = asOfInstant(deps, req.asOf);
-  const [units, targets] = await Promise.all([unitsOfGroup(deps, req.group), cachedTargets(deps)]);
-  const result = await rankWithHistory(deps, period, asOf, { units, targets, definition: deps.definition, minVolume: deps.minVolume });
-  return { period, asOf, units, targets, ...result };
+  const [units, targets, definition, values] = await Promise.all([unitsOfGroup(deps, req.group), cachedTargets(deps), definitionOrThrow(deps, req.index), cachedValueLookup(deps)]);
+  const result = await rankWithHistory(deps, period, asOf, { units, targets, definition, values, minVolume: deps.minVolume });
+  return { period, asOf, units, targets, definition, ...result };
 }
 
 /** The `kpi.ranking` output of SPEC §4; the CLI prints the same object. */
 export async function ranking(deps: AnalyticsDeps, req: RankingRequest): Promise<RankingOutput> {
   const r = await rankingFor(deps, req);
-  return { period: r.period.id, group: req.group, asOf: new Date(r.asOf).toISOString(), rows: r.rows };
+  return { period: r.period.id, group: req.group, asOf: new Date(r.asOf).toISOString(), index: { id: r.definition.id, version: r.definition.version }, rows: r.rows };
 }

@@ -5,17 +5,17 @@ import { targetsInForce } from '../../shared/kpi/targets';
 import { DAY_MS } from '../../shared/kpi/vn-time';
 import type { UnitDetail } from '../../shared/schemas/api';
 import { groupOfKind } from '../../shared/schemas/unit';
-import { periodInfo, unitOrThrow, type AnalyticsDeps } from './deps';
+import { definitionInfo, periodInfo, unitOrThrow, type AnalyticsDeps } from './deps';
 import { countsOf } from './history';
 import { rankingFor } from './ranking';
 
 const OVERDUE_LISTED = 50;
 const days = (v: number | null) => (v === null ? null : roundHalfUp(v, 2));
 
-export async function unitDetail(deps: AnalyticsDeps, req: { unitCode: string; period: string; asOf?: string | undefined }): Promise<UnitDetail> {
+export async function unitDetail(deps: AnalyticsDeps, req: { unitCode: string; period: string; asOf?: string | undefined; index?: string | undefined }): Promise<UnitDetail> {
   const unit = await unitOrThrow(deps, req.unitCode);
   const group = groupOfKind(unit.kind);
-  const r = await rankingFor(deps, { period: req.period, asOf: req.asOf, group });
+  const r = await rankingFor(deps, { period: req.period, asOf: req.asOf, index: req.index, group });
   const row = r.rows.find((x) => x.unitCode === unit.code);
   if (!row) throw new Error(`ranking lacks unit ${unit.code}`);
   const window = { start: r.period.start, cutOff: cutOff(r.period, r.asOf) };
@@ -35,7 +35,10 @@ export async function unitDetail(deps: AnalyticsDeps, req: { unitCode: string; p
     previous: measuresFromCounts(countsOf(r.history, unit.code, 1)),
     targets: targetsInForce(r.targets, unit, r.period.end),
     flags: row.flags,
+    definition: definitionInfo(r.definition),
     index: row.index,
+    components: row.components,
+    indexCoverage: row.indexCoverage,
     rating: row.rating,
     rank: row.rank,
     rankChange: row.rankChange,

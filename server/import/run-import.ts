@@ -8,6 +8,9 @@ import { IssueLog, MAX_REPORTED_ISSUES, scanFile, type ScanResult } from './scan
 import type { FileSource } from './table-reader';
 import { TARGET_COLUMNS, targetFromRow } from './target-rows';
 import { UNIT_COLUMNS, unitFromRow } from './unit-rows';
+import { INDICATOR_COLUMNS, indicatorFromRow } from './indicator-rows';
+import { VALUE_COLUMNS, valueFromRow } from './value-rows';
+import type { Indicator, IndicatorValue } from '../../shared/domain/indicator';
 
 export interface ImportReport {
   ok: boolean;
@@ -92,6 +95,27 @@ async function importTargets(store: Store, req: ImportRequest, startedAt: number
   return finish(store, req, scan, startedAt, async (o) => (await store.replaceTargets(targets, o)) as ImportRecord);
 }
 
+async function importIndicators(store: Store, req: ImportRequest, startedAt: number): Promise<ImportReport> {
+  const list: Indicator[] = [];
+  const seen = new Map<string, number>();
+  const scan = await scanFile(req.source, INDICATOR_COLUMNS, 3, (row) => {
+    const indicator = indicatorFromRow(row, seen);
+    if (indicator) list.push(indicator);
+  });
+  return finish(store, req, scan, startedAt, async (o) => (await store.saveIndicators(list, o, null)) as ImportRecord);
+}
+
+async function importValues(store: Store, req: ImportRequest, startedAt: number): Promise<ImportReport> {
+  const [units, catalogue] = await Promise.all([store.listUnits(), store.listIndicators()]);
+  const ctx = { indicators: new Map(catalogue.map((i) => [i.code, i])), units: new Map(units.map((u) => [u.code, u])), seen: new Map<string, number>() };
+  const values: IndicatorValue[] = [];
+  const scan = await scanFile(req.source, VALUE_COLUMNS, 3, (row) => {
+    const value = valueFromRow(row, ctx);
+    if (value) values.push(value);
+  });
+  return finish(store, req, scan, startedAt, (o) => store.replaceIndicatorValues(values, o, req.actor));
+}
+
 /** Imports a whole file or nothing: any bad row refuses the file, and the report names every bad cell. */
 export function importFile(store: Store, req: ImportRequest): Promise<ImportReport> {
   const startedAt = Date.now();
@@ -102,5 +126,9 @@ export function importFile(store: Store, req: ImportRequest): Promise<ImportRepo
       return importUnits(store, req, startedAt);
     case 'targets':
       return importTargets(store, req, startedAt);
+    case 'indicators':
+      return importIndicators(store, req, startedAt);
+    case 'values':
+      return importValues(store, req, startedAt);
   }
 }

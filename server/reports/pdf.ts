@@ -197,7 +197,7 @@ function footers(doc: Doc, data: ReportData, lang: ReportLanguage, generatedAt: 
     doc.switchToPage(i);
     // Writing below the bottom margin would make pdfkit start a new page.
     doc.page.margins.bottom = 0;
-    const line = `${fill(L.week, { id: data.period, from: date(data.startDate), to: date(data.endDate) })} · ${L.cutOff} ${dateTime(data.cutOff)} · ${L.definition} ${data.definition.id} · ${L.generated} ${dateTime(generatedAt)}${demo ? ` · ${L.demo}` : ''}`;
+    const line = `${fill(L.week, { id: data.period, from: date(data.startDate), to: date(data.endDate) })} · ${L.cutOff} ${dateTime(data.cutOff)} · ${L.definition} ${data.definition.id} v${data.definition.version} · ${L.generated} ${dateTime(generatedAt)}${demo ? ` · ${L.demo}` : ''}`;
     doc.font('regular').fontSize(6.5).fillColor(MUTED);
     doc.text(line, MARGIN, A4.height - MARGIN + 6, { width: A4.width - 2 * MARGIN - 60, lineBreak: false, ellipsis: true });
     doc.text(fill(L.page, { n: i + 1, total: range.count }), A4.width - MARGIN - 60, A4.height - MARGIN + 6, { width: 60, align: 'right', lineBreak: false });
@@ -216,7 +216,7 @@ export function renderPdf(data: ReportData, lang: ReportLanguage, generatedAt: s
 
   doc.font('bold').fontSize(18).fillColor(INK).text(L.title, { align: 'center' });
   doc.font('regular').fontSize(12).text(fill(L.week, { id: data.period, from: date(data.startDate), to: date(data.endDate) }), { align: 'center' });
-  doc.fontSize(9).fillColor(MUTED).text(`${L.cutOff} ${dateTime(data.cutOff)} · ${L.definition}: ${data.definition.name} (${data.definition.id})`, { align: 'center' });
+  doc.fontSize(9).fillColor(MUTED).text(`${L.cutOff} ${dateTime(data.cutOff)} · ${L.definition}: ${data.definition.name} (${data.definition.id} v${data.definition.version})`, { align: 'center' });
   if (demo) doc.fillColor(RED).text(L.demo, { align: 'center' });
   heading(doc, L.standing);
   standing(doc, data, lang);

@@ -3,6 +3,8 @@ import { cutOff, mustParsePeriod, periodsBetween } from '../../shared/kpi/period
 import type { Overview, FlagList } from '../../shared/schemas/api';
 import type { RankingOutput } from '../../shared/schemas/ranking';
 import type { Target } from '../../shared/schemas/target';
+import type { IndexDefinition } from '../../shared/schemas/index-definition';
+import { definitionOrThrow } from '../analytics/definitions';
 import type { Measures } from '../../shared/schemas/measure';
 import { flagList } from '../analytics/flags';
 import { overview } from '../analytics/overview';
@@ -15,7 +17,7 @@ export interface ReportData {
   endDate: string;
   asOf: string;
   cutOff: string;
-  definition: { id: string; name: string };
+  definition: IndexDefinition;
   targets: Target[];
   overview: Overview;
   rankings: RankingOutput[];
@@ -26,15 +28,16 @@ export interface ReportData {
 const TREND_WEEKS = 12;
 
 /** Everything the weekly report shows, from the same analytics as the API, at one cut-off. */
-export async function reportData(deps: AnalyticsDeps, periodId: string, asOf: number): Promise<ReportData> {
+export async function reportData(deps: AnalyticsDeps, periodId: string, asOf: number, index?: string): Promise<ReportData> {
   const period = mustParsePeriod(periodId);
   const asOfText = new Date(asOf).toISOString();
-  const [ov, communes, departments, flags, targets] = await Promise.all([
-    overview(deps, { period: period.id, asOf: asOfText }),
-    ranking(deps, { period: period.id, group: 'commune', asOf: asOfText }),
-    ranking(deps, { period: period.id, group: 'department', asOf: asOfText }),
-    flagList(deps, { period: period.id, asOf: asOfText }),
+  const [ov, communes, departments, flags, targets, definition] = await Promise.all([
+    overview(deps, { period: period.id, asOf: asOfText, index }),
+    ranking(deps, { period: period.id, group: 'commune', asOf: asOfText, index }),
+    ranking(deps, { period: period.id, group: 'department', asOf: asOfText, index }),
+    flagList(deps, { period: period.id, asOf: asOfText, index }),
     deps.store.listTargets(),
+    definitionOrThrow(deps, index),
   ]);
   const weeks = periodsBetween('week', period.end - TREND_WEEKS * 7 * 86_400_000, period.end);
   const counts = await deps.cache.countsByUnit(deps.store, weeks.map((w) => ({ start: w.start, cutOff: cutOff(w, asOf) })));
@@ -45,6 +48,6 @@ export async function reportData(deps: AnalyticsDeps, periodId: string, asOf: nu
   });
   return {
     period: period.id, startDate: period.startDate, endDate: period.endDate, asOf: asOfText, cutOff: new Date(cutOff(period, asOf)).toISOString(),
-    definition: { id: deps.definition.id, name: deps.definition.name }, targets, overview: ov, rankings: [communes, departments], flags, cityTrend,
+    definition, targets, overview: ov, rankings: [communes, departments], flags, cityTrend,
   };
 }

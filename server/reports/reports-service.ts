@@ -3,6 +3,7 @@ import { cutOff, mustParsePeriod } from '../../shared/kpi/periods';
 import type { ReportFormat, ReportRecord } from '../../shared/schemas/report';
 import type { AnalyticsDeps } from '../analytics/deps';
 import { periodOrThrow } from '../analytics/deps';
+import { definitionOrThrow } from '../analytics/definitions';
 import { renderCsv } from './csv';
 import type { ReportLanguage } from './labels';
 import { renderPdf } from './pdf';
@@ -17,6 +18,8 @@ export interface GenerateRequest {
   regenerate: boolean;
   trigger: ReportRecord['trigger'];
   actor: string | null;
+  /** The index definition id; the default when absent. */
+  index?: string | undefined;
 }
 
 export const CONTENT_TYPES: Record<ReportFormat, string> = {
@@ -37,12 +40,13 @@ export function render(data: ReportData, format: ReportFormat, language: ReportL
  */
 export async function generateReport(deps: AnalyticsDeps, req: GenerateRequest): Promise<ReportRecord> {
   const period = periodOrThrow(req.period);
+  const definition = await definitionOrThrow(deps, req.index);
   if (!req.regenerate) {
-    const existing = (await deps.store.listReports()).find((r) => r.period === period.id && r.format === req.format && r.language === req.language);
+    const existing = (await deps.store.listReports()).find((r) => r.period === period.id && r.format === req.format && r.language === req.language && r.definitionId === definition.id);
     if (existing) return existing;
   }
   const asOf = deps.now();
-  const data = await reportData(deps, period.id, asOf);
+  const data = await reportData(deps, period.id, asOf, definition.id);
   const generatedAt = new Date(asOf).toISOString();
   const demo = (await deps.store.getMeta('dataset')) === 'demo';
   const content = await render(data, req.format, req.language, generatedAt, demo);
@@ -50,7 +54,7 @@ export async function generateReport(deps: AnalyticsDeps, req: GenerateRequest):
   return deps.store.saveReport(
     {
       period: period.id, format: req.format, language: req.language, cutOff: new Date(cutOff(mustParsePeriod(period.id), asOf)).toISOString(), generatedAt,
-      inputsHash, definitionId: deps.definition.id, targets: JSON.stringify(data.targets), trigger: req.trigger, createdBy: req.actor,
+      inputsHash, definitionId: data.definition.id, definitionJson: JSON.stringify(data.definition), targets: JSON.stringify(data.targets), trigger: req.trigger, createdBy: req.actor,
     },
     content,
   );

@@ -41,7 +41,7 @@ describe('the weekly report', () => {
     const cuaNam = api.rows.find((r) => r.unitCode === '00082');
     expect(text).toContain(new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2 }).format(cuaNam?.index as number));
     expect(text).toMatch(/Trang 1\/\d+/);
-    expect(text).toContain('chiso-v1');
+    expect(text).toContain('chiso-v2 v1');
   });
 
   it('the XLSX read back gives the same numbers as the ranking API, as numbers', async () => {

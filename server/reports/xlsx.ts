@@ -62,7 +62,8 @@ export async function renderXlsx(data: ReportData, lang: ReportLanguage, generat
   defs.addRow([fill(L.week, { id: data.period, from: date(data.startDate), to: date(data.endDate) })]);
   defs.addRow([L.cutOff, dateTime(data.cutOff)]);
   defs.addRow([L.generated, dateTime(generatedAt)]);
-  defs.addRow([L.definition, `${data.definition.name} (${data.definition.id}): 40 × ${L.measures.onTimeRate} + 30 × min(1, ${L.measures.onlineRate}/T) + 30 × min(1, ${L.measures.endToEndRate}/T)`]);
+  defs.addRow([L.definition, `${data.definition.name} (${data.definition.id} v${data.definition.version})${data.definition.description ? `: ${data.definition.description}` : ''}`]);
+  for (const c of data.definition.components) defs.addRow([c.code, `${c.points} · ${c.rule}${c.threshold !== undefined ? ` ${c.threshold}` : ''} · ${c.measure ?? c.indicator ?? ''}`]);
   defs.addRow([]);
   defs.addRow([L.measure, L.scope, L.threshold, L.effectiveFrom, L.deadline]).font = { bold: true };
   for (const t of data.targets) defs.addRow([L.measures[t.measure], t.kind ?? t.unitCode, t.threshold, date(t.effectiveFrom), t.deadline ? date(t.deadline) : '']);

@@ -9,6 +9,8 @@ import { periodsRouter } from './periods';
 import { reportsRouter } from './reports';
 import { targetsRouter } from './targets';
 import { unitsRouter } from './units';
+import { indexesRouter } from './indexes';
+import { indicatorsRouter } from './indicators';
 
 export const appRouter = router({
   auth: authRouter,
@@ -21,6 +23,8 @@ export const appRouter = router({
   targets: targetsRouter,
   imports: importsRouter,
   reports: reportsRouter,
+  indexes: indexesRouter,
+  indicators: indicatorsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -33,12 +33,25 @@ describe('kpi.ranking', () => {
       ['04144', null, 'insufficient-data'],
     ]);
     const hk = out.rows[0];
-    expect(hk).toMatchObject({ received: 40, online: 30, onlineRate: 75, onTimeRate: 100, endToEndRate: 37.5, index: 81.25, rating: 'Tốt', rankChange: 0 });
+    expect(out.index).toEqual({ id: 'chiso-v2', version: 1 });
+    expect(hk).toMatchObject({ received: 40, online: 30, onlineRate: 75, onTimeRate: 100, endToEndRate: 37.5, index: 77.5, rating: 'Khá', rankChange: 0, indexCoverage: 100 });
+    expect(hk?.components).toEqual([
+      { code: 'onTimeRate', group: 'progress', points: 40, maxPoints: 40, ratio: 100, numerator: 40, denominator: 40, source: 'dossiers' },
+      { code: 'onlineRate', group: 'online', points: 26.25, maxPoints: 30, ratio: 75, numerator: 30, denominator: 40, source: 'dossiers' },
+      { code: 'endToEndRate', group: 'online', points: 11.25, maxPoints: 30, ratio: 37.5, numerator: 15, denominator: 40, source: 'dossiers' },
+    ]);
+    const v1 = await caller().kpi.ranking({ period: '2025-W31', group: 'commune', index: 'chiso-v1' });
+    expect(v1.index).toEqual({ id: 'chiso-v1', version: 1 });
+    expect(v1.rows[0]).toMatchObject({ unitCode: '00070', index: 81.25, rating: 'Tốt' });
     const cn = out.rows[1];
     expect(cn?.flags).toEqual([
       { measure: 'onlineRate', target: 60, value: 50, state: 'below', periodsBelow: 2 },
       { measure: 'onTimeRate', target: 100, value: 97.5, state: 'below', periodsBelow: 2 },
     ]);
+  });
+
+  it('refuses an index definition that does not exist, by name', async () => {
+    await expect(caller().kpi.ranking({ period: '2025-W31', group: 'commune', index: 'no-such-index' })).rejects.toThrow('There is no index definition "no-such-index".');
   });
 
   it('takes figures at the cut-off: mid-week, open dossiers past due are late', async () => {

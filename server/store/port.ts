@@ -5,6 +5,7 @@ import type { Unit } from '../../shared/schemas/unit';
 import type { ImportRecord } from '../../shared/schemas/import';
 import type { Account, AuditEntry } from '../../shared/schemas/account';
 import type { ReportRecord } from '../../shared/schemas/report';
+import type { Indicator, IndicatorValue } from '../../shared/domain/indicator';
 
 /** A span [start, cutOff) of received times, with the cut-off at which dossiers are judged. */
 export interface Window {
@@ -65,6 +66,18 @@ export interface SessionRow {
 
 export type AuditInput = Omit<AuditEntry, 'id' | 'at'>;
 
+/** A report to store: its record, and the whole index definition it was computed with. */
+export type NewReport = Omit<ReportRecord, 'id' | 'version' | 'size'> & { definitionJson: string };
+
+/** An index definition as an admin saved it: validated JSON, one row per version. */
+export interface StoredDefinition {
+  id: string;
+  version: number;
+  json: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
 /**
  * The storage port. Adapters compute aggregates in the database: callers never pull dossiers into memory
  * to count them. Every write is one transaction.
@@ -80,7 +93,10 @@ export interface Store {
   listImports(limit: number): Promise<ImportRecord[]>;
   /** The earliest and latest `received_at` of counted dossiers, or null when there are none. */
   receivedRange(): Promise<{ first: number; last: number } | null>;
-  /** Changes whenever data that measures depend on changes (for caches). */
+  /**
+   * Changes whenever data that figures depend on changes (dossiers, units, targets, indicators and their values,
+   * index definitions), and only then: sessions, audit entries, reports and schedule claims leave it alone.
+   */
   dataVersion(): Promise<number>;
   /** Counts per unit and window, aligned with `windows`; units without dossiers are absent. */
   countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>>;
@@ -88,6 +104,14 @@ export interface Store {
   /** Median and 90th percentile (continuous) of elapsed processing days of dossiers completed by the cut-off. */
   processingQuantiles(unitCode: string, window: Window): Promise<{ median: number | null; p90: number | null }>;
   overdueDossiers(unitCode: string, window: Window, limit: number): Promise<OverdueRow[]>;
+  listIndicators(): Promise<Indicator[]>;
+  /** Inserts or replaces catalogue entries by code, with their audit entry or import record. */
+  saveIndicators(list: readonly Indicator[], outcome: ImportOutcome | null, audit: AuditInput | null): Promise<ImportRecord | null>;
+  listIndicatorValues(): Promise<IndicatorValue[]>;
+  /** Replaces values with the same indicator, unit and period. */
+  replaceIndicatorValues(values: readonly IndicatorValue[], outcome: ImportOutcome, actor: string | null): Promise<ImportRecord>;
+  listDefinitions(): Promise<StoredDefinition[]>;
+  saveDefinition(definition: Omit<StoredDefinition, 'createdAt'>, audit: AuditInput): Promise<void>;
   getAccount(username: string): Promise<StoredAccount | null>;
   listAccounts(): Promise<Account[]>;
   /** Inserts or replaces an account, and writes its audit entry in the same transaction. */
@@ -105,7 +129,7 @@ export interface Store {
   deleteTarget(target: Pick<Target, 'measure' | 'kind' | 'unitCode' | 'effectiveFrom'>, audit: AuditInput): Promise<boolean>;
   upsertTarget(target: Target, audit: AuditInput): Promise<void>;
   /** Stores a generated report as a new version of its (period, format, language). */
-  saveReport(report: Omit<ReportRecord, 'id' | 'version' | 'size'>, content: Buffer): Promise<ReportRecord>;
+  saveReport(report: NewReport, content: Buffer): Promise<ReportRecord>;
   listReports(): Promise<ReportRecord[]>;
   reportContent(id: number): Promise<{ record: ReportRecord; content: Buffer } | null>;
   /** Claims a scheduled run once across processes: true for the first caller only. */

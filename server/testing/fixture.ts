@@ -4,7 +4,6 @@ import { seedDemoAccounts } from '../auth/demo-accounts';
 import type { DossierRecord } from '../../shared/schemas/dossier';
 import type { Target } from '../../shared/schemas/target';
 import type { Unit } from '../../shared/schemas/unit';
-import { CHISO_V1 } from '../../shared/kpi/reform-index';
 import type { AnalyticsDeps } from '../analytics/deps';
 import { DuckDbStore } from '../store/duckdb/duckdb-store';
 import type { Store } from '../store/port';
@@ -74,5 +73,5 @@ export async function fixtureStore(): Promise<Store> {
 }
 
 export function fixtureDeps(store: Store): AnalyticsDeps {
-  return { store, cache: new CountsCache(), definition: CHISO_V1, minVolume: 30, now: () => FIXTURE_NOW };
+  return { store, cache: new CountsCache(), minVolume: 30, now: () => FIXTURE_NOW };
 }

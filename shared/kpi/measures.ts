@@ -5,7 +5,7 @@ import { DAY_MS } from './vn-time';
 
 export const EMPTY_COUNTS: Counts = {
   received: 0, online: 0, endToEnd: 0, onTime: 0, overdueOpen: 0, completed: 0, processingMs: 0,
-  eResultKnown: 0, eResult: 0, digitizedKnown: 0, digitized: 0, feeRequired: 0, paidOnline: 0,
+  eResultKnown: 0, eResult: 0, digitizedKnown: 0, digitized: 0, feeKnown: 0, feeRequired: 0, paidOnline: 0,
 };
 
 /** Withdrawn dossiers and those never received (national statuses 1 and 3) count in no measure. */
@@ -45,6 +45,7 @@ export function countDossiers(dossiers: Iterable<DossierFacts>, start: number, c
     if (d.eResult) c.eResult += 1;
     if (d.digitized !== null) c.digitizedKnown += 1;
     if (d.digitized) c.digitized += 1;
+    if (d.feeRequired !== null) c.feeKnown += 1;
     if (d.feeRequired) {
       c.feeRequired += 1;
       if (d.paidOnline) c.paidOnline += 1;

@@ -6,7 +6,7 @@ import type { Unit } from '../schemas/unit';
 import { EMPTY_COUNTS } from './measures';
 import { mustParsePeriod, previousPeriod } from './periods';
 import { buildRanking, competitionRanks } from './ranking';
-import { CHISO_V1 } from './reform-index';
+import { CHISO_V1 } from './definitions';
 
 const unit = (code: string, name: string): Unit => ({ code, name, nameEn: null, kind: 'ward', parentCode: null, headName: `Chủ tịch UBND ${name}`, headTitle: null, population: null });
 const counts = (received: number, online: number, onTime = received, endToEnd = Math.ceil(received / 5)): Counts => ({ ...EMPTY_COUNTS, received, online, onTime, endToEnd });

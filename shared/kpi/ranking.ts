@@ -6,7 +6,8 @@ import type { Target } from '../schemas/target';
 import type { Unit } from '../schemas/unit';
 import { DEFAULT_FLAG_OPTIONS, flagState, measureValue, type FlagOptions } from './flags';
 import { EMPTY_COUNTS, measuresFromCounts } from './measures';
-import { ratingOf, reformIndex } from './reform-index';
+import { ratingOf, scoreIndex, type IndexScore } from './index-score';
+import { NO_VALUES, type ValueLookup } from './reported-values';
 import { targetInForce, targetsInForce } from './targets';
 
 export const DEFAULT_MIN_VOLUME = 30;
@@ -19,6 +20,8 @@ export interface RankingInput {
   history: ReadonlyMap<string, readonly (Counts | undefined)[]>;
   targets: readonly Target[];
   definition: IndexDefinition;
+  /** Reported indicator values, for definitions with indicator components. */
+  values?: ValueLookup;
   minVolume?: number;
   flagOptions?: FlagOptions;
 }
@@ -39,10 +42,18 @@ function countsAt(input: RankingInput, code: string, i: number): Counts {
   return input.history.get(code)?.[i] ?? EMPTY_COUNTS;
 }
 
-function indexAt(input: RankingInput, unit: Unit, i: number): number | null {
+function scoreAt(input: RankingInput, unit: Unit, i: number): IndexScore {
   const period = input.periods[i] as Period;
-  const targetOf = (m: Target['measure']) => targetInForce(input.targets, unit, m, period.end)?.threshold ?? null;
-  return reformIndex(input.definition, countsAt(input, unit.code, i), targetOf);
+  const values = input.values ?? NO_VALUES;
+  return scoreIndex(input.definition, {
+    counts: countsAt(input, unit.code, i),
+    targetOf: (code) => targetInForce(input.targets, unit, code as Target['measure'], period.end)?.threshold ?? null,
+    reported: (indicator) => values(indicator, unit.code, period),
+  });
+}
+
+function indexAt(input: RankingInput, unit: Unit, i: number): number | null {
+  return scoreAt(input, unit, i).index;
 }
 
 /** Competition ranking (1, 2, 2, 4) on the rounded index; units under the minimum volume get no rank. */
@@ -93,7 +104,8 @@ export function buildRanking(input: RankingInput): RankingResult {
   let truncated = false;
   const rows = input.units.map((unit): RankingRow => {
     const m = measuresFromCounts(countsAt(input, unit.code, 0));
-    const index = indexAt(input, unit, 0);
+    const score = scoreAt(input, unit, 0);
+    const index = score.index;
     const rank = ranks.get(unit.code) ?? null;
     const previousRank = previousRanks.get(unit.code) ?? null;
     const flagged = flagsOf(input, unit, options);
@@ -118,6 +130,8 @@ export function buildRanking(input: RankingInput): RankingResult {
       rankChange: rank !== null && previousRank !== null ? previousRank - rank : null,
       status: rank === null ? 'insufficient-data' : 'ranked',
       flags: flagged.flags,
+      components: score.components,
+      indexCoverage: score.coverage,
     };
   });
   rows.sort((a, b) => {

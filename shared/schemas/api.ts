@@ -5,9 +5,13 @@ import { AsOfSchema, DateStringSchema, PeriodIdSchema, PeriodKindSchema } from '
 import { GroupSchema, UnitCodeSchema, UnitKindSchema, UnitSchema } from './unit';
 import { TargetInForceSchema } from './target';
 import { OverdueDossierSchema } from './dossier';
-import { RatingSchema } from './index-definition';
+import { ComponentScoreSchema, IndexIdSchema, RatingSchema } from './index-definition';
 
-export const PeriodInputSchema = z.object({ period: PeriodIdSchema, asOf: AsOfSchema.optional() });
+export const PeriodInputSchema = z.object({ period: PeriodIdSchema, asOf: AsOfSchema.optional(), index: IndexIdSchema.optional() });
+
+/** Which index definition a figure was computed with. */
+export const DefinitionInfoSchema = z.object({ id: z.string(), version: z.number().int(), name: z.string(), nameEn: z.string().nullable(), maxPoints: z.number() });
+export type DefinitionInfo = z.infer<typeof DefinitionInfoSchema>;
 export const RankingInputSchema = PeriodInputSchema.extend({ group: GroupSchema });
 export const FlagsInputSchema = PeriodInputSchema.extend({ group: GroupSchema.optional() });
 export const UnitDetailInputSchema = PeriodInputSchema.extend({ unitCode: UnitCodeSchema });
@@ -56,6 +60,7 @@ export const OverviewSchema = z.object({
   previousPeriod: z.string(),
   asOf: z.string(),
   demo: z.boolean(),
+  definition: DefinitionInfoSchema,
   city: z.object({ measures: MeasuresSchema, previous: MeasuresSchema.nullable() }),
   groups: z.array(GroupOverviewSchema),
 });
@@ -84,7 +89,10 @@ export const UnitDetailSchema = z.object({
   previous: MeasuresSchema.nullable(),
   targets: z.array(TargetInForceSchema),
   flags: z.array(FlagSchema),
+  definition: DefinitionInfoSchema,
   index: z.number().nullable(),
+  components: z.array(ComponentScoreSchema),
+  indexCoverage: z.number(),
   rating: RatingSchema.nullable(),
   rank: z.number().int().nullable(),
   rankChange: z.number().int().nullable(),
@@ -108,6 +116,7 @@ export type Trend = z.infer<typeof TrendSchema>;
 export const FlagListSchema = z.object({
   period: PeriodInfoSchema,
   asOf: z.string(),
+  definition: DefinitionInfoSchema,
   rows: z.array(
     RankingRowSchema.pick({ unitCode: true, unitName: true, kind: true, headName: true, received: true, index: true, rank: true, status: true, flags: true }).extend({
       group: GroupSchema,

@@ -19,6 +19,7 @@ export const CountsSchema = z.object({
   eResult: z.number().int().nonnegative(),
   digitizedKnown: z.number().int().nonnegative(),
   digitized: z.number().int().nonnegative(),
+  feeKnown: z.number().int().nonnegative(),
   feeRequired: z.number().int().nonnegative(),
   paidOnline: z.number().int().nonnegative(),
 });

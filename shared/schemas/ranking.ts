@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MeasureSchema } from './measure';
-import { RatingSchema } from './index-definition';
+import { ComponentScoreSchema, IndexRefSchema, RatingSchema } from './index-definition';
 import { GroupSchema, UnitKindSchema } from './unit';
 
 export const FLAG_STATES = ['below', 'at-risk', 'met', 'no-data'] as const;
@@ -42,11 +42,13 @@ export const RankingRowSchema = z
     rankChange: z.number().int().nullable(),
     status: RankStatusSchema,
     flags: z.array(FlagSchema),
+    components: z.array(ComponentScoreSchema),
+    indexCoverage: z.number(),
   })
   .strict();
 export type RankingRow = z.infer<typeof RankingRowSchema>;
 
 export const RankingOutputSchema = z
-  .object({ period: z.string(), group: GroupSchema, asOf: z.string(), rows: z.array(RankingRowSchema) })
+  .object({ period: z.string(), group: GroupSchema, asOf: z.string(), index: IndexRefSchema, rows: z.array(RankingRowSchema) })
   .strict();
 export type RankingOutput = z.infer<typeof RankingOutputSchema>;

@@ -6,10 +6,12 @@ import type { ImportRecord } from '../../../shared/schemas/import';
 import type { Counts } from '../../../shared/schemas/measure';
 import type { Target } from '../../../shared/schemas/target';
 import type { Unit, UnitKind } from '../../../shared/schemas/unit';
-import type { AuditInput, DossierWriter, ImportOutcome, OverdueRow, ProcedureCounts, Store, StoredAccount, Window } from '../port';
+import type { AuditInput, DossierWriter, ImportOutcome, OverdueRow, ProcedureCounts, Store, StoredAccount, StoredDefinition, Window, NewReport } from '../port';
 import * as access from './access-tables';
 import * as reports from './report-tables';
-import type { ReportRecord } from '../../../shared/schemas/report';
+import * as indicators from './indicator-tables';
+import { QD766_INDICATORS } from '../../../shared/kpi/definitions/qd766-catalogue';
+import type { Indicator, IndicatorValue } from '../../../shared/domain/indicator';
 import { MIGRATIONS } from './migrations';
 import { COUNT_COLUMNS, countsFromRow, windowedDossiers, windowsCte } from './sql';
 
@@ -77,7 +79,6 @@ class Queue {
 
 export class DuckDbStore implements Store {
   private readonly writes = new Queue();
-  private version = 0;
   private closed = false;
   /** Queries still running: closing the instance under them would crash the process. */
   private readonly inflight = new Set<Promise<unknown>>();
@@ -120,6 +121,12 @@ export class DuckDbStore implements Store {
         await c.run('INSERT INTO schema_migrations VALUES ($v)', { v: i + 1 });
       });
     }
+    await this.transaction((c) => indicators.writeIndicators(c, QD766_INDICATORS, true));
+  }
+
+  /** Moves the data version, inside the transaction that changes the data. */
+  private async dataChanged(c: DuckDBConnection): Promise<void> {
+    await c.run('UPDATE data_version SET v = v + 1');
   }
 
   transaction<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -143,7 +150,6 @@ export class DuckDbStore implements Store {
     try {
       const result = await work();
       await c.run('COMMIT');
-      this.version += 1;
       return result;
     } catch (error) {
       await c.run('ROLLBACK');
@@ -178,6 +184,7 @@ export class DuckDbStore implements Store {
   replaceUnits(units: readonly Unit[], outcome: ImportOutcome): Promise<ImportRecord> {
     return this.transaction(async (c) => {
       await writeUnits(c, units);
+      await this.dataChanged(c);
       return this.insertImport(c, outcome);
     });
   }
@@ -201,6 +208,7 @@ export class DuckDbStore implements Store {
   replaceTargets(targets: readonly Target[], outcome: ImportOutcome | null): Promise<ImportRecord | null> {
     return this.transaction(async (c) => {
       for (const t of targets) await writeTarget(c, t);
+      await this.dataChanged(c);
       return outcome ? this.insertImport(c, outcome) : null;
     });
   }
@@ -273,6 +281,7 @@ export class DuckDbStore implements Store {
                      ${ts('received_ms')}, ${ts('due_ms')}, ${ts('completed_ms')}, ${ts('returned_ms')},
                      status, status_raw, service_level, e_result, digitized, fee_required, paid_online, counted
                 FROM ${staging} ORDER BY received_ms`);
+            await this.dataChanged(c);
             return this.insertImport(c, outcome);
           });
         } finally {
@@ -310,8 +319,8 @@ export class DuckDbStore implements Store {
   }
 
   async dataVersion(): Promise<number> {
-    const [r] = await this.rows('SELECT coalesce(max(id), 0) AS v FROM imports');
-    return num(r?.v ?? 0) * 1_000_000 + this.version;
+    const [r] = await this.rows('SELECT v FROM data_version');
+    return num(r?.v ?? 0);
   }
 
   async countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
@@ -398,24 +407,61 @@ export class DuckDbStore implements Store {
   saveUnit(unit: Unit, entry: AuditInput) {
     return this.transaction(async (c) => {
       await writeUnits(c, [unit]);
+      await this.dataChanged(c);
       await access.appendAudit(c, entry);
     });
   }
   upsertTarget(target: Target, entry: AuditInput) {
     return this.transaction(async (c) => {
       await writeTarget(c, target);
+      await this.dataChanged(c);
       await access.appendAudit(c, entry);
     });
   }
   deleteTarget(target: Pick<Target, 'measure' | 'kind' | 'unitCode' | 'effectiveFrom'>, entry: AuditInput) {
     return this.transaction(async (c) => {
       const removed = await deleteTargetIn(c, target);
-      if (removed) await access.appendAudit(c, entry);
+      if (removed) {
+        await this.dataChanged(c);
+        await access.appendAudit(c, entry);
+      }
       return removed;
     });
   }
 
-  saveReport(report: Omit<ReportRecord, 'id' | 'version' | 'size'>, content: Buffer) {
+  listIndicators() {
+    return indicators.listIndicators(this);
+  }
+  saveIndicators(list: readonly Indicator[], outcome: ImportOutcome | null, entry: AuditInput | null) {
+    return this.transaction(async (c) => {
+      await indicators.writeIndicators(c, list);
+      await this.dataChanged(c);
+      if (entry) await access.appendAudit(c, entry);
+      return outcome ? this.insertImport(c, outcome) : null;
+    });
+  }
+  listIndicatorValues() {
+    return indicators.listIndicatorValues(this);
+  }
+  replaceIndicatorValues(values: readonly IndicatorValue[], outcome: ImportOutcome, actor: string | null) {
+    return this.transaction(async (c) => {
+      await indicators.writeIndicatorValues(c, values, actor);
+      await this.dataChanged(c);
+      return this.insertImport(c, outcome);
+    });
+  }
+  listDefinitions() {
+    return indicators.listDefinitions(this);
+  }
+  saveDefinition(definition: Omit<StoredDefinition, 'createdAt'>, entry: AuditInput) {
+    return this.transaction(async (c) => {
+      await indicators.insertDefinition(c, definition);
+      await this.dataChanged(c);
+      await access.appendAudit(c, entry);
+    });
+  }
+
+  saveReport(report: NewReport, content: Buffer) {
     return this.transaction((c) => reports.saveReport(c, report, content));
   }
   listReports() {
@@ -436,12 +482,14 @@ export class DuckDbStore implements Store {
   setMeta(key: string, value: string): Promise<void> {
     return this.transaction(async (c) => {
       await c.run('INSERT OR REPLACE INTO meta VALUES ($key, $value)', { key, value });
+      await this.dataChanged(c);
     });
   }
 
   clearData(): Promise<void> {
     return this.transaction(async (c) => {
-      await c.run('DELETE FROM dossiers; DELETE FROM targets; DELETE FROM units; DELETE FROM meta; DELETE FROM sessions; DELETE FROM users WHERE demo;');
+      await c.run('DELETE FROM dossiers; DELETE FROM targets; DELETE FROM units; DELETE FROM meta; DELETE FROM sessions; DELETE FROM users WHERE demo; DELETE FROM indicator_values;');
+      await this.dataChanged(c);
     });
   }
 

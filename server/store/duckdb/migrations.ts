@@ -98,4 +98,37 @@ export const MIGRATIONS: readonly string[] = [
      content_base64 VARCHAR NOT NULL
    );
    CREATE TABLE report_runs (run_key VARCHAR PRIMARY KEY, claimed_at TIMESTAMP NOT NULL, claimed_by VARCHAR NOT NULL);`,
+  `CREATE TABLE data_version (v BIGINT NOT NULL);
+   INSERT INTO data_version VALUES (1);
+   CREATE TABLE indicators (
+     code VARCHAR PRIMARY KEY,
+     name VARCHAR NOT NULL,
+     name_en VARCHAR,
+     pillar VARCHAR NOT NULL,
+     unit VARCHAR NOT NULL,
+     direction VARCHAR NOT NULL,
+     frequency VARCHAR NOT NULL,
+     kinds VARCHAR NOT NULL,
+     description VARCHAR
+   );
+   CREATE TABLE indicator_values (
+     indicator VARCHAR NOT NULL,
+     unit_code VARCHAR NOT NULL,
+     period VARCHAR NOT NULL,
+     numerator DOUBLE,
+     denominator DOUBLE,
+     value DOUBLE,
+     note VARCHAR,
+     reported_ms DOUBLE NOT NULL,
+     reported_by VARCHAR
+   );
+   CREATE TABLE index_definitions (
+     id VARCHAR NOT NULL,
+     version INTEGER NOT NULL,
+     definition_json VARCHAR NOT NULL,
+     created_at TIMESTAMP NOT NULL,
+     created_by VARCHAR,
+     PRIMARY KEY (id, version)
+   );
+   ALTER TABLE reports ADD COLUMN definition_json VARCHAR;`,
 ];

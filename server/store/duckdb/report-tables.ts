@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ReportRecord } from '../../../shared/schemas/report';
 import type { Db } from './access-tables';
+import type { NewReport } from '../port';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown) => (typeof v === 'bigint' ? Number(v) : (v as number));
@@ -14,13 +15,13 @@ function record(r: Row): ReportRecord {
   };
 }
 
-export async function saveReport(c: DuckDBConnection, r: Omit<ReportRecord, 'id' | 'version' | 'size'>, content: Buffer): Promise<ReportRecord> {
+export async function saveReport(c: DuckDBConnection, r: NewReport, content: Buffer): Promise<ReportRecord> {
   const reader = await c.runAndReadAll(
     `INSERT INTO reports
        SELECT nextval('report_ids'), $p, $f, $l, coalesce((SELECT max(version) FROM reports WHERE period = $p AND format = $f AND language = $l), 0) + 1,
-              epoch_ms($cut::BIGINT), epoch_ms($gen::BIGINT), $hash, $def, $targets, $trigger, $by, $size, $content
+              epoch_ms($cut::BIGINT), epoch_ms($gen::BIGINT), $hash, $def, $targets, $trigger, $by, $size, $content, $defjson
      RETURNING ${COLUMNS}`,
-    { p: r.period, f: r.format, l: r.language, cut: Date.parse(r.cutOff), gen: Date.parse(r.generatedAt), hash: r.inputsHash, def: r.definitionId, targets: r.targets, trigger: r.trigger, by: r.createdBy, size: content.length, content: content.toString('base64') },
+    { p: r.period, f: r.format, l: r.language, cut: Date.parse(r.cutOff), gen: Date.parse(r.generatedAt), hash: r.inputsHash, def: r.definitionId, targets: r.targets, trigger: r.trigger, by: r.createdBy, size: content.length, content: content.toString('base64'), defjson: r.definitionJson },
   );
   return record(reader.getRowObjectsJS()[0] as Row);
 }

@@ -35,6 +35,7 @@ export const COUNT_COLUMNS = `
   count(*) FILTER (WHERE d.e_result)::INTEGER AS e_result,
   count(d.digitized)::INTEGER AS digitized_known,
   count(*) FILTER (WHERE d.digitized)::INTEGER AS digitized,
+  count(d.fee_required)::INTEGER AS fee_known,
   count(*) FILTER (WHERE d.fee_required)::INTEGER AS fee_required,
   count(*) FILTER (WHERE d.fee_required AND d.paid_online)::INTEGER AS paid_online`;
 
@@ -43,6 +44,6 @@ export function countsFromRow(r: Record<string, unknown>): Counts {
   return {
     received: n('received'), online: n('online'), endToEnd: n('end_to_end'), onTime: n('on_time'), overdueOpen: n('overdue_open'),
     completed: n('completed'), processingMs: n('processing_ms'), eResultKnown: n('e_result_known'), eResult: n('e_result'),
-    digitizedKnown: n('digitized_known'), digitized: n('digitized'), feeRequired: n('fee_required'), paidOnline: n('paid_online'),
+    digitizedKnown: n('digitized_known'), digitized: n('digitized'), feeKnown: n('fee_known'), feeRequired: n('fee_required'), paidOnline: n('paid_online'),
   };
 }

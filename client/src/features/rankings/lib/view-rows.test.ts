@@ -4,7 +4,7 @@ import { filterRows, sortRows, splitRanked } from './view-rows';
 
 const row = (over: Partial<RankingRow>): RankingRow => ({
   unitCode: '1', unitName: 'Phường Hoàn Kiếm', kind: 'ward', headName: null, received: 100, online: 60, endToEnd: 20, onTime: 100, overdueOpen: 0,
-  onlineRate: 60, endToEndRate: 20, onTimeRate: 100, avgProcessingDays: 1, index: 100, rating: 'Xuất sắc', rank: 1, rankChange: 0, status: 'ranked', flags: [], ...over,
+  onlineRate: 60, endToEndRate: 20, onTimeRate: 100, avgProcessingDays: 1, index: 100, rating: 'Xuất sắc', rank: 1, rankChange: 0, status: 'ranked', flags: [], components: [], indexCoverage: 100, ...over,
 });
 
 const rows = [
