@@ -65,6 +65,53 @@ describe('the API over HTTP', () => {
   });
 });
 
+describe('batched calls', () => {
+  const batch = (paths: string[], input: Record<number, unknown> = {}, cookie = leader) =>
+    fetch(`${base}/trpc/${paths.join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } });
+  const ranking = { period: '2025-W31', group: 'commune' };
+
+  it('answers a batch of up to 10 calls', async () => {
+    const res = await batch(Array.from({ length: 10 }, () => 'kpi.ranking'), Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i, ranking])));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toHaveLength(10);
+  });
+
+  it.each([
+    ['11 calls', 11, (n: number) => Array.from({ length: n }, () => 'periods.list').join(',')],
+    ['60 rankings', 60, (n: number) => Array.from({ length: n }, () => 'kpi.ranking').join(',')],
+    ['11 calls behind encoded commas', 11, (n: number) => Array.from({ length: n }, () => 'periods.list').join('%2C')],
+  ])('refuses a batch of %s with 400 and a plain message, before running any', async (_label, n, path) => {
+    const res = await fetch(`${base}/trpc/${path(n)}?batch=1`, { headers: { cookie: leader } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toBe(`One request may carry at most 10 calls; this one carries ${n}.`);
+  });
+
+  const logins = (n: number, last = 'leader-demo') => {
+    const input = Object.fromEntries(Array.from({ length: n }, (_, i) => [i, { username: 'leader', password: i === n - 1 ? last : `wrong-${i}` }]));
+    return fetch(`${base}/trpc/${Array.from({ length: n }, () => 'auth.login').join(',')}?batch=1`, { method: 'POST', body: JSON.stringify(input), headers: { 'content-type': 'application/json' } });
+  };
+
+  it.each([2, 10, 1200])('refuses %i sign-ins in one batch without trying a password', async (n) => {
+    const res = await logins(n);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect((await res.json()).error.message).toMatch(/Sign in with a request of its own|at most 10 calls/);
+  });
+
+  it('refuses a sign-in batched with another call', async () => {
+    const res = await fetch(`${base}/trpc/auth.logout,auth.login?batch=1`, { method: 'POST', body: JSON.stringify({ 1: { username: 'leader', password: 'leader-demo' } }), headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect((await res.json()).error.message).toBe('Sign in with a request of its own, not batched with other calls.');
+  });
+
+  it('still signs in with a batch of one, as tRPC batch links send it', async () => {
+    const res = await logins(1);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toMatch(/^chiso_session=/);
+  });
+});
+
 describe('file upload', () => {
   it('imports a file as the CLI does and answers with the same report', async () => {
     const csv = 'code,name,kind\n00999,Phường Thử Nghiệm,ward\n';
@@ -82,7 +129,37 @@ describe('file upload', () => {
   });
 
   it('asks what the file holds', async () => {
-    const res = await fetch(`${base}/api/imports?kind=people`, { method: 'POST', body: 'x', headers: { cookie: officer } });
+    const res = await fetch(`${base}/api/imports?kind=people`, { method: 'POST', body: 'x', headers: { 'x-file-name': 'x.csv', cookie: officer } });
     expect(res.status).toBe(400);
+  });
+
+  const unitFile = (code: string) => `code,name,kind\n${code},Phường Thử Nghiệm,ward\n`;
+  const stored = async (code: string) => (await store.listUnits()).some((u) => u.code === code);
+
+  it.each([
+    ['without the X-File-Name header a cross-site form or simple fetch could send', (host: string) => ({ 'content-type': 'text/plain', origin: `http://${host}` }), /lacks the X-File-Name header/],
+    ['from a sibling origin of the same site (another port)', (host: string) => ({ 'x-file-name': 'u.csv', origin: `http://${host.replace(/:\d+$/, ':1')}` }), /came from another site \(http:\/\/127\.0\.0\.1:1\)/],
+    ['from another host', () => ({ 'x-file-name': 'u.csv', origin: 'https://evil.example' }), /came from another site/],
+    ['from an opaque origin', () => ({ 'x-file-name': 'u.csv', origin: 'null' }), /came from another site/],
+  ])('refuses an upload %s with 403, writing nothing', async (_label, headers, message) => {
+    const host = new URL(base).host;
+    const res = await fetch(`${base}/api/imports?kind=units`, { method: 'POST', body: unitFile('00991'), headers: { ...headers(host), cookie: officer } });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.message).toMatch(message);
+    expect(await stored('00991')).toBe(false);
+  });
+
+  it("takes an upload from the dashboard's own origin, directly or through a reverse proxy", async () => {
+    const direct = await fetch(`${base}/api/imports?kind=units`, { method: 'POST', body: unitFile('00992'), headers: { 'x-file-name': 'u.csv', origin: base, cookie: officer } });
+    expect(direct.status).toBe(200);
+    expect(await stored('00992')).toBe(true);
+    const proxied = await fetch(`${base}/api/imports?kind=units`, { method: 'POST', body: unitFile('00993'), headers: { 'x-file-name': 'u.csv', origin: 'https://chiso.example.gov.vn', 'x-forwarded-host': 'chiso.example.gov.vn', cookie: officer } });
+    expect(proxied.status).toBe(200);
+  });
+
+  it('answers a malformed file name with 400, not 500', async () => {
+    const res = await fetch(`${base}/api/imports?kind=units`, { method: 'POST', body: unitFile('00994'), headers: { 'x-file-name': '%E0%A4%A', cookie: officer } });
+    expect(res.status).toBe(400);
+    expect(await stored('00994')).toBe(false);
   });
 });

@@ -15,6 +15,8 @@ import { appRouter } from './routers/_app';
 import { handleUpload } from './upload';
 import { sendJson } from './http-json';
 import { warmCache } from './analytics/warm';
+import { MAX_BATCH_CALLS } from '../shared/domain/api-limits';
+import { batchRefusal } from './trpc-batch';
 
 export interface HttpOptions {
   deps: AnalyticsDeps;
@@ -40,6 +42,8 @@ export function createHttpServer({ deps, auth, clientDir, log = () => undefined 
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: MAX_BODY_BYTES,
+    /** Backs up batchRefusal, which answers first with a plainer message. */
+    maxBatchSize: MAX_BATCH_CALLS,
     createContext: async ({ req, res }) => {
       const http = httpAccess(req, res);
       const viewer = await auth.viewerFor(http.token);
@@ -106,6 +110,12 @@ export function createHttpServer({ deps, auth, clientDir, log = () => undefined 
       return;
     }
     if (url.startsWith('/trpc/')) {
+      const refusal = batchRefusal(url);
+      if (refusal) {
+        sendJson(res, 400, { error: { message: refusal } });
+        req.resume();
+        return;
+      }
       trpc(req, res);
       return;
     }

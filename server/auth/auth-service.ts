@@ -32,20 +32,21 @@ export class AuthService {
   }
 
   async login(username: string, password: string, address: string): Promise<{ token: string; me: Me }> {
-    const wait = this.throttle.retryAfter(username, address);
-    if (wait > 0) throw new UserError('TOO_MANY_REQUESTS', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`);
+    const reservation = this.throttle.reserve(username, address);
+    if (!reservation.ok) throw new UserError('TOO_MANY_REQUESTS', `Too many failed sign-ins. Try again in ${Math.ceil(reservation.retryAfter / 60)} minute(s).`);
+    const { attempt } = reservation;
     const account = await this.store.getAccount(username);
     const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
     if (!account || !ok || account.disabled) {
-      this.throttle.fail(username, address);
       await this.store.audit({ actor: username, action: 'auth.login-failed', target: null, before: null, after: null, address });
       throw new UserError('UNAUTHORIZED', WRONG);
     }
     if (this.options.production && (account.demo || isDemoPassword(password))) {
+      this.throttle.release(attempt);
       await this.store.audit({ actor: username, action: 'auth.login-refused-demo', target: null, before: null, after: null, address });
       throw new UserError('FORBIDDEN', 'Demo accounts and demo passwords are refused in production. Ask an administrator for an account.');
     }
-    this.throttle.succeed(username);
+    this.throttle.succeed(attempt);
     const token = randomBytes(32).toString('base64url');
     await this.store.createSession(tokenHash(token), account.username, this.now(), this.now() + SESSION_TTL_MS);
     await this.store.audit({ actor: account.username, action: 'auth.login', target: null, before: null, after: null, address });

@@ -1,11 +1,19 @@
 import type { Server } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHttpServer } from '../http';
 import type { Store } from '../store/port';
 import { FIXTURE_NOW, fixtureDeps, fixtureStoreWithAccounts } from '../testing/fixture';
 import { close, listen, login, mutate, query } from '../testing/http-client';
 import { AuthService, SESSION_TTL_MS } from './auth-service';
+import type * as PasswordModule from './password';
 import { hashPassword, verifyPassword } from './password';
+
+/** Counts the scrypt checks a burst of sign-ins costs, while still checking for real. */
+vi.mock('./password', async (importOriginal) => {
+  const actual: typeof PasswordModule = await importOriginal();
+  return { ...actual, verifyPassword: vi.fn(actual.verifyPassword) };
+});
+const passwordChecks = () => vi.mocked(verifyPassword).mock.calls.length;
 
 let store: Store | null = null;
 let server: Server | null = null;
@@ -73,6 +81,34 @@ describe('signing in', () => {
     await start();
     for (let i = 0; i < 20; i++) await mutate(base, 'auth.login', { username: `someone-${i}`, password: 'nope-nope' });
     expect((await mutate(base, 'auth.login', { username: 'leader', password: 'leader-demo' })).status).toBe(429);
+  });
+
+  it('counts a try before checking its password, so concurrent wrong tries cannot outrun the limit', async () => {
+    await start();
+    vi.mocked(verifyPassword).mockClear();
+    const tries = await Promise.all(Array.from({ length: 40 }, (_, i) => mutate(base, 'auth.login', { username: 'admin', password: `wrong-${i}` })));
+    expect(passwordChecks()).toBeLessThanOrEqual(5);
+    expect(tries.filter((t) => t.status === 401)).toHaveLength(5);
+    expect(tries.filter((t) => t.status === 429)).toHaveLength(35);
+    const right = await mutate(base, 'auth.login', { username: 'admin', password: 'admin-demo' });
+    expect(right.status).toBe(429);
+    expect(right.body.error.data.code).toBe('TOO_MANY_REQUESTS');
+    expect(right.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('counts concurrent tries from one address across accounts before checking them', async () => {
+    await start();
+    vi.mocked(verifyPassword).mockClear();
+    await Promise.all(Array.from({ length: 40 }, (_, i) => mutate(base, 'auth.login', { username: `someone-${i}`, password: 'nope-nope' })));
+    expect(passwordChecks()).toBeLessThanOrEqual(20);
+    expect((await mutate(base, 'auth.login', { username: 'leader', password: 'leader-demo' })).status).toBe(429);
+  });
+
+  it('does not hold successful sign-ins against the address', async () => {
+    await start();
+    for (let i = 0; i < 25; i++) expect((await mutate(base, 'auth.login', { username: 'leader', password: 'leader-demo' })).status).toBe(200);
+    await Promise.all(Array.from({ length: 4 }, (_, i) => mutate(base, 'auth.login', { username: 'officer', password: `wrong-${i}` })));
+    expect((await mutate(base, 'auth.login', { username: 'officer', password: 'officer-demo' })).status).toBe(200);
   });
 
   it('ends a session when it expires', async () => {

@@ -1,9 +1,19 @@
+/** One counted sign-in try: the keys it was counted under and when. */
+export interface Attempt {
+  readonly keys: readonly string[];
+  readonly at: number;
+}
+
+export type Reservation = { ok: true; attempt: Attempt } | { ok: false; retryAfter: number };
+
 /**
- * Counts failed logins in a sliding window, per account and per address. In memory: a restart forgives, which is
- * acceptable for a throttle (not a lockout).
+ * Counts sign-in tries in a sliding window, per account and per address. A try is counted before its password is
+ * checked, in one synchronous step: checking the limit first and counting a failure after the (asynchronous) scrypt
+ * let 40 concurrent tries all pass the check. In memory: a restart forgives, which is acceptable for a throttle (not a
+ * lockout).
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  private readonly attempts = new Map<string, number[]>();
 
   constructor(
     private readonly limits = { perAccount: 5, perAddress: 20, windowMs: 15 * 60_000 },
@@ -12,28 +22,39 @@ export class LoginThrottle {
 
   private recent(key: string): number[] {
     const since = this.now() - this.limits.windowMs;
-    const list = (this.failures.get(key) ?? []).filter((t) => t > since);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
+    const list = (this.attempts.get(key) ?? []).filter((t) => t > since);
+    if (list.length) this.attempts.set(key, list);
+    else this.attempts.delete(key);
     return list;
   }
 
-  /** Seconds to wait before trying again, or 0 when a try is allowed. */
-  retryAfter(username: string, address: string): number {
+  /** Counts a try, or says how many seconds to wait when the account or the address has used up its tries. */
+  reserve(username: string, address: string): Reservation {
     const checks: [string, number][] = [[`u:${username.toLowerCase()}`, this.limits.perAccount], [`a:${address}`, this.limits.perAddress]];
     let wait = 0;
     for (const [key, limit] of checks) {
       const list = this.recent(key);
       if (list.length >= limit) wait = Math.max(wait, Math.ceil(((list[list.length - limit] as number) + this.limits.windowMs - this.now()) / 1000));
     }
-    return wait;
+    if (wait > 0) return { ok: false, retryAfter: wait };
+    const attempt = { keys: checks.map(([key]) => key), at: this.now() };
+    for (const key of attempt.keys) this.attempts.set(key, [...this.recent(key), attempt.at]);
+    return { ok: true, attempt };
   }
 
-  fail(username: string, address: string): void {
-    for (const key of [`u:${username.toLowerCase()}`, `a:${address}`]) this.failures.set(key, [...this.recent(key), this.now()]);
+  /** A try that turned out not to be a wrong password is held against no one. */
+  release(attempt: Attempt): void {
+    for (const key of attempt.keys) {
+      const list = this.attempts.get(key) ?? [];
+      const index = list.indexOf(attempt.at);
+      if (index >= 0) list.splice(index, 1);
+      if (!list.length) this.attempts.delete(key);
+    }
   }
 
-  succeed(username: string): void {
-    this.failures.delete(`u:${username.toLowerCase()}`);
+  /** The right password forgives the account's failures; the address keeps its count of others' failures. */
+  succeed(attempt: Attempt): void {
+    this.release(attempt);
+    for (const key of attempt.keys) if (key.startsWith('u:')) this.attempts.delete(key);
   }
 }

@@ -2,8 +2,13 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeIssue } from '../../shared/format/import-report';
 import { mustParsePeriod } from '../../shared/kpi/periods';
+import { UnitSchema } from '../../shared/schemas/unit';
+import { createInnerContext } from '../context';
+import { appRouter } from '../routers/_app';
 import { DuckDbStore } from '../store/duckdb/duckdb-store';
 import type { Store } from '../store/port';
+import { fixtureAuth, fixtureDeps } from '../testing/fixture';
+import { createCallerFactory } from '../trpc';
 import { importFile, type ImportReport } from './run-import';
 
 const UNITS = 'code,name,kind\n00070,Phường Hoàn Kiếm,ward\n00082,Phường Cửa Nam,ward\nSO-TP,Sở Tư pháp,department\n';
@@ -166,6 +171,70 @@ describe('units and targets import', () => {
       'Line 4, column "unit_code" ("00070"): is given together with a kind: a target applies to a kind or to one unit, not both',
       'Line 4, column "effective_from" ("2025-13-01"): is not a date on the calendar (dates are written day/month/year, e.g. 21/07/2025, or 2025-07-21)',
     ]);
+    expect(await store.listTargets()).toEqual([]);
+  });
+});
+
+describe('a unit file with a value that units.list could not send back', () => {
+  const HEADER = 'code,name,name_en,kind,parent_code,head_name,head_title,population';
+  const GOOD = '00099,Phường Tốt,Good Ward,ward,01,Nguyễn Văn A,Chủ tịch UBND,12500';
+  const row = (cells: Partial<Record<'code' | 'name' | 'name_en' | 'head_name' | 'population', string>>) => {
+    const c = { code: '00100', name: 'Phường Mới', name_en: '', head_name: '', population: '', ...cells };
+    const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
+    return [c.code, c.name, c.name_en, 'ward', '01', c.head_name, '', c.population].map(quote).join(',');
+  };
+  const listUnits = () => createCallerFactory(appRouter)(createInnerContext(fixtureDeps(store), fixtureAuth(store), { username: 'leader', role: 'leader', unitCode: null })).units.list();
+
+  it.each([
+    ['a negative population', 'population', '-5', /whole number of 0 or more/],
+    ['a fractional population', 'population', '1.5', /whole number of 0 or more/],
+    ['a hexadecimal population', 'population', '0x10', /whole number of 0 or more/],
+    ['a population in exponent notation', 'population', '1e3', /whole number of 0 or more/],
+    ['a signed population', 'population', '+5', /whole number of 0 or more/],
+    ['a population with mixed separators', 'population', '1.234,567', /whole number of 0 or more/],
+    ['a population past the safe integers', 'population', '99999999999999999999', /is too large/],
+    ['a code of 65 characters', 'code', 'x'.repeat(65), /is longer than 64 characters/],
+    ['a code of 101 characters', 'code', 'x'.repeat(101), /is longer than 64 characters/],
+    ['a code with a NUL', 'code', '00\u0000100', /control character/],
+    ['a name with a NUL', 'name', 'Phường\u0000Nul', /control character/],
+    ['a name with a tab', 'name', 'Phường\tHoàn Kiếm', /control character/],
+    ['a name with a line break', 'name', 'Phường\nHoàn Kiếm', /control character/],
+    ['a name of 1,001 characters', 'name', 'P'.repeat(1001), /is longer than 1,000 characters/],
+    ['an English name with an escape sequence', 'name_en', 'Ward\u001b[31m', /control character/],
+    ["a head's name with a line break", 'head_name', 'Chủ tịch\r\nUBND', /control character/],
+  ] as const)('refuses %s with its line, column, value and reason, and writes nothing', async (_label, column, value, reason) => {
+    const before = await listUnits();
+    const report = await run('units', csv([HEADER, GOOD, row({ [column]: value })].join('\n')));
+    expect(report.ok).toBe(false);
+    expect(report.issues).toEqual([{ line: 3, column, value, reason: expect.stringMatching(reason) }]);
+    expect(await listUnits()).toEqual(before);
+    expect((await store.listImports(1))[0]).toMatchObject({ outcome: 'refused', errorCount: 1 });
+  });
+
+  it('refuses everything the schema units.list answers with would refuse', async () => {
+    const refusedByOutput = [{ population: '-5' }, { population: '1.5' }, { code: 'x'.repeat(65) }];
+    for (const cells of refusedByOutput) {
+      const population = cells.population === undefined ? null : Number(cells.population);
+      expect(UnitSchema.safeParse({ code: cells.code ?? '1', name: 'n', nameEn: null, kind: 'ward', parentCode: null, headName: null, headTitle: null, population }).success).toBe(false);
+      expect((await run('units', csv([HEADER, row(cells)].join('\n')))).ok).toBe(false);
+    }
+  });
+
+  it('reads populations written with or without thousands separators', async () => {
+    const report = await run('units', csv([HEADER, row({ code: 'A', population: '12.500' }), row({ code: 'B', population: '1,234,567' }), row({ code: 'C', population: '12 500' }), row({ code: 'D', population: '0' })].join('\n')));
+    expect(lines(report)).toEqual([]);
+    const units = (await listUnits()).filter((u) => 'ABCD'.includes(u.code));
+    expect(units.map((u) => [u.code, u.population])).toEqual([['A', 12500], ['B', 1234567], ['C', 12500], ['D', 0]]);
+  });
+
+  it('refuses a target threshold too large to be a number, and one for a unit whose code units.list could not send', async () => {
+    const huge = '9'.repeat(400);
+    const refused = await run('targets', csv(`measure,kind,unit_code,threshold,effective_from\navgProcessingDays,ward,,${huge},2025-07-21\n`));
+    expect(refused.issues).toEqual([{ line: 2, column: 'threshold', value: huge, reason: 'is too large to be a number' }]);
+    const legacy = { code: 'L'.repeat(65), name: 'Đơn vị cũ', nameEn: null, kind: 'ward' as const, parentCode: null, headName: null, headTitle: null, population: null };
+    await store.replaceUnits([legacy], { kind: 'units', fileName: 'legacy', rows: 1, outcome: 'imported', errorCount: 0, actor: null, startedAt: 0 });
+    const report = await run('targets', csv(`measure,kind,unit_code,threshold,effective_from\nonlineRate,,${legacy.code},60,2025-07-21\n`));
+    expect(lines(report)).toEqual([`Line 2, column "unit_code" ("${legacy.code}"): is longer than 64 characters`]);
     expect(await store.listTargets()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { MEASURES, isRateMeasure, type Measure } from '../../shared/schemas/measure';
-import type { Target } from '../../shared/schemas/target';
+import { TargetSchema, type Target } from '../../shared/schemas/target';
 import { UNIT_KINDS, type UnitKind } from '../../shared/schemas/unit';
 import { formatCivilDate } from '../../shared/kpi/vn-time';
 import type { ColumnSpec } from './columns';
@@ -17,6 +17,10 @@ export const TARGET_COLUMNS: readonly ColumnSpec<TargetField>[] = [
   { field: 'effective_from', required: true, aliases: ['effectivefrom', 'hieuluctu', 'tungay'] },
   { field: 'deadline', aliases: ['deadline', 'hanhoanthanh', 'thoihan'] },
 ];
+
+const COLUMN_OF: Record<keyof Target, TargetField> = {
+  measure: 'measure', kind: 'kind', unitCode: 'unit_code', threshold: 'threshold', effectiveFrom: 'effective_from', deadline: 'deadline',
+};
 
 const MEASURE_BY_KEY = new Map(MEASURES.map((m) => [foldKey(m), m] as const));
 const KIND_BY_KEY = new Map(UNIT_KINDS.map((k) => [foldKey(k), k] as const));
@@ -60,5 +64,8 @@ export function targetFromRow(row: RowAccess<TargetField>, unitCodes: ReadonlySe
     else seen.set(key, row.line);
   }
   if (bad || !measure || !threshold.ok || !effectiveFrom) return null;
-  return { measure, kind, unitCode, threshold: threshold.value, effectiveFrom, deadline };
+  // The schema targets.list answers with has the last word: a row it would refuse must not be stored.
+  const target = TargetSchema.safeParse({ measure, kind, unitCode, threshold: threshold.value, effectiveFrom, deadline });
+  for (const issue of target.error?.issues ?? []) row.issue(COLUMN_OF[issue.path[0] as keyof Target] ?? 'measure', issue.message);
+  return target.success ? target.data : null;
 }

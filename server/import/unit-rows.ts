@@ -1,7 +1,8 @@
-import type { Unit, UnitKind } from '../../shared/schemas/unit';
+import { UnitInputSchema, type Unit, type UnitKind } from '../../shared/schemas/unit';
 import type { ColumnSpec } from './columns';
 import { foldValue } from '../../shared/format/fold';
 import type { RowAccess } from './scan';
+import { parseCount } from './values';
 
 export type UnitField = 'code' | 'name' | 'name_en' | 'kind' | 'parent_code' | 'head_name' | 'head_title' | 'population';
 
@@ -17,31 +18,43 @@ export const UNIT_COLUMNS: readonly ColumnSpec<UnitField>[] = [
   { field: 'population', aliases: ['population', 'danso'] },
 ];
 
+const COLUMN_OF: Record<keyof Unit, UnitField> = {
+  code: 'code', name: 'name', nameEn: 'name_en', kind: 'kind', parentCode: 'parent_code', headName: 'head_name', headTitle: 'head_title', population: 'population',
+};
+
 /** The official list writes special zones' kind as "Đặc" (for Đặc khu): both are accepted. */
 const KIND_WORDS: Record<string, UnitKind> = {
   ward: 'ward', phuong: 'ward', commune: 'commune', xa: 'commune', special_zone: 'special_zone', 'special zone': 'special_zone',
   'dac khu': 'special_zone', dac: 'special_zone', department: 'department', so: 'department', 'so, nganh': 'department', nganh: 'department',
 };
 
+/**
+ * A unit, or null after reporting each bad cell. Every row also passes UnitInputSchema, the schema the admin form
+ * uses, which refuses anything units.list could not send back: one bad cell once made that fail for every user.
+ */
 export function unitFromRow(row: RowAccess<UnitField>, seen: Map<string, number>): Unit | null {
-  let bad = false;
-  const problem = (field: UnitField, reason: string) => {
-    bad = true;
-    row.issue(field, reason);
-  };
+  const problems = new Map<UnitField, string>();
   const text = (field: UnitField) => row.text(field)?.normalize('NFC').trim() ?? '';
   const code = text('code');
-  if (!code) problem('code', 'is empty, but every unit needs a code');
-  else if (seen.has(code)) problem('code', `appears twice in this file: first on line ${seen.get(code)}`);
+  if (!code) problems.set('code', 'is empty, but every unit needs a code');
+  else if (seen.has(code)) problems.set('code', `appears twice in this file: first on line ${seen.get(code)}`);
   else seen.set(code, row.line);
-  const name = text('name');
-  if (!name) problem('name', 'is empty, but every unit needs its official name');
   const kind = KIND_WORDS[foldValue(text('kind'))];
-  if (!kind) problem('kind', 'is not a unit kind (ward, commune, special_zone or department; Phường, Xã or Đặc khu)');
-  const populationText = text('population');
-  const population = populationText === '' ? null : Number(populationText.replace(/[.,\s]/g, ''));
-  if (population !== null && !Number.isSafeInteger(population)) problem('population', 'is not a whole number');
-  if (bad || !kind) return null;
+  if (!kind) problems.set('kind', 'is not a unit kind (ward, commune, special_zone or department; Phường, Xã or Đặc khu)');
+  const population = text('population') === '' ? null : parseCount(text('population'));
+  if (population && !population.ok) problems.set('population', population.reason);
   const orNull = (field: UnitField) => text(field) || null;
-  return { code, name, nameEn: orNull('name_en'), kind, parentCode: orNull('parent_code'), headName: orNull('head_name'), headTitle: orNull('head_title'), population };
+  const unit = UnitInputSchema.safeParse({
+    code, name: text('name'), nameEn: orNull('name_en'), kind, parentCode: orNull('parent_code'), headName: orNull('head_name'), headTitle: orNull('head_title'),
+    population: population?.ok ? population.value : null,
+  });
+  for (const issue of unit.error?.issues ?? []) {
+    const field = COLUMN_OF[issue.path[0] as keyof Unit] ?? 'code';
+    if (!problems.has(field)) problems.set(field, issue.message);
+  }
+  for (const { field } of UNIT_COLUMNS) {
+    const reason = problems.get(field);
+    if (reason) row.issue(field, reason);
+  }
+  return problems.size === 0 && unit.success ? unit.data : null;
 }

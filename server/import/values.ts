@@ -127,5 +127,20 @@ export function normalizeProcedureCode(raw: string): string {
 export function parseNumber(cell: string): Parsed<number> {
   const text = cell.trim().replace(/\s*%$/, '');
   if (!/^\d+(?:[.,]\d+)?$/.test(text)) return fail('is not a number');
-  return ok(Number(text.replace(',', '.')));
+  const value = Number(text.replace(',', '.'));
+  // Hundreds of digits read as Infinity, which JSON sends as null: refused here, not when someone reads it back.
+  return Number.isFinite(value) ? ok(value) : fail('is too large to be a number');
+}
+
+const COUNT = /^(?:\d+|\d{1,3}([.,\s])\d{3}(?:\1\d{3})*)$/;
+
+/**
+ * A count in decimal digits, its thousands grouped or not (12500, 12.500, 12,500, 12 500). `1.5`, `-5`, `1e3` and
+ * `0x10` are refused: Number() would read them as 15 (once the separators go), -5, 1000 and 16.
+ */
+export function parseCount(cell: string): Parsed<number> {
+  const text = cell.trim();
+  if (!COUNT.test(text)) return fail('is not a whole number of 0 or more written in digits (such as 12500 or 12.500)');
+  const value = Number(text.replace(/\D/g, ''));
+  return Number.isSafeInteger(value) ? ok(value) : fail('is too large');
 }

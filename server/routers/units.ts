@@ -2,14 +2,14 @@ import { TrendInputSchema, TrendSchema, UnitDetailInputSchema, UnitDetailSchema,
 import { groupOfKind } from '../../shared/schemas/unit';
 import { trend } from '../analytics/trend';
 import { unitDetail } from '../analytics/unit-detail';
-import { UnitSchema } from '../../shared/schemas/unit';
+import { UnitInputSchema, UnitSchema } from '../../shared/schemas/unit';
 import { auditBy, roleProcedure, router, unitScope, viewerProcedure } from '../trpc';
 
 export const unitsRouter = router({
   list: viewerProcedure.output(UnitListSchema).query(async ({ ctx }) => (await ctx.deps.store.listUnits()).map((u) => ({ ...u, group: groupOfKind(u.kind) }))),
   detail: viewerProcedure.input(UnitDetailInputSchema).use(unitScope).output(UnitDetailSchema).query(({ ctx, input }) => unitDetail(ctx.deps, input)),
   upsert: roleProcedure('admin')
-    .input(UnitSchema)
+    .input(UnitInputSchema)
     .output(UnitSchema)
     .mutation(async ({ ctx, input }) => {
       const unit = { ...input, name: input.name.normalize('NFC').trim() };
