@@ -96,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
     case 'seed-demo': {
       return withStore(env, async (store) => {
         const summary = await seedDemo(store, Date.now());
-        process.stdout.write(`Demo data ready: ${summary.units} units, ${summary.targets} targets, ${summary.dossiers} synthetic dossiers, ${summary.accounts} demo accounts.\n`);
+        process.stdout.write(`Demo data ready: ${summary.units} units, ${summary.targets} targets, ${summary.dossiers} synthetic dossiers, ${summary.values} synthetic reported values, ${summary.accounts} demo accounts.\n`);
         return 0;
       });
     }

@@ -51,7 +51,7 @@ describe('the qd766 index', () => {
       PETITION_PROCESSING_ON_TIME: 6, PETITION_HANDLING_SATISFACTION: null, DOSSIER_RECEIVING_SATISFACTION: 0,
       DOSSIER_ONLINE_PAYMENT: 1.5, FORMALITY_ONLINE_PAYMENT: null, FORMALITY_FEE_ON_PORTAL: null,
     });
-    expect(hk).toMatchObject({ index: 44.2, indexCoverage: 62, rank: 1, rating: 'Yếu' });
+    expect(hk).toMatchObject({ index: 44.2, indexCoverage: 62, rank: 1, rating: null });
     expect(hk?.components.find((c) => c.code === 'PUBLISH_ON_TIME')).toMatchObject({ source: 'reported', ratio: 90, numerator: 9, denominator: 10 });
     expect(hk?.components.find((c) => c.code === 'DOSSIER_SYNC')).toMatchObject({ source: 'missing', points: null });
   });
@@ -65,5 +65,12 @@ describe('the qd766 index', () => {
     expect(by.ON_TIME).toMatchObject({ points: 0, ratio: 0, numerator: 0, denominator: 3 });
     expect(by.ONLINE_SUBMISSION).toMatchObject({ points: 6 });
     expect(cn).toMatchObject({ index: 6, indexCoverage: 26 });
+  });
+
+  it('rates a unit only when every component is known (here: all reported in full)', async () => {
+    const { QD766_INDICATORS } = await import('../shared/kpi/definitions/qd766-catalogue');
+    await run('values', ['indicator,unit_code,period,numerator,denominator', ...QD766_INDICATORS.map((i) => `${i.code},00070,2025-07,5,5`)].join('\n'));
+    const out = await ranking(analyticsDeps(store, { CHISO_MIN_VOLUME: 1 }), { period: '2025-07', group: 'commune', asOf: '2025-08-01T00:00:00Z', index: 'qd766' });
+    expect(out.rows.find((r) => r.unitCode === '00070')).toMatchObject({ index: 89.3, indexCoverage: 100, rating: 'Tốt' });
   });
 });

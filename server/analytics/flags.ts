@@ -3,6 +3,8 @@ import { roundHalfUp } from '../../shared/kpi/rounding';
 import type { FlagList } from '../../shared/schemas/api';
 import { GROUPS, type Group } from '../../shared/schemas/unit';
 import { definitionInfo, periodInfo, type AnalyticsDeps } from './deps';
+import { forecastsFor } from './forecasts';
+import type { Unit } from '../../shared/schemas/unit';
 import { rankingFor } from './ranking';
 
 type FlagRow = FlagList['rows'][number];
@@ -19,6 +21,7 @@ export async function flagList(deps: AnalyticsDeps, req: { period: string; group
     info = periodInfo(r.period, r.asOf);
     asOf = new Date(r.asOf).toISOString();
     const heads = new Map(r.units.map((u) => [u.code, u.headTitle]));
+    const byCode = new Map(r.units.map((u) => [u.code, u]));
     for (const row of r.rows.filter(isFlagged)) {
       const failed = row.flags
         .filter((f) => f.state === 'below')
@@ -27,6 +30,7 @@ export async function flagList(deps: AnalyticsDeps, req: { period: string; group
         unitCode: row.unitCode, unitName: row.unitName, kind: row.kind, headName: row.headName, received: row.received, index: row.index,
         rank: row.rank, status: row.status, flags: row.flags, group, headTitle: heads.get(row.unitCode) ?? null,
         periodsBelow: Math.max(...failed.map((f) => f.periodsBelow)), failed,
+        forecasts: forecastsFor(byCode.get(row.unitCode) as Unit, row, { periods: r.periods, history: r.history, targets: r.targets, asOf: r.asOf }),
       });
     }
   }

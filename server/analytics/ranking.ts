@@ -16,7 +16,7 @@ export async function rankingFor(deps: AnalyticsDeps, req: RankingRequest) {
   const asOf = asOfInstant(deps, req.asOf);
   const [units, targets, definition, values] = await Promise.all([unitsOfGroup(deps, req.group), cachedTargets(deps), definitionOrThrow(deps, req.index), cachedValueLookup(deps)]);
   const result = await rankWithHistory(deps, period, asOf, { units, targets, definition, values, minVolume: deps.minVolume });
-  return { period, asOf, units, targets, definition, ...result };
+  return { period, asOf, units, targets, definition, values, ...result };
 }
 
 /** The `kpi.ranking` output of SPEC §4; the CLI prints the same object. */

@@ -7,6 +7,7 @@ import type { UnitDetail } from '../../shared/schemas/api';
 import { groupOfKind } from '../../shared/schemas/unit';
 import { definitionInfo, periodInfo, unitOrThrow, type AnalyticsDeps } from './deps';
 import { countsOf } from './history';
+import { forecastsFor } from './forecasts';
 import { rankingFor } from './ranking';
 
 const OVERDUE_LISTED = 50;
@@ -35,6 +36,7 @@ export async function unitDetail(deps: AnalyticsDeps, req: { unitCode: string; p
     previous: measuresFromCounts(countsOf(r.history, unit.code, 1)),
     targets: targetsInForce(r.targets, unit, r.period.end),
     flags: row.flags,
+    forecasts: forecastsFor(unit, row, { periods: r.periods, history: r.history, targets: r.targets, asOf: r.asOf }),
     definition: definitionInfo(r.definition),
     index: row.index,
     components: row.components,

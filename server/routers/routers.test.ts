@@ -54,6 +54,33 @@ describe('kpi.ranking', () => {
     await expect(caller().kpi.ranking({ period: '2025-W31', group: 'commune', index: 'no-such-index' })).rejects.toThrow('There is no index definition "no-such-index".');
   });
 
+  it('explains a rank change by component, against the previous period', async () => {
+    const out = await caller().units.rankChange({ unitCode: '00082', period: '2025-W31' });
+    expect(out).toMatchObject({ previousPeriod: '2025-W30', definition: { id: 'chiso-v2', version: 1 } });
+    expect(out.components.map((c) => c.code)).toEqual(['onTimeRate', 'onlineRate', 'endToEndRate']);
+    const sum = out.components.reduce((s, c) => s + (c.change ?? 0), 0);
+    expect(out.indexChange).toBeCloseTo(sum, 1);
+    expect(out.index).toBe((await caller().kpi.ranking({ period: '2025-W31', group: 'commune' })).rows.find((r) => r.unitCode === '00082')?.index);
+  });
+
+  it('answers what-if with the ranking maths: Cửa Nam at Hoàn Kiếm\'s figures would tie with it', async () => {
+    const ranking = await caller().kpi.ranking({ period: '2025-W31', group: 'commune' });
+    const hk = ranking.rows.find((r) => r.unitCode === '00070');
+    const out = await caller().kpi.whatIf({ unitCode: '00082', period: '2025-W31', changes: [{ code: 'onlineRate', value: 75 }, { code: 'endToEndRate', value: 37.5 }, { code: 'onTimeRate', value: 100 }] });
+    expect(out.before.rank).toBe(2);
+    expect(out.after).toMatchObject({ index: hk?.index, rank: 1, onlineRate: 75, onTimeRate: 100 });
+  });
+
+  it('refuses a unit head asking what-if for another unit', async () => {
+    const head = caller({ username: 'head-00070', role: 'unit_head', unitCode: '00070' });
+    await expect(head.kpi.whatIf({ unitCode: '00082', period: '2025-W31', changes: [{ code: 'online', value: 10 }] })).rejects.toThrow(/own unit/);
+  });
+
+  it('forecasts each target below with a deadline, and marks a deadline already past', async () => {
+    const d = await caller().units.detail({ unitCode: '00082', period: '2025-W31' });
+    expect(d.forecasts.map((f) => [f.measure, f.outcome])).toEqual([['onlineRate', 'deadline-passed'], ['onTimeRate', 'deadline-passed']]);
+  });
+
   it('takes figures at the cut-off: mid-week, open dossiers past due are late', async () => {
     const out = await caller().kpi.ranking({ period: '2025-W32', group: 'department', asOf: '2025-08-05T00:00:00Z' });
     expect(out.asOf).toBe('2025-08-05T00:00:00.000Z');

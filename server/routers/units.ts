@@ -1,6 +1,7 @@
-import { TrendInputSchema, TrendSchema, UnitDetailInputSchema, UnitDetailSchema, UnitListSchema } from '../../shared/schemas/api';
+import { RankChangeOutputSchema, TrendInputSchema, TrendSchema, UnitDetailInputSchema, UnitDetailSchema, UnitListSchema } from '../../shared/schemas/api';
 import { groupOfKind } from '../../shared/schemas/unit';
 import { trend } from '../analytics/trend';
+import { rankChange } from '../analytics/rank-change';
 import { unitDetail } from '../analytics/unit-detail';
 import { UnitInputSchema, UnitSchema } from '../../shared/schemas/unit';
 import { auditBy, roleProcedure, router, unitScope, viewerProcedure } from '../trpc';
@@ -17,5 +18,6 @@ export const unitsRouter = router({
       await ctx.deps.store.saveUnit(unit, auditBy(ctx, before ? 'unit.update' : 'unit.create', unit.code, before, unit));
       return unit;
     }),
+  rankChange: viewerProcedure.input(UnitDetailInputSchema).use(unitScope).output(RankChangeOutputSchema).query(({ ctx, input }) => rankChange(ctx.deps, input)),
   trend: viewerProcedure.input(TrendInputSchema).use(unitScope).output(TrendSchema).query(({ ctx, input }) => trend(ctx.deps, input)),
 });

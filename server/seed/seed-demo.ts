@@ -4,11 +4,13 @@ import { vnStartOfDate } from '../../shared/kpi/vn-time';
 import { DEMO_START, profileOf, unitDossiers } from './demo-dossiers';
 import { hanoiJuly2025Targets, hanoiUnits } from './demo-units';
 import { seedOf } from './random';
+import { demoIndicatorValues } from './demo-values';
 
 export interface SeedSummary {
   units: number;
   targets: number;
   dossiers: number;
+  values: number;
   accounts: number;
 }
 
@@ -40,7 +42,9 @@ export async function seedDemo(store: Store, now: number): Promise<SeedSummary> 
     throw error;
   }
   await writer.commit(record('dossiers', dossiers));
+  const values = demoIndicatorValues(units, start, now);
+  await store.replaceIndicatorValues(values, { ...record('dossiers', values.length), kind: 'values' }, 'seed-demo');
   await store.setMeta('dataset', 'demo');
   const accounts = await seedDemoAccounts(store, units);
-  return { units: units.length, targets: targets.length, dossiers, accounts };
+  return { units: units.length, targets: targets.length, dossiers, values: values.length, accounts };
 }

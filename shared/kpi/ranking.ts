@@ -6,7 +6,7 @@ import type { Target } from '../schemas/target';
 import type { Unit } from '../schemas/unit';
 import { DEFAULT_FLAG_OPTIONS, flagState, measureValue, type FlagOptions } from './flags';
 import { EMPTY_COUNTS, measuresFromCounts } from './measures';
-import { ratingOf, scoreIndex, type IndexScore } from './index-score';
+import { maxPoints, ratingOf, scoreIndex, type IndexScore } from './index-score';
 import { NO_VALUES, type ValueLookup } from './reported-values';
 import { targetInForce, targetsInForce } from './targets';
 
@@ -102,6 +102,8 @@ export function buildRanking(input: RankingInput): RankingResult {
   const ranks = ranksAt(input, 0, minVolume);
   const previousRanks = input.periods.length > 1 ? ranksAt(input, 1, minVolume) : new Map<string, number>();
   let truncated = false;
+  // A rating on part of the points would call a unit weak for what it has not reported yet.
+  const fullPoints = maxPoints(input.definition);
   const rows = input.units.map((unit): RankingRow => {
     const m = measuresFromCounts(countsAt(input, unit.code, 0));
     const score = scoreAt(input, unit, 0);
@@ -125,7 +127,7 @@ export function buildRanking(input: RankingInput): RankingResult {
       onTimeRate: m.onTimeRate,
       avgProcessingDays: m.avgProcessingDays,
       index,
-      rating: rank === null ? null : ratingOf(input.definition, index),
+      rating: rank === null || score.coverage < fullPoints ? null : ratingOf(input.definition, index),
       rank,
       rankChange: rank !== null && previousRank !== null ? previousRank - rank : null,
       status: rank === null ? 'insufficient-data' : 'ranked',

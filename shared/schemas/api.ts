@@ -80,6 +80,16 @@ export const ProcedureRowSchema = z.object({
   avgProcessingDays: z.number().nullable(),
 });
 
+export const ForecastSchema = z.object({
+  measure: MeasureSchema,
+  threshold: z.number(),
+  deadline: z.string(),
+  slope: z.number().nullable(),
+  basis: z.number().int(),
+  outcome: z.enum(['reaches', 'not-before-deadline', 'no-progress', 'deadline-passed']),
+  reachedIn: z.string().nullable(),
+});
+
 export const UnitDetailSchema = z.object({
   period: PeriodInfoSchema,
   asOf: z.string(),
@@ -89,6 +99,7 @@ export const UnitDetailSchema = z.object({
   previous: MeasuresSchema.nullable(),
   targets: z.array(TargetInForceSchema),
   flags: z.array(FlagSchema),
+  forecasts: z.array(ForecastSchema),
   definition: DefinitionInfoSchema,
   index: z.number().nullable(),
   components: z.array(ComponentScoreSchema),
@@ -122,10 +133,36 @@ export const FlagListSchema = z.object({
       group: GroupSchema,
       headTitle: z.string().nullable(),
       periodsBelow: z.number().int(),
+      forecasts: z.array(ForecastSchema),
       failed: z.array(z.object({ measure: MeasureSchema, target: z.number(), value: z.number().nullable(), gap: z.number().nullable(), periodsBelow: z.number().int() })),
     }),
   ),
 });
 export type FlagList = z.infer<typeof FlagListSchema>;
+
+const IndexStandingSchema = z.object({
+  index: z.number().nullable(), rank: z.number().int().nullable(), rating: RatingSchema.nullable(), status: RankingRowSchema.shape.status,
+  onlineRate: z.number().nullable(), endToEndRate: z.number().nullable(), onTimeRate: z.number().nullable(),
+  components: z.array(ComponentScoreSchema), indexCoverage: z.number(),
+});
+
+export const WhatIfChangeSchema = z.object({ code: z.string().min(1).max(100), value: z.number().finite().min(-1_000_000).max(1_000_000) });
+export const WhatIfInputSchema = UnitDetailInputSchema.extend({ changes: z.array(WhatIfChangeSchema).min(1).max(20) });
+export const WhatIfOutputSchema = z.object({
+  period: PeriodInfoSchema, definition: DefinitionInfoSchema, unitCode: z.string(), changes: z.array(WhatIfChangeSchema),
+  before: IndexStandingSchema, after: IndexStandingSchema,
+});
+export type WhatIfOutput = z.infer<typeof WhatIfOutputSchema>;
+
+const PeerMoveSchema = z.object({ unitCode: z.string(), unitName: z.string(), rank: z.number().int().nullable(), previousRank: z.number().int().nullable(), index: z.number().nullable(), previousIndex: z.number().nullable() });
+export const RankChangeOutputSchema = z.object({
+  unitCode: z.string(), period: PeriodInfoSchema, previousPeriod: z.string(), definition: DefinitionInfoSchema,
+  index: z.number().nullable(), previousIndex: z.number().nullable(), indexChange: z.number().nullable(),
+  rank: z.number().int().nullable(), previousRank: z.number().int().nullable(), rankChange: z.number().int().nullable(),
+  components: z.array(z.object({ code: z.string(), group: z.string(), points: z.number().nullable(), previousPoints: z.number().nullable(), change: z.number().nullable(), ratio: z.number().nullable(), previousRatio: z.number().nullable() })),
+  overtook: z.array(PeerMoveSchema),
+  overtakenBy: z.array(PeerMoveSchema),
+});
+export type RankChangeOutput = z.infer<typeof RankChangeOutputSchema>;
 
 export const UnitListSchema = z.array(UnitSchema.extend({ group: GroupSchema }));

@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PeriodPicker } from '../components/ui/period-picker';
+import { IndexPicker } from '../components/ui/index-picker';
 import type { Role } from '../../../shared/domain/access';
 import { usePeriod } from '../lib/use-period';
 import { useLogout } from '../lib/use-logout';
@@ -18,10 +19,16 @@ const LINKS: readonly (readonly [string, string, readonly Role[] | null])[] = [
   ['/admin/audit', 'admin.audit', ['admin']],
 ];
 
-/** Keeps the period when moving between pages, so the whole dashboard looks at the same week. */
+/** Keeps the period and the index when moving between pages, so the whole dashboard looks at the same week. */
 function withPeriod(path: string, search: string): string {
-  const period = new URLSearchParams(search).get('period');
-  return period ? `${path}?period=${encodeURIComponent(period)}` : path;
+  const from = new URLSearchParams(search);
+  const keep = new URLSearchParams();
+  for (const name of ['period', 'index']) {
+    const value = from.get(name);
+    if (value) keep.set(name, value);
+  }
+  const query = keep.toString();
+  return query ? `${path}?${query}` : path;
 }
 
 export function Layout() {
@@ -48,6 +55,7 @@ export function Layout() {
           </ul>
         </nav>
         <PeriodPicker />
+        <IndexPicker />
         {me && (
           <span className="who">
             {me.role === 'unit_head' && me.unitCode ? <NavLink to={`/units/${me.unitCode}`}>{me.displayName ?? me.username}</NavLink> : <span>{me.displayName ?? me.username}</span>}

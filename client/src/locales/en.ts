@@ -37,7 +37,7 @@ export const en: Shape<typeof vi> = {
   imports: {
     title: 'Imports', kind: 'Data', file: 'CSV or XLSX file', upload: 'Import', uploading: 'Importing…', past: 'Past imports', ok: 'Imported {{rows}} rows from {{file}}.',
     refused: 'Refused {{file}}: {{count}} problems found, nothing was written.', when: 'When', rows: 'Rows', outcome: 'Outcome', imported: 'Imported', refusedShort: 'Refused',
-    kinds: { units: 'Units', targets: 'Targets', dossiers: 'Dossiers', seed: 'Demo data' },
+    kinds: { units: 'Units', targets: 'Targets', dossiers: 'Dossiers', indicators: 'Indicator catalogue', values: 'Reported values', seed: 'Demo data' },
   },
   auth: {
     title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', submitting: 'Signing in…', logout: 'Sign out',
@@ -50,6 +50,23 @@ export const en: Shape<typeof vi> = {
     saved: 'Saved.', exportCsv: 'Download the audit trail (CSV)', when: 'When', who: 'Who', action: 'Action', target: 'Object', change: 'Change', address: 'Address',
     addTarget: 'Add or replace a target', delete: 'Delete', kind: 'Unit kind', code: 'Code', nameEn: 'English name', headName: 'Head', headTitle: 'Title', addUnit: 'Add or edit a unit', edit: 'Edit',
   },
+  index: {
+    label: 'Index', used: 'Index: {{name}} ({{id}} v{{version}})', coverage: '{{value}} / {{covered}} points with data', outOf: '/ {{covered}} points with data', components: 'Component points',
+    component: 'Component', points: 'Points', maxPoints: 'Max', ratio: 'Ratio', source: 'Source', total: 'Total',
+    sources: { dossiers: 'Dossiers', reported: 'Reported by the unit', missing: 'No data yet' },
+  },
+  components: {
+    onTimeRate: 'On time', onlineRate: 'Submitted online', endToEndRate: 'End-to-end',
+    ON_TIME: 'Dossiers handled early or on time', ONLINE_SUBMISSION: 'Dossiers submitted online', ORIGINAL_RESULT_AVAILABLE: 'Electronic results issued',
+    SO_HOA_GIAY_TO_GIAI_QUYET: 'Dossiers digitised', DOSSIER_ONLINE_PAYMENT: 'Dossiers paid online',
+    PUBLISH_ON_TIME: 'Procedures published on time', PUBLIC_UPDATE_ON_TIME: 'Procedures updated on time', PUBLIC_CONTENT_FULL: 'Procedures published in full',
+    DOSSIER_SYNC: 'Dossiers synced to the national portal', ONLINE_SERVICES_OFFERED: 'Procedures offered online', ONLINE_SERVICES_USED: 'Online services used',
+    REUSED_DIGITIZED_DATA: 'Digitised data reused', ELECTRONIC_CERTIFIED_COPY: 'Electronic certified copies', SYNCED_WITH_DVCQG_PERSONAL_STORAGE: 'Digitised data shared for reuse',
+    CITIZEN_DATA_CONNECTED_DOSSIER: 'Dossiers using population data', CITIZEN_DATA_CONNECTED_FORMALITY: 'Procedures connected to population data',
+    PETITION_PROCESSING_ON_TIME: 'Petitions handled on time', PETITION_HANDLING_SATISFACTION: 'Satisfaction with petition handling', DOSSIER_RECEIVING_SATISFACTION: 'Satisfaction with dossier handling',
+    FORMALITY_ONLINE_PAYMENT: 'Procedures with online payment', FORMALITY_FEE_ON_PORTAL: 'Fee-bearing procedures on the portal',
+  },
+  componentGroups: { progress: 'Progress', online: 'Online services', transparency: 'Transparency', digitized: 'Digitisation', satisfaction: 'Satisfaction', payment: 'Online payment' },
   reports: {
     title: 'Weekly reports', generate: 'Generate', generating: 'Generating…', format: 'Format', language: 'Language', regenerate: 'Make a new version', period: 'Period',
     version: 'Version', cutOff: 'Data as of', generated: 'Generated', trigger: 'Source', size: 'Size', download: 'Download', none: 'No reports yet.',

@@ -33,7 +33,7 @@ export const vi = {
   imports: {
     title: 'Nhập dữ liệu', kind: 'Loại dữ liệu', file: 'Tệp CSV hoặc XLSX', upload: 'Nhập', uploading: 'Đang nhập…', past: 'Các lần nhập', ok: 'Đã nhập {{rows}} dòng từ {{file}}.',
     refused: 'Không nhập {{file}}: có {{count}} lỗi, chưa ghi dữ liệu nào.', when: 'Thời điểm', rows: 'Số dòng', outcome: 'Kết quả', imported: 'Đã nhập', refusedShort: 'Từ chối',
-    kinds: { units: 'Đơn vị', targets: 'Chỉ tiêu', dossiers: 'Hồ sơ', seed: 'Dữ liệu minh họa' },
+    kinds: { units: 'Đơn vị', targets: 'Chỉ tiêu', dossiers: 'Hồ sơ', indicators: 'Danh mục chỉ số', values: 'Số liệu đơn vị báo cáo', seed: 'Dữ liệu minh họa' },
   },
   auth: {
     title: 'Đăng nhập', username: 'Tên đăng nhập', password: 'Mật khẩu', submit: 'Đăng nhập', submitting: 'Đang đăng nhập…', logout: 'Đăng xuất',
@@ -46,6 +46,23 @@ export const vi = {
     saved: 'Đã lưu.', exportCsv: 'Tải nhật ký (CSV)', when: 'Thời điểm', who: 'Người thực hiện', action: 'Thao tác', target: 'Đối tượng', change: 'Thay đổi', address: 'Địa chỉ',
     addTarget: 'Thêm hoặc thay chỉ tiêu', delete: 'Xóa', kind: 'Loại đơn vị', code: 'Mã', nameEn: 'Tên tiếng Anh', headName: 'Người đứng đầu', headTitle: 'Chức danh', addUnit: 'Thêm hoặc sửa đơn vị', edit: 'Sửa',
   },
+  index: {
+    label: 'Bộ chỉ số', used: 'Chỉ số: {{name}} ({{id}} v{{version}})', coverage: '{{value}} / {{covered}} điểm có số liệu', outOf: '/ {{covered}} điểm có số liệu', components: 'Điểm thành phần',
+    component: 'Thành phần', points: 'Điểm', maxPoints: 'Tối đa', ratio: 'Tỷ lệ', source: 'Nguồn', total: 'Tổng',
+    sources: { dossiers: 'Hồ sơ', reported: 'Đơn vị báo cáo', missing: 'Chưa có số liệu' },
+  },
+  components: {
+    onTimeRate: 'Đúng hạn', onlineRate: 'Nộp trực tuyến', endToEndRate: 'Toàn trình',
+    ON_TIME: 'Hồ sơ xử lý trước hạn, đúng hạn', ONLINE_SUBMISSION: 'Hồ sơ nộp trực tuyến', ORIGINAL_RESULT_AVAILABLE: 'Cấp kết quả điện tử',
+    SO_HOA_GIAY_TO_GIAI_QUYET: 'Số hóa hồ sơ', DOSSIER_ONLINE_PAYMENT: 'Hồ sơ thanh toán trực tuyến',
+    PUBLISH_ON_TIME: 'TTHC công bố đúng hạn', PUBLIC_UPDATE_ON_TIME: 'TTHC cập nhật, công khai đúng hạn', PUBLIC_CONTENT_FULL: 'TTHC công khai đầy đủ nội dung',
+    DOSSIER_SYNC: 'Hồ sơ đồng bộ lên Cổng DVCQG', ONLINE_SERVICES_OFFERED: 'TTHC cung cấp DVCTT', ONLINE_SERVICES_USED: 'DVCTT có phát sinh hồ sơ',
+    REUSED_DIGITIZED_DATA: 'Tái sử dụng dữ liệu số hóa', ELECTRONIC_CERTIFIED_COPY: 'Chứng thực bản sao điện tử', SYNCED_WITH_DVCQG_PERSONAL_STORAGE: 'Kết nối, chia sẻ dữ liệu số hóa',
+    CITIZEN_DATA_CONNECTED_DOSSIER: 'Hồ sơ dùng dữ liệu dân cư', CITIZEN_DATA_CONNECTED_FORMALITY: 'TTHC kết nối dữ liệu dân cư',
+    PETITION_PROCESSING_ON_TIME: 'PAKN xử lý đúng hạn', PETITION_HANDLING_SATISFACTION: 'Hài lòng xử lý PAKN', DOSSIER_RECEIVING_SATISFACTION: 'Hài lòng tiếp nhận, giải quyết TTHC',
+    FORMALITY_ONLINE_PAYMENT: 'TTHC có thanh toán trực tuyến', FORMALITY_FEE_ON_PORTAL: 'TTHC có phí trên Cổng',
+  },
+  componentGroups: { progress: 'Tiến độ giải quyết', online: 'Dịch vụ công trực tuyến', transparency: 'Công khai, minh bạch', digitized: 'Số hóa hồ sơ', satisfaction: 'Mức độ hài lòng', payment: 'Thanh toán trực tuyến' },
   reports: {
     title: 'Báo cáo tuần', generate: 'Lập báo cáo', generating: 'Đang lập…', format: 'Định dạng', language: 'Ngôn ngữ', regenerate: 'Lập phiên bản mới', period: 'Kỳ',
     version: 'Phiên bản', cutOff: 'Số liệu đến', generated: 'Lập lúc', trigger: 'Nguồn', size: 'Dung lượng', download: 'Tải về', none: 'Chưa có báo cáo.',

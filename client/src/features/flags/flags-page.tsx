@@ -1,6 +1,8 @@
+import { useIndex } from '../../lib/use-index';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PeriodLine } from '../../components/ui/period-line';
+import { IndexLine } from '../../components/ui/index-line';
 import { StateBadge } from '../../components/ui/state-badge';
 import { Empty, QueryState } from '../../components/ui/status';
 import { formatChange, formatFixed, formatMeasure } from '../../lib/format';
@@ -12,7 +14,8 @@ export function FlagsPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const { period } = usePeriod();
-  const flags = useFlags(period);
+  const { index } = useIndex();
+  const flags = useFlags(period, index);
   return (
     <>
       <h1>{t('flags.title')}</h1>
@@ -20,6 +23,7 @@ export function FlagsPage() {
         {(data) => (
           <>
             <PeriodLine period={data.period} />
+            <IndexLine id={data.definition.id} version={data.definition.version} />
             {data.rows.length === 0 ? (
               <Empty text={t('flags.none')} />
             ) : (

@@ -1,6 +1,8 @@
+import { useIndex } from '../../lib/use-index';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/ui/status';
 import { PeriodLine } from '../../components/ui/period-line';
+import { IndexLine } from '../../components/ui/index-line';
 import { usePeriod } from '../../lib/use-period';
 import { useOverview } from './api/use-overview';
 import { GroupSummary } from './components/group-summary';
@@ -8,7 +10,8 @@ import { GroupSummary } from './components/group-summary';
 export function OverviewPage() {
   const { t } = useTranslation();
   const { period } = usePeriod();
-  const overview = useOverview(period);
+  const { index } = useIndex();
+  const overview = useOverview(period, index);
   return (
     <>
       <h1>{t('overview.title')}</h1>
@@ -16,6 +19,7 @@ export function OverviewPage() {
         {(data) => (
           <>
             <PeriodLine period={data.period} />
+            <IndexLine id={data.definition.id} version={data.definition.version} />
             {data.groups.map((g) => (
               <GroupSummary key={g.group} group={g} overview={data} />
             ))}

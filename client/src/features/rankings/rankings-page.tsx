@@ -1,8 +1,10 @@
+import { useIndex } from '../../lib/use-index';
 import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitState } from '../../../../shared/kpi/flags';
 import { GROUPS, kindsOfGroup, type Group, type UnitKind } from '../../../../shared/domain/unit';
 import { PeriodLine } from '../../components/ui/period-line';
+import { IndexLine } from '../../components/ui/index-line';
 import { Empty, QueryState } from '../../components/ui/status';
 import { usePeriod } from '../../lib/use-period';
 import { useViewParams } from '../../lib/use-view-params';
@@ -29,7 +31,8 @@ export function RankingsPage() {
   const sort: SortKey = SORT_KEYS.includes(sortParam as SortKey) ? (sortParam as SortKey) : 'rank';
   const dir: SortDir = dirParam === 'asc' || dirParam === 'desc' ? dirParam : defaultDir(sort);
   const search = useDeferredValue(query ?? '');
-  const ranking = useRanking(period, group);
+  const { index } = useIndex();
+  const ranking = useRanking(period, group, index);
 
   const view = useMemo(() => {
     if (!ranking.data) return null;
@@ -82,6 +85,7 @@ export function RankingsPage() {
           view && (
             <>
               <PeriodLine period={periodInfoOf(data)} />
+              <IndexLine id={data.index.id} version={data.index.version} />
               {view.shown === 0 ? <Empty text={t('rankings.none')} /> : null}
               {view.ranked.length > 0 && <RankingTable rows={view.ranked} period={data.period} sort={sort} dir={dir} onSort={onSort} caption={t(`groups.${group}`)} />}
               {view.unranked.length > 0 && (

@@ -1,10 +1,13 @@
+import { useIndex } from '../../lib/use-index';
 import { useParams } from 'react-router';
 import { mustParsePeriod } from '../../../../shared/kpi/periods';
 import { useTranslation } from 'react-i18next';
 import { PeriodLine } from '../../components/ui/period-line';
+import { IndexLine } from '../../components/ui/index-line';
+import { IndexValue } from '../../components/ui/index-value';
+import { IndexComponents } from './components/index-components';
 import { RankChange } from '../../components/ui/rank-change';
 import { QueryState } from '../../components/ui/status';
-import { formatFixed } from '../../lib/format';
 import { usePeriod } from '../../lib/use-period';
 import { useUnitDetail } from './api/use-unit';
 import { OverdueTable } from './components/overdue-table';
@@ -17,7 +20,8 @@ export default function UnitPage() {
   const { code = '' } = useParams();
   const { t, i18n } = useTranslation();
   const { period } = usePeriod();
-  const detail = useUnitDetail(code, period);
+  const { index } = useIndex();
+  const detail = useUnitDetail(code, period, index);
   const endDate = mustParsePeriod(period).endDate;
   return (
     <>
@@ -30,8 +34,9 @@ export default function UnitPage() {
               {d.unit.headName && <span> · {t('unit.head')}: {d.unit.headName}</span>}
             </p>
             <PeriodLine period={d.period} />
+            <IndexLine id={d.definition.id} version={d.definition.version} />
             <p className="rank-line">
-              <strong>{d.rank === null ? t('unit.notRanked') : t('unit.rankOf', { rank: d.rank, total: d.rankedUnits })}</strong> · {t('measures.index')} {formatFixed(d.index, i18n.language)}
+              <strong>{d.rank === null ? t('unit.notRanked') : t('unit.rankOf', { rank: d.rank, total: d.rankedUnits })}</strong> · {t('measures.index')} <IndexValue index={d.index} coverage={d.indexCoverage} components={d.components} />
               {d.rating ? ` · ${t(`ratings.${d.rating}`)}` : ''} · <RankChange change={d.rankChange} />
               {d.status === 'insufficient-data' ? <span className="muted"> · {t('states.insufficient')}</span> : null}
               {' · '}
@@ -40,6 +45,7 @@ export default function UnitPage() {
               </a>
             </p>
             <UnitMeasures detail={d} />
+            <IndexComponents detail={d} />
           </>
         )}
       </QueryState>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../../lib/trpc';
 
-export function useFlags(period: string) {
+export function useFlags(period: string, index: string | undefined) {
   const trpc = useTRPC();
-  return useQuery(trpc.flags.list.queryOptions({ period }));
+  return useQuery(trpc.flags.list.queryOptions({ period, index }));
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { RankingRow } from '../../../../../shared/schemas/ranking';
 import { RankChange } from '../../../components/ui/rank-change';
+import { IndexValue } from '../../../components/ui/index-value';
 import { formatCount, formatFixed, formatPercent } from '../../../lib/format';
 import type { SortDir, SortKey } from '../lib/view-rows';
 import { FlagList } from './flag-list';
@@ -36,7 +37,7 @@ const Row = memo(function Row({ row, period, lng }: { row: RankingRow; period: s
       <td>
         <Link to={`/units/${row.unitCode}?period=${encodeURIComponent(period)}`}>{row.unitName}</Link>
       </td>
-      <td className="num">{formatFixed(row.index, lng)}</td>
+      <td className="num"><IndexValue index={row.index} coverage={row.indexCoverage} components={row.components} /></td>
       <td className="num">{formatPercent(row.onlineRate, lng)}</td>
       <td className="num">{formatPercent(row.endToEndRate, lng)}</td>
       <td className="num">{formatPercent(row.onTimeRate, lng)}</td>
