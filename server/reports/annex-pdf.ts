@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
-import type { UnitDetail } from '../../shared/schemas/api';
+import type { RankChangeOutput, UnitDetail } from '../../shared/schemas/api';
+import { QD766_INDICATORS } from '../../shared/kpi/definitions/qd766-catalogue';
 import { count, date, dateTime, fill, fixed, LABELS, type ReportLanguage } from './labels';
 import { FONT, FONT_BOLD } from './pdf';
 
@@ -23,8 +24,16 @@ function rows(doc: PDFKit.PDFDocument, widths: number[], head: Cell[], body: Cel
   for (const r of body) line(r, false);
 }
 
+const CATALOGUE = new Map(QD766_INDICATORS.map((i) => [i.code, i]));
+
+function componentName(code: string, lang: ReportLanguage): string {
+  const measure = (LABELS[lang].measures as Record<string, string>)[code];
+  const indicator = CATALOGUE.get(code);
+  return measure ?? (indicator ? (lang === 'en' ? (indicator.nameEn ?? indicator.name) : indicator.name) : code);
+}
+
 /** One unit's page for its head: results against targets, rank, the procedures that cost it, overdue dossiers. */
-export function renderAnnex(d: UnitDetail, lang: ReportLanguage, generatedAt: string): Promise<Buffer> {
+export function renderAnnex(d: UnitDetail, lang: ReportLanguage, generatedAt: string, move: RankChangeOutput | null = null): Promise<Buffer> {
   const L = LABELS[lang];
   const doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, info: { Title: `${L.annex} ${d.unit.name} ${d.period.id}`, Author: 'chiso' } });
   doc.registerFont('regular', FONT);
@@ -36,14 +45,33 @@ export function renderAnnex(d: UnitDetail, lang: ReportLanguage, generatedAt: st
   doc.font('regular').fontSize(10).text(fill(L.week, { id: d.period.id, from: date(d.period.startDate), to: date(d.period.endDate) }));
   doc.fontSize(8).fillColor('#5b6470').text(`${L.cutOff} ${dateTime(d.period.cutOff)} · ${L.generated} ${dateTime(generatedAt)}${d.unit.headName ? ` · ${L.head}: ${d.unit.headName}` : ''}`);
   doc.fillColor('#1b1f24').moveDown(0.5).fontSize(10).text(`${d.rank === null ? L.notRanked : fill(L.rankOf, { rank: d.rank, total: d.rankedUnits })} · ${L.index} ${fixed(d.index, lang)}${d.rating ? ` · ${d.rating}` : ''}`);
-  doc.moveDown(0.5);
+  doc.fontSize(8).fillColor('#5b6470').text(`${L.definition}: ${d.definition.name} (${d.definition.id} v${d.definition.version})${d.indexCoverage < d.definition.maxPoints ? ` · ${fill(L.coverage, { value: fixed(d.index, lang), covered: fixed(d.indexCoverage, lang) })}` : ''}`);
+  doc.fillColor('#1b1f24').moveDown(0.5);
   rows(doc, [170, 80, 80, 100, 85], [L.measure, L.value, L.target, L.state, L.weeksBelow], d.flags.map((f) => [L.measures[f.measure], fixed(f.value, lang), fixed(f.target, lang), f.state === 'below' ? L.below : f.state === 'met' || f.state === 'at-risk' ? L.met : '—', String(f.periodsBelow)]), (i) => i > 0 && i !== 3);
+  doc.moveDown(0.8).font('bold').fontSize(11).text(L.components, MARGIN);
+  doc.moveDown(0.3);
+  const before = new Map((move?.components ?? []).map((c) => [c.code, c]));
+  rows(
+    doc,
+    [235, 70, 70, 70, 70],
+    [L.component, L.value, L.points, L.maxPoints, L.previous],
+    d.components.map((c) => [componentName(c.code, lang), c.ratio === null ? '—' : `${fixed(c.ratio, lang)} %`, fixed(c.points, lang), fixed(c.maxPoints, lang), fixed(before.get(c.code)?.previousPoints ?? null, lang)]),
+    (i) => i > 0,
+  );
+  if (move) {
+    doc.moveDown(0.8).font('bold').fontSize(11).text(fill(L.whyRank, { period: move.previousPeriod }), MARGIN);
+    const ranks = move.previousRank !== null && move.rank !== null ? ` · ${L.rank} ${move.previousRank} → ${move.rank}` : '';
+    doc.font('regular').fontSize(9).text(`${L.index} ${fixed(move.previousIndex, lang)} → ${fixed(move.index, lang)}${ranks}`);
+    const names = (list: RankChangeOutput['overtook']) => list.map((p) => `${p.unitName} (${p.previousRank} → ${p.rank})`).join(', ');
+    if (move.overtakenBy.length) doc.text(`${L.overtakenBy}: ${names(move.overtakenBy)}`);
+    if (move.overtook.length) doc.text(`${L.overtook}: ${names(move.overtook)}`);
+  }
   doc.moveDown(0.8).font('bold').fontSize(11).text(L.procedures, MARGIN);
   doc.moveDown(0.3);
   rows(
     doc,
     [215, 50, 60, 60, 60, 70],
-    [L.unit, L.received, L.onTime, L.online, L.e2e, L.overdue],
+    [L.procedure, L.received, L.onTime, L.online, L.e2e, L.overdue],
     d.procedures.slice(0, 30).map((p) => [`${p.procedureName ?? p.procedureCode} (${p.procedureCode})`, count(p.received, lang), fixed(p.onTimeRate, lang), fixed(p.onlineRate, lang), fixed(p.endToEndRate, lang), count(p.overdueOpen, lang)]),
     (i) => i > 0,
   );

@@ -26,6 +26,8 @@ describe('forecastToDeadline', () => {
   it('says when there is no progress, or too little history', () => {
     expect(forecastToDeadline('onlineRate', 60, '2026-12-31', [50, 49, 48, 47], w, asOf).outcome).toBe('no-progress');
     expect(forecastToDeadline('onlineRate', 60, '2026-12-31', [null, null, 50], w, asOf).outcome).toBe('no-progress');
+    const flat = forecastToDeadline('onlineRate', 60, '2026-12-31', [0.1 + 0.2, 0.3, 0.30000000000000004, 0.3], w, asOf);
+    expect(flat).toMatchObject({ outcome: 'no-progress', slope: 0 });
   });
 
   it('treats lower-is-better measures the other way round', () => {

@@ -50,7 +50,8 @@ export function forecastToDeadline(
   if (deadlineEnd <= Math.min(asOf, current.end)) return { ...base, outcome: 'deadline-passed' };
   const last = [...values].reverse().find((v) => v !== null) ?? null;
   const better = higherIsBetter(measure) ? 1 : -1;
-  if (slope === null || last === null || slope * better <= 0) return { ...base, outcome: 'no-progress' };
+  // A slope that rounds to nothing is floating-point noise on a flat line, not progress.
+  if (slope === null || last === null || roundHalfUp(slope, 4) * better <= 0) return { ...base, outcome: 'no-progress' };
   const steps = Math.max(1, Math.ceil((threshold - last) / slope));
   let period = current;
   for (let i = 0; i < steps; i++) {

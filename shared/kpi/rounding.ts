@@ -6,6 +6,8 @@ export function roundHalfUp(value: number, decimals = 2): number {
   if (!Number.isFinite(value)) return value;
   const sign = value < 0 ? -1 : 1;
   const clean = Number(Math.abs(value).toPrecision(15));
+  // Tiny and huge values print in exponent notation, which the decimal shift below cannot take.
+  if (String(clean).includes('e')) return sign * (Math.round(clean * 10 ** decimals) / 10 ** decimals) || 0;
   const shifted = Math.round(Number(`${clean}e${decimals}`));
   return sign * Number(`${shifted}e-${decimals}`);
 }

@@ -16,6 +16,7 @@ const LINKS: readonly (readonly [string, string, readonly Role[] | null])[] = [
   ['/imports', 'nav.imports', ['data_officer', 'admin']],
   ['/admin/users', 'admin.users', ['admin']],
   ['/admin/units', 'admin.units', ['admin']],
+  ['/admin/indexes', 'indexes.title', ['admin']],
   ['/admin/audit', 'admin.audit', ['admin']],
 ];
 

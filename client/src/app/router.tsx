@@ -28,6 +28,7 @@ export const router = createBrowserRouter([
           { path: '/reports', lazy: lazyPage(() => import('../features/reports/reports-page')) },
           { path: '/admin/users', lazy: lazyPage(() => import('../features/admin/users-page')) },
           { path: '/admin/units', lazy: lazyPage(() => import('../features/admin/units-page')) },
+          { path: '/admin/indexes', lazy: lazyPage(() => import('../features/admin/indexes-page')) },
           { path: '/admin/audit', lazy: lazyPage(() => import('../features/admin/audit-page')) },
           { path: '*', element: <NotFound /> },
         ],

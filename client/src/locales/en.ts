@@ -67,6 +67,21 @@ export const en: Shape<typeof vi> = {
     FORMALITY_ONLINE_PAYMENT: 'Procedures with online payment', FORMALITY_FEE_ON_PORTAL: 'Fee-bearing procedures on the portal',
   },
   componentGroups: { progress: 'Progress', online: 'Online services', transparency: 'Transparency', digitized: 'Digitisation', satisfaction: 'Satisfaction', payment: 'Online payment' },
+  whyRank: {
+    title: 'Why the rank moved', before: 'Previous', now: 'This period', change: 'Change', byComponent: 'Points by component',
+    summary: 'Since {{period}}: index {{before}} → {{now}} ({{change}} points).', rank: 'Rank {{before}} → {{now}}.',
+    overtakenBy: 'Overtaken by: {{names}}.', overtook: 'Overtook: {{names}}.',
+  },
+  whatIf: { title: 'What if…', moreOnline: 'More dossiers online', compute: 'Compute', result: 'The index would be {{index}} ({{change}} points), rank {{rank}} (now rank {{before}}).' },
+  forecast: {
+    title: 'Forecast to the target deadline', reaches: 'reaches {{target}} around {{period}} (deadline {{deadline}})', 'not-before-deadline': 'does not reach {{target}} before the deadline {{deadline}}',
+    'no-progress': 'no trend towards {{target}} yet (deadline {{deadline}})', 'deadline-passed': 'deadline {{deadline}} passed without reaching {{target}}',
+    how: '— trend {{slope}} points a period, least-squares line through the last {{n}} periods',
+  },
+  indexes: {
+    title: 'Index definitions', help: 'Each index is data (JSON): components, scoring rules, rounding, rating bands. Edit one and save it as a new version; reports already made keep the version they used.',
+    name: 'Name', origin: 'Origin', shipped: 'Ships with chiso', newVersion: 'Edit as a new version', json: 'Definition (JSON)', save: 'Save new version', notJson: 'This is not valid JSON.',
+  },
   reports: {
     title: 'Weekly reports', generate: 'Generate', generating: 'Generating…', format: 'Format', language: 'Language', regenerate: 'Make a new version', period: 'Period',
     version: 'Version', cutOff: 'Data as of', generated: 'Generated', trigger: 'Source', size: 'Size', download: 'Download', none: 'No reports yet.',

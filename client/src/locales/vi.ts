@@ -63,6 +63,21 @@ export const vi = {
     FORMALITY_ONLINE_PAYMENT: 'TTHC có thanh toán trực tuyến', FORMALITY_FEE_ON_PORTAL: 'TTHC có phí trên Cổng',
   },
   componentGroups: { progress: 'Tiến độ giải quyết', online: 'Dịch vụ công trực tuyến', transparency: 'Công khai, minh bạch', digitized: 'Số hóa hồ sơ', satisfaction: 'Mức độ hài lòng', payment: 'Thanh toán trực tuyến' },
+  whyRank: {
+    title: 'Vì sao thứ hạng thay đổi', before: 'Kỳ trước', now: 'Kỳ này', change: 'Thay đổi', byComponent: 'Điểm theo thành phần',
+    summary: 'So với {{period}}: chỉ số {{before}} → {{now}} ({{change}} điểm).', rank: 'Hạng {{before}} → {{now}}.',
+    overtakenBy: 'Bị vượt bởi: {{names}}.', overtook: 'Đã vượt: {{names}}.',
+  },
+  whatIf: { title: 'Nếu…', moreOnline: 'Thêm số hồ sơ trực tuyến', compute: 'Tính', result: 'Chỉ số sẽ là {{index}} ({{change}} điểm), hạng {{rank}} (hiện nay hạng {{before}}).' },
+  forecast: {
+    title: 'Dự báo đến hạn chỉ tiêu', reaches: 'đạt {{target}} vào khoảng {{period}} (hạn {{deadline}})', 'not-before-deadline': 'không đạt {{target}} trước hạn {{deadline}}',
+    'no-progress': 'chưa có xu hướng tiến tới {{target}} (hạn {{deadline}})', 'deadline-passed': 'đã quá hạn {{deadline}} mà chưa đạt {{target}}',
+    how: '— xu hướng {{slope}} điểm/kỳ, đường thẳng bình phương nhỏ nhất qua {{n}} kỳ gần nhất',
+  },
+  indexes: {
+    title: 'Bộ chỉ số', help: 'Mỗi bộ chỉ số là dữ liệu (JSON): thành phần, quy tắc tính điểm, cách làm tròn, xếp loại. Sửa và lưu thành phiên bản mới; các báo cáo đã lập giữ nguyên phiên bản đã dùng.',
+    name: 'Tên', origin: 'Nguồn', shipped: 'Có sẵn trong chiso', newVersion: 'Sửa thành phiên bản mới', json: 'Định nghĩa (JSON)', save: 'Lưu phiên bản mới', notJson: 'Nội dung không phải JSON hợp lệ.',
+  },
   reports: {
     title: 'Báo cáo tuần', generate: 'Lập báo cáo', generating: 'Đang lập…', format: 'Định dạng', language: 'Ngôn ngữ', regenerate: 'Lập phiên bản mới', period: 'Kỳ',
     version: 'Phiên bản', cutOff: 'Số liệu đến', generated: 'Lập lúc', trigger: 'Nguồn', size: 'Dung lượng', download: 'Tải về', none: 'Chưa có báo cáo.',

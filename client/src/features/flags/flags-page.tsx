@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PeriodLine } from '../../components/ui/period-line';
 import { IndexLine } from '../../components/ui/index-line';
 import { StateBadge } from '../../components/ui/state-badge';
+import { ForecastText } from '../../components/ui/forecast-text';
 import { Empty, QueryState } from '../../components/ui/status';
 import { formatChange, formatFixed, formatMeasure } from '../../lib/format';
 import { usePeriod } from '../../lib/use-period';
@@ -55,6 +56,7 @@ export function FlagsPage() {
                                 <li key={f.measure}>
                                   <StateBadge state="below" label={t(`measures.${f.measure}`)} /> {show(f.value)} / {show(f.target)}{' '}
                                   <span className="muted">({t('flags.gap')} {formatChange(f.gap, lng)} · {f.periodsBelow})</span>
+                                  {r.forecasts.filter((x) => x.measure === f.measure).map((x) => <div key={x.measure} className="small"><ForecastText forecast={x} /></div>)}
                                 </li>
                               );
                             })}

@@ -6,6 +6,9 @@ import { PeriodLine } from '../../components/ui/period-line';
 import { IndexLine } from '../../components/ui/index-line';
 import { IndexValue } from '../../components/ui/index-value';
 import { IndexComponents } from './components/index-components';
+import { ForecastList } from './components/forecast-list';
+import { RankChangePanel } from './components/rank-change-panel';
+import { WhatIfPanel } from './components/what-if-panel';
 import { RankChange } from '../../components/ui/rank-change';
 import { QueryState } from '../../components/ui/status';
 import { usePeriod } from '../../lib/use-period';
@@ -45,13 +48,16 @@ export default function UnitPage() {
               </a>
             </p>
             <UnitMeasures detail={d} />
+            <ForecastList forecasts={d.forecasts} />
             <IndexComponents detail={d} />
+            <WhatIfPanel detail={d} index={index} />
           </>
         )}
       </QueryState>
       {!detail.error && <TrendPanel unitCode={code} endDate={endDate} />}
       {detail.data && (
         <>
+          <RankChangePanel unitCode={detail.data.unit.code} period={detail.data.period.id} index={index} />
           <ProcedureTable procedures={detail.data.procedures} />
           <OverdueTable detail={detail.data} />
         </>
