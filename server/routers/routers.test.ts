@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ranking } from '../analytics/ranking';
 import { TRPCError } from '@trpc/server';
 import { createInnerContext, type Viewer } from '../context';
 import type { Store } from '../store/port';
@@ -48,6 +49,18 @@ describe('kpi.ranking', () => {
       { measure: 'onlineRate', target: 60, value: 50, state: 'below', periodsBelow: 2 },
       { measure: 'onTimeRate', target: 100, value: 97.5, state: 'below', periodsBelow: 2 },
     ]);
+  });
+
+  it('keeps a complete period\'s ranking for the data version, and recomputes it after a data change', async () => {
+    const deps = fixtureDeps(store);
+    const first = await ranking(deps, { period: '2025-W31', group: 'commune' });
+    const again = await ranking(deps, { period: '2025-W31', group: 'commune' });
+    expect(again.rows).toBe(first.rows);
+    await store.upsertTarget({ measure: 'endToEndRate', kind: 'ward', unitCode: null, threshold: 20, effectiveFrom: '2025-07-21', deadline: null }, { actor: 'test', action: 'target.upsert', target: null, before: null, after: null, address: null });
+    const after = await ranking(deps, { period: '2025-W31', group: 'commune' });
+    expect(after.rows).not.toBe(first.rows);
+    expect(after.rows[0]?.flags.map((f) => f.measure)).toContain('endToEndRate');
+    await store.deleteTarget({ measure: 'endToEndRate', kind: 'ward', unitCode: null, effectiveFrom: '2025-07-21' }, { actor: 'test', action: 'target.delete', target: null, before: null, after: null, address: null });
   });
 
   it('refuses an index definition that does not exist, by name', async () => {

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { validatedOnce } from './validated-output';
+
+const Schema = z.object({ asOf: z.string(), rows: z.array(z.object({ n: z.number() }).strict()) }).strict();
+
+describe('validatedOnce', () => {
+  it('refuses an answer the schema rejects, in its rows or its envelope', () => {
+    const parse = validatedOnce(Schema, 'rows');
+    expect(() => parse({ asOf: 'x', rows: [{ n: 'one' }] })).toThrow();
+    const rows = [{ n: 1 }];
+    parse({ asOf: 'x', rows });
+    expect(() => parse({ asOf: 42, rows })).toThrow();
+    expect(() => parse({ asOf: 'x', rows, extra: true })).toThrow();
+  });
+
+  it('checks rows it has already validated only once, and new rows again', () => {
+    const parse = validatedOnce(Schema, 'rows');
+    const rows = [{ n: 1 }];
+    parse({ asOf: 'a', rows });
+    (rows[0] as { n: unknown }).n = 'changed behind its back';
+    expect(() => parse({ asOf: 'b', rows })).not.toThrow();
+    expect(() => parse({ asOf: 'b', rows: [{ n: 'x' }] })).toThrow();
+  });
+});
