@@ -44,7 +44,7 @@ test.describe('a city leader on Monday morning', () => {
     await expect(page.getByRole('link', { name: 'Sở Tư pháp' })).toBeVisible();
     await page.getByRole('button', { name: /^Nộp trực tuyến/ }).first().click();
     await expect(page).toHaveURL(/group=department.*sort=onlineRate|sort=onlineRate.*group=department/);
-    const rates = await page.getByRole('table').first().locator('tbody tr td:nth-child(4)').allInnerTexts();
+    const rates = await page.getByRole('table').first().locator('tbody tr td:nth-child(5)').allInnerTexts();
     const values = rates.map((r) => Number(r.replace(' %', '').replace(',', '.'))).filter((v) => !Number.isNaN(v));
     expect(values.length).toBeGreaterThan(5);
     expect(values).toEqual([...values].sort((a, b) => b - a));

@@ -21,7 +21,9 @@ describe('ranking view rows', () => {
     ['soc son', ['2']],
     ['phuong', ['1', '3']],
     ['', ['1', '2', '3']],
-  ])('a search for %j finds %j, with or without diacritics', (query, codes) => {
+    ['2', ['2']],
+    [' 3 ', ['3']],
+  ])('a search for %j finds %j, by name with or without diacritics, or by code', (query, codes) => {
     expect(filterRows(rows, { query, kind: null, state: null }).map((r) => r.unitCode)).toEqual(codes);
   });
 

@@ -15,7 +15,7 @@ export interface RowFilter {
 
 export function filterRows(rows: readonly RankingRow[], filter: RowFilter): RankingRow[] {
   return rows.filter(
-    (r) => matchesSearch(r.unitName, filter.query) && (filter.kind === null || r.kind === filter.kind) && (filter.state === null || unitState(r.flags) === filter.state),
+    (r) => (matchesSearch(r.unitName, filter.query) || r.unitCode.startsWith(filter.query.trim())) && (filter.kind === null || r.kind === filter.kind) && (filter.state === null || unitState(r.flags) === filter.state),
   );
 }
 
