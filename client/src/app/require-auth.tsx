@@ -1,8 +1,12 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { ErrorNote, Loading } from '../components/ui/status';
+import { ErrorNote } from '../components/ui/status';
 import { isUnauthorized, useMe } from '../lib/use-me';
 
-/** Pages behind a session: without one, go to the login page and come back after. */
+/**
+ * Pages behind a session: without one, go to the login page and come back after. The page renders while the session
+ * is being checked, so its own queries go out with the check (one batched request) instead of after it; the server
+ * refuses them anyway when there is no session.
+ */
 export function RequireAuth() {
   const me = useMe();
   const location = useLocation();
@@ -10,6 +14,5 @@ export function RequireAuth() {
     if (isUnauthorized(me.error)) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
     return <ErrorNote error={me.error} onRetry={() => void me.refetch()} />;
   }
-  if (!me.data) return <Loading />;
   return <Outlet />;
 }
