@@ -1,13 +1,13 @@
 import { createInterface } from 'node:readline';
 import { CreateAccountInputSchema } from '../shared/schemas/account';
-import { isDemoPassword } from './auth/demo-accounts';
 import { hashPassword } from './auth/password';
+import { assertPasswordAllowed, MIN_PASSWORD_LENGTH } from './auth/password-policy';
 import { UserError } from './errors';
 import type { Store, StoredAccount } from './store/port';
 
 /** The password from standard input: typed at a prompt, or the first line of what is piped in. */
 export async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('Password (at least 10 characters): ');
+  if (process.stdin.isTTY) process.stderr.write(`Password (at least ${MIN_PASSWORD_LENGTH} characters, not a common one): `);
   const lines = createInterface({ input: process.stdin, terminal: false });
   for await (const line of lines) {
     lines.close();
@@ -20,7 +20,7 @@ export async function addAccount(store: Store, input: { username: string; role: 
   const parsed = CreateAccountInputSchema.safeParse(input);
   if (!parsed.success) throw new UserError('BAD_REQUEST', `The account is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'account'}: ${i.message}`).join('; ')}`);
   const a = parsed.data;
-  if (isDemoPassword(a.password)) throw new UserError('BAD_REQUEST', 'That password is a published demo password; choose another.');
+  assertPasswordAllowed(a.password, a.username);
   if (await store.getAccount(a.username)) throw new UserError('CONFLICT', `The username "${a.username}" is taken.`);
   if (a.unitCode && !(await store.listUnits()).some((u) => u.code === a.unitCode)) throw new UserError('BAD_REQUEST', `There is no unit with the code "${a.unitCode}".`);
   const now = new Date().toISOString();

@@ -4,10 +4,16 @@ import type { HttpAccess } from './context';
 
 export const COOKIE = 'chiso_session';
 
+/** The session token, or null; a value that is not valid URL-encoding (`%ZZ`) is no session rather than an error. */
 export function readToken(req: IncomingMessage): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === COOKIE) return decodeURIComponent(value.join('=')) || null;
+    if (name !== COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join('=')) || null;
+    } catch {
+      return null;
+    }
   }
   return null;
 }

@@ -4,6 +4,9 @@ import { readEnv } from './env';
 import { AuthService } from './auth/auth-service';
 import { seedDemoAccounts } from './auth/demo-accounts';
 import { createHttpServer } from './http';
+import { jsonLogger } from './log';
+import { gracefulShutdown } from './shutdown';
+import { removeUploadLeftovers } from './upload-temp';
 import { warmCache } from './analytics/warm';
 import { parseSchedule, startScheduler } from './reports/schedule';
 import { analyticsDeps, openStore } from './open-store';
@@ -11,6 +14,7 @@ import { seedDemo } from './seed/seed-demo';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
+const log = jsonLogger();
 
 /** The newest modification time under the client's sources (and the shared code it bundles). */
 function newestSource(dir: string): number {
@@ -26,48 +30,55 @@ async function buildClientIfNeeded(): Promise<void> {
   const index = `${clientDir}/index.html`;
   const sources = Math.max(newestSource(`${root}/client`), newestSource(`${root}/shared`), statSync(`${root}/vite.config.ts`).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  console.log('Building the dashboard…');
+  log('info', 'building the dashboard');
   const { build } = await import('vite');
   await build({ configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
 }
 
 async function main(): Promise<void> {
   const env = readEnv();
+  const leftovers = await removeUploadLeftovers();
+  if (leftovers.length) log('info', 'removed upload folders left by an earlier run', { folders: leftovers });
   await buildClientIfNeeded();
   const store = await openStore(env);
   const production = env.NODE_ENV === 'production';
   const empty = (await store.listUnits()).length === 0;
   if (empty && !production) {
-    console.log(`The database ${env.CHISO_DB} is empty: seeding the demo data (real Hà Nội units, synthetic dossiers)…`);
+    log('info', `the database ${env.CHISO_DB} is empty: seeding the demo data (real Hà Nội units, synthetic dossiers)`);
     const summary = await seedDemo(store, Date.now());
-    console.log(`Demo data ready: ${summary.units} units, ${summary.dossiers} synthetic dossiers.`);
+    log('info', 'demo data ready', { units: summary.units, dossiers: summary.dossiers });
   }
   if (production) {
-    if ((await store.listAccounts()).every((a) => a.demo)) console.log('No account can sign in yet: create the first admin with `npm run chiso -- user add NAME --role admin`.');
+    if ((await store.listAccounts()).every((a) => a.demo)) log('warn', 'No account can sign in yet: create the first admin with `npm run chiso -- user add NAME --role admin`.');
   } else if ((await store.getMeta('dataset')) === 'demo') {
     if ((await store.listAccounts()).length === 0) await seedDemoAccounts(store, await store.listUnits());
-    console.log('Demo accounts: leader / leader-demo, admin / admin-demo, officer / officer-demo, head-<unit code> / head-demo (e.g. head-00070).');
+    log('info', 'Demo accounts: leader / leader-demo, admin / admin-demo, officer / officer-demo, head-<unit code> / head-demo (e.g. head-00070).');
   }
   const deps = analyticsDeps(store, env);
   const auth = new AuthService(store, { production });
-  const server = createHttpServer({ deps, auth, clientDir, log: (m) => console.error(m) });
+  const server = createHttpServer({ deps, auth, clientDir, log });
+  let stopScheduler: () => void = () => undefined;
   server.listen(env.PORT, env.HOST, () => {
-    console.log(`chiso is serving on http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT} (database ${env.CHISO_DB})`);
+    log('info', `chiso is serving on http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`, { database: env.CHISO_DB, pid: process.pid });
     const schedule = parseSchedule(env.CHISO_REPORT_SCHEDULE);
-    if (schedule === 'invalid') console.error(`CHISO_REPORT_SCHEDULE "${env.CHISO_REPORT_SCHEDULE}" is not like "MON 07:00" or "off": the weekly report is not scheduled.`);
-    else if (schedule) startScheduler(deps, schedule, (m) => console.log(m));
-    warmCache(deps).catch((error: unknown) => console.error(`could not pre-count last week: ${error instanceof Error ? error.message : String(error)}`));
+    if (schedule === 'invalid') log('error', `CHISO_REPORT_SCHEDULE "${env.CHISO_REPORT_SCHEDULE}" is not like "MON 07:00" or "off": the weekly report is not scheduled.`);
+    else if (schedule) stopScheduler = startScheduler(deps, schedule, (m) => log('info', m));
+    warmCache(deps).catch((error: unknown) => log('warn', 'could not pre-count last week', { error: error instanceof Error ? error.message : String(error) }));
   });
-  const stop = () => {
-    server.close(() => {
-      void store.close().then(() => process.exit(0));
-    });
-  };
+  const stop = gracefulShutdown({
+    server,
+    log,
+    exit: (code) => process.exit(code),
+    release: async () => {
+      stopScheduler();
+      await store.close();
+    },
+  });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error && error.message.startsWith('chiso cannot start') ? error.message : `chiso failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  log('error', error instanceof Error && error.message.startsWith('chiso cannot start') ? error.message : `chiso failed to start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -1,7 +1,6 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ImportKindSchema } from '../shared/schemas/import';
@@ -9,6 +8,7 @@ import { importFile } from './import/run-import';
 import { sendJson } from './http-json';
 import type { Store } from './store/port';
 import { FILE_NAME_HEADER, uploadRefusal } from './upload-guard';
+import { makeUploadDir } from './upload-temp';
 
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
@@ -40,7 +40,7 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, st
   if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) return reply(res, 413, { error: { message: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` } });
   const fileName = fileNameOf(req);
   if (fileName === null) return reply(res, 400, { error: { message: 'Write the file name in X-File-Name URL-encoded (as encodeURIComponent does).' } });
-  const dir = await mkdtemp(join(tmpdir(), 'chiso-upload-'));
+  const dir = await makeUploadDir();
   const path = join(dir, 'file');
   try {
     let received = 0;

@@ -1,9 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { RankingRow } from '../../shared/schemas/ranking';
+import { safeCell, safeRecord } from '../safe-cell';
 import { date, dateTime, fill, LABELS, type ReportLanguage } from './labels';
 import type { ReportData } from './report-data';
 
 const RATE = '0.00';
+
+/** A row of the definitions sheet, whose text (index names and descriptions) an admin writes. */
+const line = (ws: ExcelJS.Worksheet, values: unknown[]) => ws.addRow(values.map(safeCell));
 
 function rankingSheet(wb: ExcelJS.Workbook, name: string, rows: RankingRow[], lang: ReportLanguage): void {
   const L = LABELS[lang];
@@ -25,11 +29,11 @@ function rankingSheet(wb: ExcelJS.Workbook, name: string, rows: RankingRow[], la
     { header: L.flags, key: 'flags', width: 40 },
   ];
   for (const r of rows) {
-    ws.addRow({
+    ws.addRow(safeRecord({
       rank: r.rank, rankChange: r.rankChange, unitCode: r.unitCode, unitName: r.unitName, headName: r.headName, received: r.received,
       onlineRate: r.onlineRate, endToEndRate: r.endToEndRate, onTimeRate: r.onTimeRate, avgProcessingDays: r.avgProcessingDays, overdueOpen: r.overdueOpen,
       index: r.index, rating: r.rating, flags: r.flags.filter((f) => f.state === 'below').map((f) => `${L.measures[f.measure]} (${f.periodsBelow})`).join('; '),
-    });
+    }));
   }
   ws.getRow(1).font = { bold: true };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: ws.columnCount } };
@@ -52,20 +56,20 @@ export async function renderXlsx(data: ReportData, lang: ReportLanguage, generat
     { header: L.target, key: 'target', width: 10, style: { numFmt: RATE } },
     { header: L.weeksBelow, key: 'weeks', width: 12 },
   ];
-  for (const r of data.flags.rows) for (const f of r.failed) flags.addRow({ unit: r.unitName, head: r.headName, measure: L.measures[f.measure], value: f.value, target: f.target, weeks: f.periodsBelow });
+  for (const r of data.flags.rows) for (const f of r.failed) flags.addRow(safeRecord({ unit: r.unitName, head: r.headName, measure: L.measures[f.measure], value: f.value, target: f.target, weeks: f.periodsBelow }));
   flags.getRow(1).font = { bold: true };
   flags.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, flags.rowCount), column: 6 } };
 
   const defs = wb.addWorksheet(L.sheetDefinitions);
   defs.columns = [{ width: 34 }, { width: 60 }];
-  defs.addRow([L.title]).font = { bold: true };
-  defs.addRow([fill(L.week, { id: data.period, from: date(data.startDate), to: date(data.endDate) })]);
-  defs.addRow([L.cutOff, dateTime(data.cutOff)]);
-  defs.addRow([L.generated, dateTime(generatedAt)]);
-  defs.addRow([L.definition, `${data.definition.name} (${data.definition.id} v${data.definition.version})${data.definition.description ? `: ${data.definition.description}` : ''}`]);
-  for (const c of data.definition.components) defs.addRow([c.code, `${c.points} · ${c.rule}${c.threshold !== undefined ? ` ${c.threshold}` : ''} · ${c.measure ?? c.indicator ?? ''}`]);
-  defs.addRow([]);
-  defs.addRow([L.measure, L.scope, L.threshold, L.effectiveFrom, L.deadline]).font = { bold: true };
-  for (const t of data.targets) defs.addRow([L.measures[t.measure], t.kind ?? t.unitCode, t.threshold, date(t.effectiveFrom), t.deadline ? date(t.deadline) : '']);
+  line(defs, [L.title]).font = { bold: true };
+  line(defs, [fill(L.week, { id: data.period, from: date(data.startDate), to: date(data.endDate) })]);
+  line(defs, [L.cutOff, dateTime(data.cutOff)]);
+  line(defs, [L.generated, dateTime(generatedAt)]);
+  line(defs, [L.definition, `${data.definition.name} (${data.definition.id} v${data.definition.version})${data.definition.description ? `: ${data.definition.description}` : ''}`]);
+  for (const c of data.definition.components) line(defs, [c.code, `${c.points} · ${c.rule}${c.threshold !== undefined ? ` ${c.threshold}` : ''} · ${c.measure ?? c.indicator ?? ''}`]);
+  line(defs, []);
+  line(defs, [L.measure, L.scope, L.threshold, L.effectiveFrom, L.deadline]).font = { bold: true };
+  for (const t of data.targets) line(defs, [L.measures[t.measure], t.kind ?? t.unitCode, t.threshold, date(t.effectiveFrom), t.deadline ? date(t.deadline) : '']);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

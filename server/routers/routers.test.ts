@@ -158,12 +158,28 @@ describe('flags, overview, periods', () => {
     expect(communes).toMatchObject({ unitCount: 3, states: { below: 1, atRisk: 0, met: 2, noData: 0 }, insufficientData: 1 });
     expect(communes?.measures).toMatchObject({ received: 90, online: 59 });
     expect(communes?.targets).toEqual([
-      { measure: 'onlineRate', threshold: 60, kinds: ['ward', 'commune'], deadline: '2025-07-30' },
-      { measure: 'onTimeRate', threshold: 100, kinds: ['ward'], deadline: '2025-07-30' },
+      { measure: 'onlineRate', threshold: 60, kinds: ['ward', 'commune'], deadline: '2025-07-30', deadlinePassed: true },
+      { measure: 'onTimeRate', threshold: 100, kinds: ['ward'], deadline: '2025-07-30', deadlinePassed: true },
     ]);
+    expect(o.comparison).toBe('full');
+    const ranking = await caller().kpi.ranking({ period: '2025-W31', group: 'commune' });
+    const ranked = ranking.rows.filter((r) => r.rank !== null);
+    expect(communes?.index.average).toBeCloseTo(ranked.reduce((s, r) => s + (r.index as number), 0) / ranked.length, 2);
+    expect(communes?.best.map((b) => b.unitCode)).toEqual(ranked.map((r) => r.unitCode));
+    expect(communes?.worst[0]?.unitCode).toBe(ranked[ranked.length - 1]?.unitCode);
+    expect(communes?.series.map((s) => s.period).slice(-3)).toEqual(['2025-W29', '2025-W30', '2025-W31']);
+    expect(communes?.series.at(-1)?.measures.received).toBe(90);
     expect(o.city.measures.received).toBe(130);
     expect(o.previousPeriod).toBe('2025-W30');
     expect(o.period).toMatchObject({ id: '2025-W31', startDate: '2025-07-28', endDate: '2025-08-03', complete: true, cutOff: '2025-08-03T17:00:00.000Z' });
+  });
+
+  it('compares a week in progress with the previous week cut at the same point, not with all of it', async () => {
+    const o = await caller().kpi.overview({ period: '2025-W32', asOf: '2025-08-05T03:00:00Z' });
+    expect(o.comparison).toBe('same-elapsed');
+    const communes = o.groups.find((g) => g.group === 'commune');
+    expect(communes?.previous?.received).toBe(communes?.measures.received);
+    expect(communes?.index.previousAverage).toBeNull();
   });
 
   it('lists weeks from the first data to now and opens on the last complete week', async () => {

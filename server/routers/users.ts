@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AccountSchema, CreateAccountInputSchema, ResetPasswordInputSchema, UpdateAccountInputSchema } from '../../shared/schemas/account';
-import { isDemoPassword } from '../auth/demo-accounts';
 import { hashPassword } from '../auth/password';
+import { assertPasswordAllowed } from '../auth/password-policy';
 import { UserError } from '../errors';
 import type { StoredAccount } from '../store/port';
 import { auditBy, roleProcedure, router } from '../trpc';
@@ -13,10 +13,6 @@ async function knownUnit(store: { listUnits(): Promise<{ code: string }[]> }, un
   if (unitCode && !(await store.listUnits()).some((u) => u.code === unitCode)) throw new UserError('BAD_REQUEST', `There is no unit with the code "${unitCode}".`);
 }
 
-function strongEnough(password: string) {
-  if (isDemoPassword(password)) throw new UserError('BAD_REQUEST', 'That password is a published demo password; choose another.');
-}
-
 export const usersRouter = router({
   list: admin.output(z.array(AccountSchema)).query(({ ctx }) => ctx.deps.store.listAccounts()),
   create: admin
@@ -25,7 +21,7 @@ export const usersRouter = router({
     .mutation(async ({ ctx, input }) => {
       if (await ctx.deps.store.getAccount(input.username)) throw new UserError('CONFLICT', `The username "${input.username}" is taken.`);
       await knownUnit(ctx.deps.store, input.unitCode);
-      strongEnough(input.password);
+      assertPasswordAllowed(input.password, input.username);
       const now = new Date().toISOString();
       const account: StoredAccount = { username: input.username, displayName: input.displayName, role: input.role, unitCode: input.unitCode, passwordHash: await hashPassword(input.password), disabled: false, demo: false, createdAt: now, updatedAt: now };
       await ctx.deps.store.saveAccount(account, auditBy(ctx, 'account.create', account.username, null, visible(account)));
@@ -53,7 +49,7 @@ export const usersRouter = router({
     .mutation(async ({ ctx, input }) => {
       const before = await ctx.deps.store.getAccount(input.username);
       if (!before) throw new UserError('NOT_FOUND', `There is no account "${input.username}".`);
-      strongEnough(input.password);
+      assertPasswordAllowed(input.password, before.username);
       const after = { ...before, passwordHash: await hashPassword(input.password), demo: false, updatedAt: new Date().toISOString() };
       await ctx.deps.store.saveAccount(after, auditBy(ctx, 'account.reset-password', after.username, null, null));
       await ctx.deps.store.deleteSessionsOf(after.username);

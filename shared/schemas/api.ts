@@ -15,8 +15,10 @@ export type DefinitionInfo = z.infer<typeof DefinitionInfoSchema>;
 export const RankingInputSchema = PeriodInputSchema.extend({ group: GroupSchema });
 export const FlagsInputSchema = PeriodInputSchema.extend({ group: GroupSchema.optional() });
 export const UnitDetailInputSchema = PeriodInputSchema.extend({ unitCode: UnitCodeSchema });
+/** A trend spans years the dashboard has data for; the period maths refuses dates far outside them. */
+const TrendDateSchema = DateStringSchema.refine((d) => Number(d.slice(0, 4)) >= 2000 && Number(d.slice(0, 4)) <= 2100, 'a trend date is in the years 2000 to 2100');
 export const TrendInputSchema = z
-  .object({ unitCode: UnitCodeSchema, measure: MeasureSchema, from: DateStringSchema, to: DateStringSchema, granularity: z.enum(['week', 'month']) })
+  .object({ unitCode: UnitCodeSchema, measure: MeasureSchema, from: TrendDateSchema, to: TrendDateSchema, granularity: z.enum(['week', 'month']) })
   .refine((t) => t.from <= t.to, { message: '`from` must not be after `to`', path: ['to'] });
 export const PeriodsInputSchema = z.object({ kind: PeriodKindSchema.exclude(['range']).optional() }).optional();
 
@@ -40,7 +42,7 @@ export const PeriodListSchema = z.object({
   periods: z.array(PeriodInfoSchema.omit({ cutOff: true })),
 });
 
-export const GroupTargetSchema = z.object({ measure: MeasureSchema, threshold: z.number(), kinds: z.array(UnitKindSchema), deadline: z.string().nullable() });
+export const GroupTargetSchema = z.object({ measure: MeasureSchema, threshold: z.number(), kinds: z.array(UnitKindSchema), deadline: z.string().nullable(), deadlinePassed: z.boolean() });
 
 export const GroupOverviewSchema = z.object({
   group: GroupSchema,
@@ -53,11 +55,19 @@ export const GroupOverviewSchema = z.object({
   longestBelow: z.array(
     z.object({ unitCode: z.string(), unitName: z.string(), headName: z.string().nullable(), periodsBelow: z.number().int(), measures: z.array(MeasureSchema) }),
   ),
+  /** The mean index of the group's ranked units, now and in the previous period (null when not compared). */
+  index: z.object({ average: z.number().nullable(), previousAverage: z.number().nullable() }),
+  best: z.array(z.object({ unitCode: z.string(), unitName: z.string(), index: z.number().nullable(), rank: z.number().int().nullable() })),
+  worst: z.array(z.object({ unitCode: z.string(), unitName: z.string(), index: z.number().nullable(), rank: z.number().int().nullable() })),
+  /** The group's measures over the last periods of the same kind, oldest first (the current one last). */
+  series: z.array(z.object({ period: z.string(), measures: MeasuresSchema })),
 });
 
 export const OverviewSchema = z.object({
   period: PeriodInfoSchema,
   previousPeriod: z.string(),
+  /** full: the previous period whole; same-elapsed: a period in progress against the previous one cut at the same point. */
+  comparison: z.enum(['full', 'same-elapsed']),
   asOf: z.string(),
   demo: z.boolean(),
   definition: DefinitionInfoSchema,
