@@ -20,7 +20,9 @@ export const en: Shape<typeof vi> = {
   overview: {
     title: 'Overview', city: 'Whole city', target: 'Target {{value}}', noTarget: 'No target set', change: '{{value}} vs {{period}}',
     unitsBelow: '{{count}} of {{total}} units below target', longest: 'Longest below target', periodsBelow_one: '{{count}} period in a row', periodsBelow_other: '{{count}} periods in a row',
-    distribution: 'Units by state', deadline: 'due {{date}}', received: '{{n}} dossiers',
+    distribution: 'Units by state', deadline: 'due {{date}}', received: '{{n}} dossiers', overdue: 'overdue', points: 'pp',
+    changeSameTime: '{{value}} against the same point of {{period}}', meanIndex: 'Mean index', indexPoints: 'points', since: 'since {{period}}',
+    best: 'Highest index', worst: 'Lowest index', series: '{{measure}}, {{from}} to {{to}}',
   },
   rankings: {
     title: 'Rankings', search: 'Find a unit', allKinds: 'All kinds', allStates: 'All states', flagged: 'Below a target', atRisk: 'At risk', met: 'Meets every target',

@@ -16,7 +16,9 @@ export const vi = {
   overview: {
     title: 'Tổng quan', city: 'Toàn thành phố', target: 'Chỉ tiêu {{value}}', noTarget: 'Chưa giao chỉ tiêu', change: '{{value}} so với {{period}}',
     unitsBelow: '{{count}} / {{total}} đơn vị dưới chỉ tiêu', longest: 'Dưới chỉ tiêu lâu nhất', periodsBelow_one: '{{count}} kỳ liên tiếp', periodsBelow_other: '{{count}} kỳ liên tiếp',
-    distribution: 'Phân bố đơn vị', deadline: 'hạn {{date}}', received: '{{n}} hồ sơ',
+    distribution: 'Phân bố đơn vị', deadline: 'hạn {{date}}', received: '{{n}} hồ sơ', overdue: 'đã quá hạn', points: 'điểm %',
+    changeSameTime: '{{value}} so với cùng thời điểm của {{period}}', meanIndex: 'Chỉ số bình quân', indexPoints: 'điểm', since: 'so với {{period}}',
+    best: 'Cao nhất theo chỉ số', worst: 'Thấp nhất theo chỉ số', series: '{{measure}}, {{from}} đến {{to}}',
   },
   rankings: {
     title: 'Xếp hạng', search: 'Tìm đơn vị', allKinds: 'Mọi loại', allStates: 'Mọi trạng thái', flagged: 'Có chỉ tiêu chưa đạt', atRisk: 'Sát chỉ tiêu', met: 'Đạt tất cả',
