@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AnalyticsDeps } from './analytics/deps';
 import { unitDetail } from './analytics/unit-detail';
+import { rankChange } from './analytics/rank-change';
 import { warmCache } from './analytics/warm';
 import { auditCsv } from './audit-csv';
 import type { AuthService } from './auth/auth-service';
@@ -24,8 +25,10 @@ async function serveAnnex(deps: AnalyticsDeps, res: ServerResponse, viewer: View
   const period = params.get('period') ?? '';
   if (viewer.role === 'unit_head' && viewer.unitCode !== unitCode) return sendJson(res, 403, { error: { message: 'A unit head sees the detail of their own unit only.' } });
   try {
-    const detail = await unitDetail(deps, { unitCode, period });
-    const pdf = await renderAnnex(detail, params.get('lang') === 'en' ? 'en' : 'vi', new Date(deps.now()).toISOString());
+    const index = params.get('index') ?? undefined;
+    const detail = await unitDetail(deps, { unitCode, period, index });
+    const move = await rankChange(deps, { unitCode, period, index });
+    const pdf = await renderAnnex(detail, params.get('lang') === 'en' ? 'en' : 'vi', new Date(deps.now()).toISOString(), move);
     res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Disposition': attachment(`chiso-${detail.period.id}-${unitCode}.pdf`), 'Content-Length': pdf.length });
     res.end(pdf);
   } catch (error) {

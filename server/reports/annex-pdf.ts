@@ -1,7 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { RankChangeOutput, UnitDetail } from '../../shared/schemas/api';
-import { QD766_INDICATORS } from '../../shared/kpi/definitions/qd766-catalogue';
-import { count, date, dateTime, fill, fixed, LABELS, type ReportLanguage } from './labels';
+import { componentName, count, date, dateTime, fill, fixed, LABELS, type ReportLanguage } from './labels';
 import { FONT, FONT_BOLD } from './pdf';
 
 const MARGIN = 40;
@@ -22,14 +21,6 @@ function rows(doc: PDFKit.PDFDocument, widths: number[], head: Cell[], body: Cel
   };
   line(head, true);
   for (const r of body) line(r, false);
-}
-
-const CATALOGUE = new Map(QD766_INDICATORS.map((i) => [i.code, i]));
-
-function componentName(code: string, lang: ReportLanguage): string {
-  const measure = (LABELS[lang].measures as Record<string, string>)[code];
-  const indicator = CATALOGUE.get(code);
-  return measure ?? (indicator ? (lang === 'en' ? (indicator.nameEn ?? indicator.name) : indicator.name) : code);
 }
 
 /** One unit's page for its head: results against targets, rank, the procedures that cost it, overdue dossiers. */

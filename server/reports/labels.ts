@@ -1,4 +1,5 @@
 import type { Measure } from '../../shared/domain/measure';
+import { QD766_INDICATORS } from '../../shared/kpi/definitions/qd766-catalogue';
 
 export type ReportLanguage = 'vi' | 'en';
 
@@ -11,7 +12,7 @@ const VI = {
   weeksBelow: 'Số tuần liên tiếp', none: 'Không có đơn vị nào dưới chỉ tiêu.', groups: { commune: 'Xã, phường', department: 'Sở, ban, ngành' }, demo: 'Dữ liệu minh họa (tổng hợp), không phải số liệu thật.',
   measures: { onlineRate: 'Nộp trực tuyến', endToEndRate: 'Toàn trình', onTimeRate: 'Đúng hạn', avgProcessingDays: 'Thời gian xử lý TB (ngày)', overdueOpen: 'Quá hạn đang xử lý', eResultRate: 'Kết quả điện tử', digitizedRate: 'Số hóa', onlinePaymentRate: 'Thanh toán trực tuyến' } as Record<Measure, string>,
   annex: 'PHỤ LỤC ĐƠN VỊ', procedures: 'Thủ tục kéo chỉ số xuống', overdue: 'Hồ sơ quá hạn đang xử lý', dossier: 'Mã hồ sơ', dueAt: 'Hẹn trả', daysOverdue: 'Quá hạn (ngày)', rankOf: 'Hạng {rank}/{total}', notRanked: 'Chưa xếp hạng',
-  procedure: 'Thủ tục', components: 'Điểm thành phần', component: 'Thành phần', points: 'Điểm', maxPoints: 'Tối đa', previous: 'Kỳ trước', whyRank: 'Vì sao thứ hạng thay đổi (so với {period})',
+  code: 'Mã', overdueOpen: 'Quá hạn đang xử lý', procedure: 'Thủ tục', components: 'Điểm thành phần', component: 'Thành phần', points: 'Điểm', maxPoints: 'Tối đa', previous: 'Kỳ trước', whyRank: 'Vì sao thứ hạng thay đổi (so với {period})',
   overtook: 'Đã vượt', overtakenBy: 'Bị vượt bởi', coverage: '{value} / {covered} điểm có số liệu',
   sheetDefinitions: 'Định nghĩa', sheetFlags: 'Cảnh báo', effectiveFrom: 'Hiệu lực từ', deadline: 'Hạn', scope: 'Áp dụng cho', threshold: 'Ngưỡng',
 };
@@ -25,12 +26,21 @@ const EN: typeof VI = {
   weeksBelow: 'Weeks in a row', none: 'No unit is below target.', groups: { commune: 'Communes and wards', department: 'Departments' }, demo: 'Demo data (synthetic), not real figures.',
   measures: { onlineRate: 'Submitted online', endToEndRate: 'End-to-end online', onTimeRate: 'On time', avgProcessingDays: 'Avg processing time (days)', overdueOpen: 'Open overdue', eResultRate: 'Electronic results', digitizedRate: 'Digitised', onlinePaymentRate: 'Paid online' },
   annex: 'UNIT ANNEX', procedures: 'Procedures pulling the unit down', overdue: 'Open overdue dossiers', dossier: 'Dossier', dueAt: 'Due', daysOverdue: 'Days overdue', rankOf: 'Rank {rank} of {total}', notRanked: 'Not ranked',
-  procedure: 'Procedure', components: 'Component points', component: 'Component', points: 'Points', maxPoints: 'Max', previous: 'Previous', whyRank: 'Why the rank moved (since {period})',
+  code: 'Code', overdueOpen: 'Open overdue', procedure: 'Procedure', components: 'Component points', component: 'Component', points: 'Points', maxPoints: 'Max', previous: 'Previous', whyRank: 'Why the rank moved (since {period})',
   overtook: 'Overtook', overtakenBy: 'Overtaken by', coverage: '{value} of {covered} points with data',
   sheetDefinitions: 'Definitions', sheetFlags: 'Flags', effectiveFrom: 'In force from', deadline: 'Deadline', scope: 'Applies to', threshold: 'Threshold',
 };
 
 export const LABELS: Record<ReportLanguage, typeof VI> = { vi: VI, en: EN };
+
+const CATALOGUE = new Map(QD766_INDICATORS.map((i) => [i.code, i]));
+
+/** An index component by its measure's label, else its indicator's catalogue name, else its code. */
+export function componentName(code: string, lang: ReportLanguage): string {
+  const measure = (LABELS[lang].measures as Record<string, string>)[code];
+  const indicator = CATALOGUE.get(code);
+  return measure ?? (indicator ? (lang === 'en' ? (indicator.nameEn ?? indicator.name) : indicator.name) : code);
+}
 
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));

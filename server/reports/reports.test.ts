@@ -58,7 +58,11 @@ describe('the weekly report', () => {
       expect(row.getCell(7).value).toBe(r.onlineRate);
       expect(row.getCell(12).value).toBe(r.index);
       expect(row.getCell(7).numFmt).toBe('0.00');
+      r.components.forEach((c, k) => expect(row.getCell(15 + k).value).toBe(c.points));
     });
+    expect(sheet.getRow(1).getCell(3).value).toBe('Mã');
+    expect(sheet.getRow(1).getCell(11).value).toBe('Quá hạn đang xử lý');
+    expect(sheet.getRow(1).getCell(15).value).toBe('Đúng hạn (Điểm, /40)');
   });
 
   it('the CSV has a BOM and one row per unit with the ranking columns', async () => {
@@ -145,7 +149,13 @@ describe('reports over HTTP', () => {
     const own = await fetch(`${base}/api/reports/annex?unit=00070&period=2025-W31`, { headers: { cookie: head } });
     expect(own.status).toBe(200);
     expect(own.headers.get('content-type')).toBe('application/pdf');
-    expect(await pdfText(Buffer.from(await own.arrayBuffer()))).toContain('Phường Hoàn Kiếm');
+    const text = await pdfText(Buffer.from(await own.arrayBuffer()));
+    expect(text).toContain('Phường Hoàn Kiếm');
+    expect(text).toContain('chiso-v2 v1');
+    expect(text).toContain('Điểm thành phần');
+    expect(text).toContain('Vì sao thứ hạng thay đổi (so với 2025-W30)');
+    const qd = await fetch(`${base}/api/reports/annex?unit=00070&period=2025-W31&index=qd766`, { headers: { cookie: head } });
+    expect(await pdfText(Buffer.from(await qd.arrayBuffer()))).toContain('qd766 v1');
     expect((await fetch(`${base}/api/reports/annex?unit=00082&period=2025-W31`, { headers: { cookie: head } })).status).toBe(403);
     const leader = await login(base, 'leader', 'leader-demo');
     expect((await fetch(`${base}/api/reports/annex?unit=00082&period=2025-W31`, { headers: { cookie: leader } })).status).toBe(200);

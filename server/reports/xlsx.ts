@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { RankingRow } from '../../shared/schemas/ranking';
 import { safeCell, safeRecord } from '../safe-cell';
-import { date, dateTime, fill, LABELS, type ReportLanguage } from './labels';
+import { componentName, date, dateTime, fill, LABELS, type ReportLanguage } from './labels';
+import type { IndexDefinition } from '../../shared/schemas/index-definition';
 import type { ReportData } from './report-data';
 
 const RATE = '0.00';
@@ -9,13 +10,13 @@ const RATE = '0.00';
 /** A row of the definitions sheet, whose text (index names and descriptions) an admin writes. */
 const line = (ws: ExcelJS.Worksheet, values: unknown[]) => ws.addRow(values.map(safeCell));
 
-function rankingSheet(wb: ExcelJS.Workbook, name: string, rows: RankingRow[], lang: ReportLanguage): void {
+function rankingSheet(wb: ExcelJS.Workbook, name: string, rows: RankingRow[], lang: ReportLanguage, definition: IndexDefinition): void {
   const L = LABELS[lang];
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [
     { header: L.rank, key: 'rank', width: 7 },
     { header: L.rankChange, key: 'rankChange', width: 6 },
-    { header: 'Mã', key: 'unitCode', width: 10 },
+    { header: L.code, key: 'unitCode', width: 10 },
     { header: L.unit, key: 'unitName', width: 38 },
     { header: L.head, key: 'headName', width: 38 },
     { header: L.received, key: 'received', width: 10, style: { numFmt: '#,##0' } },
@@ -23,16 +24,18 @@ function rankingSheet(wb: ExcelJS.Workbook, name: string, rows: RankingRow[], la
     { header: L.e2e, key: 'endToEndRate', width: 12, style: { numFmt: RATE } },
     { header: L.onTime, key: 'onTimeRate', width: 12, style: { numFmt: RATE } },
     { header: L.days, key: 'avgProcessingDays', width: 10, style: { numFmt: RATE } },
-    { header: 'overdueOpen', key: 'overdueOpen', width: 12, style: { numFmt: '#,##0' } },
+    { header: L.overdueOpen, key: 'overdueOpen', width: 12, style: { numFmt: '#,##0' } },
     { header: L.index, key: 'index', width: 9, style: { numFmt: RATE } },
     { header: L.rating, key: 'rating', width: 12 },
     { header: L.flags, key: 'flags', width: 40 },
+    ...definition.components.map((c) => ({ header: `${componentName(c.code, lang)} (${L.points}, /${c.points})`, key: `component:${c.code}`, width: 14, style: { numFmt: RATE } })),
   ];
   for (const r of rows) {
     ws.addRow(safeRecord({
       rank: r.rank, rankChange: r.rankChange, unitCode: r.unitCode, unitName: r.unitName, headName: r.headName, received: r.received,
       onlineRate: r.onlineRate, endToEndRate: r.endToEndRate, onTimeRate: r.onTimeRate, avgProcessingDays: r.avgProcessingDays, overdueOpen: r.overdueOpen,
       index: r.index, rating: r.rating, flags: r.flags.filter((f) => f.state === 'below').map((f) => `${L.measures[f.measure]} (${f.periodsBelow})`).join('; '),
+      ...Object.fromEntries(r.components.map((c) => [`component:${c.code}`, c.points])),
     }));
   }
   ws.getRow(1).font = { bold: true };
@@ -45,7 +48,7 @@ export async function renderXlsx(data: ReportData, lang: ReportLanguage, generat
   const wb = new ExcelJS.Workbook();
   wb.creator = 'chiso';
   wb.created = new Date(generatedAt);
-  for (const r of data.rankings) rankingSheet(wb, L.groups[r.group], r.rows, lang);
+  for (const r of data.rankings) rankingSheet(wb, L.groups[r.group], r.rows, lang, data.definition);
 
   const flags = wb.addWorksheet(L.sheetFlags, { views: [{ state: 'frozen', ySplit: 1 }] });
   flags.columns = [

@@ -43,7 +43,7 @@ export default function UnitPage() {
               {d.rating ? ` · ${t(`ratings.${d.rating}`)}` : ''} · <RankChange change={d.rankChange} />
               {d.status === 'insufficient-data' ? <span className="muted"> · {t('states.insufficient')}</span> : null}
               {' · '}
-              <a href={`/api/reports/annex?unit=${encodeURIComponent(d.unit.code)}&period=${encodeURIComponent(d.period.id)}&lang=${i18n.language}`} download>
+              <a href={`/api/reports/annex?unit=${encodeURIComponent(d.unit.code)}&period=${encodeURIComponent(d.period.id)}&lang=${i18n.language}${index ? `&index=${encodeURIComponent(index)}` : ''}`} download>
                 {t('unit.annex')}
               </a>
             </p>
