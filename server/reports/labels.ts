@@ -1,5 +1,6 @@
 import type { Measure } from '../../shared/domain/measure';
 import { QD766_INDICATORS } from '../../shared/kpi/definitions/qd766-catalogue';
+import { measureLabels } from '../../shared/kpi/measure-table';
 
 export type ReportLanguage = 'vi' | 'en';
 
@@ -10,7 +11,7 @@ const VI = {
   ranking: 'Bảng xếp hạng: {group}', rank: 'Hạng', rankChange: '±', unit: 'Đơn vị', index: 'Chỉ số', rating: 'Xếp loại', online: 'Trực tuyến', e2e: 'Toàn trình', onTime: 'Đúng hạn',
   days: 'Ngày', received: 'Hồ sơ', flags: 'Chưa đạt', unranked: 'Chưa xếp hạng (dưới {min} hồ sơ)', flagged: 'Đơn vị dưới chỉ tiêu', head: 'Người đứng đầu', failed: 'Chỉ tiêu chưa đạt',
   weeksBelow: 'Số tuần liên tiếp', none: 'Không có đơn vị nào dưới chỉ tiêu.', groups: { commune: 'Xã, phường', department: 'Sở, ban, ngành' }, demo: 'Dữ liệu minh họa (tổng hợp), không phải số liệu thật.',
-  measures: { onlineRate: 'Nộp trực tuyến', endToEndRate: 'Toàn trình', onTimeRate: 'Đúng hạn', avgProcessingDays: 'Thời gian xử lý TB (ngày)', overdueOpen: 'Quá hạn đang xử lý', eResultRate: 'Kết quả điện tử', digitizedRate: 'Số hóa', onlinePaymentRate: 'Thanh toán trực tuyến' } as Record<Measure, string>,
+  measures: { ...measureLabels('vi'), avgProcessingDays: 'Thời gian xử lý TB (ngày)', overdueOpen: 'Quá hạn đang xử lý' } as Record<Measure, string>,
   annex: 'PHỤ LỤC ĐƠN VỊ', procedures: 'Thủ tục kéo chỉ số xuống', overdue: 'Hồ sơ quá hạn đang xử lý', dossier: 'Mã hồ sơ', dueAt: 'Hẹn trả', daysOverdue: 'Quá hạn (ngày)', rankOf: 'Hạng {rank}/{total}', notRanked: 'Chưa xếp hạng',
   code: 'Mã', overdueOpen: 'Quá hạn đang xử lý', procedure: 'Thủ tục', components: 'Điểm thành phần', component: 'Thành phần', points: 'Điểm', maxPoints: 'Tối đa', previous: 'Kỳ trước', whyRank: 'Vì sao thứ hạng thay đổi (so với {period})',
   overtook: 'Đã vượt', overtakenBy: 'Bị vượt bởi', coverage: '{value} / {covered} điểm có số liệu',
@@ -24,7 +25,7 @@ const EN: typeof VI = {
   ranking: 'Ranking: {group}', rank: 'Rank', rankChange: '±', unit: 'Unit', index: 'Index', rating: 'Rating', online: 'Online', e2e: 'End-to-end', onTime: 'On time',
   days: 'Days', received: 'Dossiers', flags: 'Below', unranked: 'Not ranked (fewer than {min} dossiers)', flagged: 'Units below target', head: 'Accountable head', failed: 'Targets missed',
   weeksBelow: 'Weeks in a row', none: 'No unit is below target.', groups: { commune: 'Communes and wards', department: 'Departments' }, demo: 'Demo data (synthetic), not real figures.',
-  measures: { onlineRate: 'Submitted online', endToEndRate: 'End-to-end online', onTimeRate: 'On time', avgProcessingDays: 'Avg processing time (days)', overdueOpen: 'Open overdue', eResultRate: 'Electronic results', digitizedRate: 'Digitised', onlinePaymentRate: 'Paid online' },
+  measures: { ...measureLabels('en'), avgProcessingDays: 'Avg processing time (days)', overdueOpen: 'Open overdue' },
   annex: 'UNIT ANNEX', procedures: 'Procedures pulling the unit down', overdue: 'Open overdue dossiers', dossier: 'Dossier', dueAt: 'Due', daysOverdue: 'Days overdue', rankOf: 'Rank {rank} of {total}', notRanked: 'Not ranked',
   code: 'Code', overdueOpen: 'Open overdue', procedure: 'Procedure', components: 'Component points', component: 'Component', points: 'Points', maxPoints: 'Max', previous: 'Previous', whyRank: 'Why the rank moved (since {period})',
   overtook: 'Overtook', overtakenBy: 'Overtaken by', coverage: '{value} of {covered} points with data',

@@ -14,7 +14,7 @@ export function isRateMeasure(measure: Measure): measure is RateMeasure {
   return (RATE_MEASURES as readonly string[]).includes(measure);
 }
 
-/** Rates: higher is better; processing days and open overdue dossiers: lower is better. */
+/** Rates: higher is better; processing days and open overdue dossiers: lower is better (shared/kpi/measure-table.ts). */
 export function higherIsBetter(measure: Measure): boolean {
   return isRateMeasure(measure);
 }

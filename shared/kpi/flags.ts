@@ -1,7 +1,7 @@
 import { higherIsBetter, type Measure } from '../domain/measure';
 import type { Counts, Measures } from '../schemas/measure';
 import type { FlagState } from '../schemas/ranking';
-import { DAY_MS } from './vn-time';
+import { measureFraction } from './measure-table';
 
 export interface FlagOptions {
   /** Warning margin for rates, in percentage points. */
@@ -14,16 +14,7 @@ export const DEFAULT_FLAG_OPTIONS: FlagOptions = { ratePoints: 5, lowerBetterFra
 
 /** A measure as an exact fraction (rates as part/whole before × 100), so states never depend on rounding. */
 export function fractionOf(measure: Measure, c: Counts): { num: number; den: number } | null {
-  switch (measure) {
-    case 'onlineRate': return c.received ? { num: c.online, den: c.received } : null;
-    case 'endToEndRate': return c.received ? { num: c.endToEnd, den: c.received } : null;
-    case 'onTimeRate': return c.received ? { num: c.onTime, den: c.received } : null;
-    case 'eResultRate': return c.eResultKnown ? { num: c.eResult, den: c.eResultKnown } : null;
-    case 'digitizedRate': return c.digitizedKnown ? { num: c.digitized, den: c.digitizedKnown } : null;
-    case 'onlinePaymentRate': return c.feeRequired ? { num: c.paidOnline, den: c.feeRequired } : null;
-    case 'avgProcessingDays': return c.completed ? { num: c.processingMs / DAY_MS, den: c.completed } : null;
-    case 'overdueOpen': return c.received ? { num: c.overdueOpen, den: 1 } : null;
-  }
+  return measureFraction(measure, c);
 }
 
 /** The reported value of a measure; `overdueOpen` has no value when nothing was received. */

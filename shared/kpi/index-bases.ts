@@ -1,4 +1,6 @@
 import type { IndexBasis } from '../domain/index-basis';
+import type { RateMeasure } from '../domain/measure';
+import { MEASURE_TABLE } from './measure-table';
 import type { Counts } from '../schemas/measure';
 
 interface BasisCount {
@@ -9,13 +11,15 @@ interface BasisCount {
 }
 
 /** How each index basis is counted from a unit's counts: the one place that says so. */
+const fromTable = (m: RateMeasure, known?: (c: Counts) => number): BasisCount => ({ num: (c) => MEASURE_TABLE[m].parts(c).num, den: (c) => MEASURE_TABLE[m].parts(c).den, ...(known ? { known } : {}) });
+
 export const BASIS_COUNTS: Record<IndexBasis, BasisCount> = {
-  onlineRate: { num: (c) => c.online, den: (c) => c.received },
-  endToEndRate: { num: (c) => c.endToEnd, den: (c) => c.received },
-  onTimeRate: { num: (c) => c.onTime, den: (c) => c.received },
-  eResultRate: { num: (c) => c.eResult, den: (c) => c.eResultKnown, known: (c) => c.eResultKnown },
-  digitizedRate: { num: (c) => c.digitized, den: (c) => c.digitizedKnown, known: (c) => c.digitizedKnown },
-  onlinePaymentRate: { num: (c) => c.paidOnline, den: (c) => c.feeRequired, known: (c) => c.feeKnown },
+  onlineRate: fromTable('onlineRate'),
+  endToEndRate: fromTable('endToEndRate'),
+  onTimeRate: fromTable('onTimeRate'),
+  eResultRate: fromTable('eResultRate', (c) => c.eResultKnown),
+  digitizedRate: fromTable('digitizedRate', (c) => c.digitizedKnown),
+  onlinePaymentRate: fromTable('onlinePaymentRate', (c) => c.feeKnown),
   eResultShare: { num: (c) => c.eResult, den: (c) => c.received, known: (c) => c.eResultKnown },
   digitizedShare: { num: (c) => c.digitized, den: (c) => c.received, known: (c) => c.digitizedKnown },
 };

@@ -1,6 +1,7 @@
 import type { DossierFacts } from '../schemas/dossier';
 import type { Counts, Measures } from '../schemas/measure';
-import { ratePercent, roundHalfUp } from './rounding';
+import { roundHalfUp } from './rounding';
+import { measureFromCounts } from './measure-table';
 import { DAY_MS } from './vn-time';
 
 export const EMPTY_COUNTS: Counts = {
@@ -72,12 +73,12 @@ export function measuresFromCounts(c: Counts): Measures {
     onTime: c.onTime,
     overdueOpen: c.overdueOpen,
     completed: c.completed,
-    onlineRate: ratePercent(c.online, c.received),
-    endToEndRate: ratePercent(c.endToEnd, c.received),
-    onTimeRate: ratePercent(c.onTime, c.received),
-    avgProcessingDays: averageDays(c.processingMs, c.completed),
-    eResultRate: ratePercent(c.eResult, c.eResultKnown),
-    digitizedRate: ratePercent(c.digitized, c.digitizedKnown),
-    onlinePaymentRate: ratePercent(c.paidOnline, c.feeRequired),
+    onlineRate: measureFromCounts('onlineRate', c),
+    endToEndRate: measureFromCounts('endToEndRate', c),
+    onTimeRate: measureFromCounts('onTimeRate', c),
+    avgProcessingDays: measureFromCounts('avgProcessingDays', c),
+    eResultRate: measureFromCounts('eResultRate', c),
+    digitizedRate: measureFromCounts('digitizedRate', c),
+    onlinePaymentRate: measureFromCounts('onlinePaymentRate', c),
   };
 }

@@ -1,4 +1,5 @@
 import type { vi } from './vi';
+import { measureLabels } from '../../../shared/kpi/measure-table';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -10,10 +11,10 @@ export const en: Shape<typeof vi> = {
   groups: { commune: 'Communes and wards', department: 'Departments' },
   kinds: { ward: 'Ward', commune: 'Commune', special_zone: 'Special zone', department: 'Department' },
   measures: {
-    onlineRate: 'Submitted online', endToEndRate: 'End-to-end online', onTimeRate: 'On time', avgProcessingDays: 'Average processing time',
-    overdueOpen: 'Open overdue dossiers', eResultRate: 'Electronic results', digitizedRate: 'Digitised', onlinePaymentRate: 'Paid online',
+    ...measureLabels('en'),
     received: 'Dossiers received', index: 'Index', days: 'days',
   },
+
   states: { below: 'Below target', 'at-risk': 'At risk', met: 'Met', 'no-data': 'No data', insufficient: 'Too few dossiers to rank' },
   ratings: { 'Xuất sắc': 'Excellent', 'Tốt': 'Good', 'Khá': 'Fair', 'Trung bình': 'Average', 'Yếu': 'Weak' },
   status: { loading: 'Loading figures…', error: 'Could not load the figures: {{message}}', retry: 'Try again', empty: 'No figures for this period.' },

@@ -1,3 +1,5 @@
+import { measureLabels } from '../../../shared/kpi/measure-table';
+
 export const vi = {
   app: { name: 'chiso', tagline: 'Chỉ số cải cách hành chính', demo: 'Dữ liệu minh họa: hồ sơ là dữ liệu tổng hợp (giả lập); đơn vị và tên gọi là thật.', skip: 'Bỏ qua, đến nội dung chính' },
   nav: { reports: 'Báo cáo', admin: 'Quản trị', overview: 'Tổng quan', rankings: 'Xếp hạng', flags: 'Cảnh báo', targets: 'Chỉ tiêu', imports: 'Nhập dữ liệu', main: 'Điều hướng chính' },
@@ -6,10 +8,10 @@ export const vi = {
   groups: { commune: 'Xã, phường', department: 'Sở, ban, ngành' },
   kinds: { ward: 'Phường', commune: 'Xã', special_zone: 'Đặc khu', department: 'Sở, ngành' },
   measures: {
-    onlineRate: 'Nộp trực tuyến', endToEndRate: 'Toàn trình', onTimeRate: 'Đúng hạn', avgProcessingDays: 'Thời gian xử lý TB',
-    overdueOpen: 'Hồ sơ quá hạn đang xử lý', eResultRate: 'Kết quả điện tử', digitizedRate: 'Số hóa', onlinePaymentRate: 'Thanh toán trực tuyến',
+    ...measureLabels('vi'),
     received: 'Hồ sơ tiếp nhận', index: 'Chỉ số', days: 'ngày',
   },
+
   states: { below: 'Dưới chỉ tiêu', 'at-risk': 'Sát chỉ tiêu', met: 'Đạt', 'no-data': 'Chưa có số liệu', insufficient: 'Chưa đủ hồ sơ để xếp hạng' },
   ratings: { 'Xuất sắc': 'Xuất sắc', 'Tốt': 'Tốt', 'Khá': 'Khá', 'Trung bình': 'Trung bình', 'Yếu': 'Yếu' },
   status: { loading: 'Đang tải số liệu…', error: 'Không tải được số liệu: {{message}}', retry: 'Thử lại', empty: 'Không có số liệu cho kỳ này.' },
