@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync } from 'node:fs';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
+import { compressAnswer } from './compress';
 import type { AnalyticsDeps } from './analytics/deps';
 import type { AuthService } from './auth/auth-service';
 import { createInnerContext } from './context';
@@ -55,7 +56,14 @@ export function createHttpServer({ deps, auth, clientDir, log = SILENT, ready = 
       if (error.code === 'INTERNAL_SERVER_ERROR') log('error', `error in ${path ?? 'unknown procedure'}`, { requestId: requestIds.get(req), ...errorFields(error.cause ?? error) });
     },
   });
-  const assets = clientDir && existsSync(clientDir) ? sirv(clientDir, { single: true, etag: true, gzip: false, immutable: true }) : null;
+  // Hashed bundles never change under their name: cached for a year. The page itself is checked every time, so a
+  // new build reaches users at once. The build writes .br and .gz beside each file; sirv sends what the client takes.
+  const assets = clientDir && existsSync(clientDir)
+    ? sirv(clientDir, {
+        single: true, etag: true, gzip: true, brotli: true,
+        setHeaders: (res, pathname) => res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      })
+    : null;
 
   /** Ready to take traffic: not shutting down, and the database answers. */
   async function serveReadiness(res: ServerResponse, requestId: string): Promise<void> {
@@ -102,6 +110,7 @@ export function createHttpServer({ deps, auth, clientDir, log = SILENT, ready = 
         req.resume();
         return;
       }
+      compressAnswer(req, res);
       trpc(req, res);
       return;
     }

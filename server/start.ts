@@ -1,3 +1,4 @@
+import { precompressDir } from './precompress';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readEnv } from './env';
@@ -33,6 +34,7 @@ async function buildClientIfNeeded(): Promise<void> {
   log('info', 'building the dashboard');
   const { build } = await import('vite');
   await build({ configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
+  precompressDir(clientDir);
 }
 
 async function main(): Promise<void> {
