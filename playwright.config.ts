@@ -29,7 +29,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', CHISO_DB: './data/e2e.duckdb' },
-    stdout: 'pipe',
+    env: { PORT: String(PORT), HOST: '127.0.0.1', CHISO_DB: process.env.E2E_DB ?? './data/e2e.duckdb' },
+    stdout: 'ignore',
   },
 });

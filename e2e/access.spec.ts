@@ -51,13 +51,32 @@ test.describe('an administrator', () => {
     await signIn('admin');
     await page.goto('/targets');
     await page.getByLabel('Ngưỡng').fill('100');
-    await page.getByLabel('Hiệu lực từ').fill('2025-07-21');
+    await page.getByLabel('Hiệu lực từ').fill('07/21/2025');
+    await expect(page.getByText('Ngày viết theo dạng ngày/tháng/năm')).toBeVisible();
+    await page.getByLabel('Hiệu lực từ').fill('21/07/2025');
     await page.getByRole('combobox', { name: 'Chỉ tiêu' }).selectOption('onTimeRate');
     await page.getByRole('combobox', { name: 'Loại đơn vị' }).selectOption('special_zone');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Đã lưu.' })).toBeVisible();
     await page.goto('/admin/audit');
     await expect(page.getByRole('cell', { name: 'target.upsert' }).first()).toBeVisible();
+  });
+
+  test('deletes a target only after confirming, and can put it back', async ({ page, signIn }) => {
+    await signIn('admin');
+    await page.goto('/targets');
+    const rows = page.getByRole('row').filter({ hasText: 'Đặc khu' });
+    await expect(rows.first()).toBeVisible();
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(0);
+    await rows.first().getByRole('button', { name: 'Xóa' }).click();
+    await expect(page.getByText('Xóa chỉ tiêu này?')).toBeVisible();
+    await expect(rows).toHaveCount(before);
+    await rows.first().getByRole('button', { name: 'Xóa' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã xóa chỉ tiêu' })).toBeVisible();
+    await expect(rows).toHaveCount(before - 1);
+    await page.getByRole('button', { name: 'Hoàn tác' }).click();
+    await expect(rows).toHaveCount(before);
   });
 
   test('creates a unit head bound to a unit, then makes them a leader', async ({ page, signIn }) => {
@@ -68,7 +87,7 @@ test.describe('an administrator', () => {
     await form.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
     await form.getByRole('combobox', { name: /^Vai trò/ }).selectOption('unit_head');
     await form.getByRole('combobox', { name: /^Đơn vị/ }).selectOption('00082');
-    await form.getByLabel('Mật khẩu', { exact: true }).fill('mot-mat-khau-dai');
+    await form.getByLabel('Mật khẩu', { exact: true }).fill('Ho-Guom-mua-thu-2026');
     await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
     const row = page.getByRole('row').filter({ hasText: username });
     await expect(row.getByLabel(`Đơn vị ${username}`)).toHaveValue('00082');

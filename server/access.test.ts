@@ -49,6 +49,7 @@ const RULES: Record<string, Rule> = {
   'users.resetPassword': { kind: 'mutation', input: () => ({ username: 'new-admin', password: 'another-secret-2' }), expect: only('admin') },
   'audit.list': { kind: 'query', input: () => undefined, expect: only('admin') },
   'reports.list': { kind: 'query', input: () => undefined, expect: everyone() },
+  'reports.form06': { kind: 'query', input: () => ({ ...period, group: 'commune' }), expect: everyone() },
   'kpi.whatIf': { kind: 'query', input: () => ({ ...period, unitCode: '00070', changes: [{ code: 'onlineRate', value: 90 }] }), expect: everyone() },
   'units.rankChange': { kind: 'query', input: () => ({ ...period, unitCode: '00070' }), expect: everyone() },
   'indexes.list': { kind: 'query', input: () => undefined, expect: everyone() },
@@ -56,7 +57,23 @@ const RULES: Record<string, Rule> = {
   'indexes.save': { kind: 'mutation', input: () => ({ ...CHISO_V2, id: 'access-test', version: 1 }), expect: only('admin') },
   'indicators.list': { kind: 'query', input: () => undefined, expect: everyone() },
   'indicators.values': { kind: 'query', input: () => ({ unitCode: '00070' }), expect: everyone() },
+  'indicators.upsert': { kind: 'mutation', input: () => ({ code: 'ACCESS_TEST', name: 'Chỉ số thử', nameEn: null, pillar: 'other', unit: 'count', direction: 'higher', frequency: 'month', kinds: [], description: null }), expect: only('admin') },
+  'indicators.round': { kind: 'query', input: () => ({ period: '2025-07' }), expect: everyone() },
+  'indicators.submit': { kind: 'mutation', input: () => ({ indicator: 'PUBLISH_ON_TIME', unitCode: '00070', period: '2025-07', numerator: 9, denominator: 10 }), expect: only('head', 'officer', 'admin') },
+  'indicators.returnValue': { kind: 'mutation', input: () => ({ indicator: 'PUBLISH_ON_TIME', unitCode: '00070', period: '2025-07', comment: 'Xin kiểm tra lại mẫu số.' }), expect: only('leader', 'admin') },
+  'indicators.history': { kind: 'query', input: () => ({ unitCode: '00070' }), expect: everyone() },
   'reports.generate': { kind: 'mutation', input: () => ({ period: '2025-W31', format: 'csv' }), expect: only('leader', 'officer', 'admin') },
+  // Cửa Nam (00082) is below target; the head signed in here is Hoàn Kiếm's, so a commitment for Cửa Nam is not theirs to write.
+  'commitments.submit': {
+    kind: 'mutation',
+    input: () => ({ unitCode: '00082', period: '2025-W31', measure: 'onlineRate', explanation: 'Thiếu cán bộ hướng dẫn nộp trực tuyến', action: 'Bố trí 2 cán bộ hướng dẫn tại bộ phận một cửa', dueDate: '2025-08-31' }),
+    expect: only('admin'),
+  },
+  'commitments.list': { kind: 'query', input: () => ({ unitCode: '00070' }), expect: everyone() },
+  'decisions.add': { kind: 'mutation', input: () => ({ unitCode: '00082', period: '2025-W31', decision: 'Chủ tịch phường báo cáo tại giao ban tuần sau', owner: 'Văn phòng UBND Thành phố', dueDate: '2025-08-31' }), expect: only('leader', 'admin') },
+  'decisions.list': { kind: 'query', input: () => ({ unitCode: '00070' }), expect: everyone() },
+  'notices.list': { kind: 'query', input: () => undefined, expect: everyone() },
+  'notices.setLanguage': { kind: 'mutation', input: () => ({ language: 'vi' }), expect: everyone() },
 };
 
 let store: Store;

@@ -16,7 +16,7 @@ export async function readPassword(): Promise<string> {
   return '';
 }
 
-export async function addAccount(store: Store, input: { username: string; role: string | undefined; unitCode: string | null; displayName: string | null; password: string }): Promise<StoredAccount> {
+export async function addAccount(store: Store, input: { username: string; role: string | undefined; unitCode: string | null; displayName: string | null; password: string; email?: string | null; language?: string | null }): Promise<StoredAccount> {
   const parsed = CreateAccountInputSchema.safeParse(input);
   if (!parsed.success) throw new UserError('BAD_REQUEST', `The account is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'account'}: ${i.message}`).join('; ')}`);
   const a = parsed.data;
@@ -24,7 +24,7 @@ export async function addAccount(store: Store, input: { username: string; role: 
   if (await store.getAccount(a.username)) throw new UserError('CONFLICT', `The username "${a.username}" is taken.`);
   if (a.unitCode && !(await store.listUnits()).some((u) => u.code === a.unitCode)) throw new UserError('BAD_REQUEST', `There is no unit with the code "${a.unitCode}".`);
   const now = new Date().toISOString();
-  const account: StoredAccount = { username: a.username, displayName: a.displayName, role: a.role, unitCode: a.unitCode, passwordHash: await hashPassword(a.password), disabled: false, demo: false, createdAt: now, updatedAt: now };
-  await store.saveAccount(account, { actor: 'cli', action: 'account.create', target: a.username, before: null, after: JSON.stringify({ username: a.username, role: a.role, unitCode: a.unitCode }), address: 'cli' });
+  const account: StoredAccount = { username: a.username, displayName: a.displayName, role: a.role, unitCode: a.unitCode, passwordHash: await hashPassword(a.password), disabled: false, demo: false, createdAt: now, updatedAt: now, email: a.email, language: a.language };
+  await store.saveAccount(account, { actor: 'cli', action: 'account.create', target: a.username, before: null, after: JSON.stringify({ username: a.username, role: a.role, unitCode: a.unitCode, email: a.email, language: a.language }), address: 'cli' });
   return account;
 }

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { describeIssues } from '../shared/format/import-report';
@@ -8,20 +8,29 @@ import { ReportFormatSchema } from '../shared/schemas/report';
 import { generateReport } from './reports/reports-service';
 import { ranking } from './analytics/ranking';
 import { rankingTable } from './cli-format';
-import { readEnv, type Env } from './env';
+import { databaseLabel, isPostgresUrl, readEnv, type Env } from './env';
+import { migrateDuckDbToPostgres } from './store/migrate-db';
 import type { Store } from './store/port';
 import { UserError } from './errors';
 import { importFile } from './import/run-import';
 import { analyticsDeps, openStore } from './open-store';
 import { seedDemo } from './seed/seed-demo';
 import { addAccount, readPassword } from './cli-user';
+import { form06Document } from './analytics/form06';
+import { form06Table } from './cli-form06';
+import { renderForm06Xlsx } from './reports/form06-xlsx';
+import { backupDatabase, restoreDatabase } from './backup';
 
 const USAGE = `Usage: npm run chiso -- <command>
   import units|targets|dossiers|indicators|values FILE   import a CSV or XLSX file (all rows or none)
   ranking --period P --group commune|department [--as-of ISO] [--index chiso-v2|chiso-v1|qd766|ID] [--json]
   report --period 2025-W31 --format pdf|xlsx|csv --out FILE [--lang vi|en] [--index ID] [--regenerate]
+  form06 --period P [--group commune|department] [--as-of ISO] [--json | --out FILE.xlsx]   Biểu số 06/VPCP/KSTT: a table, its JSON, or the XLSX form
+  migrate-db --to postgres://…              copy this DuckDB database (CHISO_DB) into an empty PostgreSQL database, checked
   seed-demo                                 replace all data with the demo data set
-  user add NAME --role ROLE [--unit CODE] [--name TEXT]   create an account; the password is read from standard input
+  backup FILE                               a consistent copy of the whole database in FILE, its SHA-256 in FILE.sha256
+  restore FILE [--force]                    replace the database with a backup after checking its SHA-256 (--force: over data)
+  user add NAME --role ROLE [--unit CODE] [--name TEXT] [--email ADDRESS] [--language vi|en]   create an account; the password is read from standard input
 Settings: CHISO_DB (default ./data/chiso.duckdb)`;
 
 class UsageError extends Error {}
@@ -46,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
       if (!kind.success || !file) throw new UsageError('import needs a kind (units, targets, dossiers, indicators or values) and a file');
       if (!existsSync(file)) throw new UserError('NOT_FOUND', `There is no file at ${file}.`);
       return withStore(env, async (store) => {
-        const report = await importFile(store, { kind: kind.data, source: { path: file }, fileName: basename(file), actor: 'cli' });
+        const report = await importFile(store, { kind: kind.data, source: { path: file }, fileName: basename(file), actor: 'cli', limits: { maxRows: env.CHISO_MAX_ROWS } });
         if (report.ok) {
           process.stdout.write(`Imported ${report.rows} ${kind.data} rows from ${report.fileName} (import #${report.record?.id}).\n`);
           return 0;
@@ -69,11 +78,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'user': {
       const [action, username, ...flags] = rest;
-      if (action !== 'add' || !username) throw new UsageError('user add NAME --role leader|unit_head|data_officer|admin [--unit CODE] [--name "Display name"]');
-      const { values } = parseArgs({ args: flags, options: { role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' } } });
+      if (action !== 'add' || !username) throw new UsageError('user add NAME --role leader|unit_head|data_officer|admin [--unit CODE] [--name "Display name"] [--email ADDRESS] [--language vi|en]');
+      const { values } = parseArgs({ args: flags, options: { role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' }, language: { type: 'string' } } });
       return withStore(env, async (store) => {
         const password = await readPassword();
-        const account = await addAccount(store, { username, role: values.role, unitCode: values.unit ?? null, displayName: values.name ?? null, password });
+        const account = await addAccount(store, { username, role: values.role, unitCode: values.unit ?? null, displayName: values.name ?? null, password, email: values.email ?? null, language: values.language ?? null });
         process.stdout.write(`Account ${account.username} (${account.role}${account.unitCode ? `, unit ${account.unitCode}` : ''}) created.\n`);
         return 0;
       });
@@ -93,12 +102,52 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       });
     }
+    case 'form06': {
+      const { values } = parseArgs({ args: rest, options: { period: { type: 'string' }, group: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } } });
+      const group = values.group === undefined ? undefined : GroupSchema.safeParse(values.group).data;
+      const { period, out } = values;
+      if (!period || (values.group !== undefined && !group) || (values.json && out)) throw new UsageError('form06 needs --period (e.g. 2025-Q3); --group commune|department and --as-of are optional; then --json or --out FILE.xlsx, not both');
+      return withStore(env, async (store) => {
+        const deps = analyticsDeps(store, env);
+        const doc = await form06Document(deps, { period, group, asOf: values['as-of'] });
+        const cutOff = new Date(doc.cutOff).toISOString();
+        if (out) {
+          writeFileSync(out, await renderForm06Xlsx(doc, new Date(deps.now()).toISOString()));
+          process.stdout.write(`Wrote ${out}: Biểu số 06, ${doc.period.id}${doc.group ? `, ${doc.group}` : ''}, ${doc.form.rows.length} units, data as of ${cutOff}.\n`);
+        } else process.stdout.write(values.json ? `${JSON.stringify(doc.form, null, 2)}\n` : `${form06Table(doc.form, cutOff)}\n`);
+        return 0;
+      });
+    }
+    case 'migrate-db': {
+      const { values } = parseArgs({ args: rest, options: { to: { type: 'string' } } });
+      if (!values.to || !isPostgresUrl(values.to)) throw new UsageError('migrate-db needs --to postgres://… (an empty PostgreSQL database)');
+      if (isPostgresUrl(env.CHISO_DB)) throw new UsageError('CHISO_DB must name the DuckDB file to copy from');
+      try {
+        const copied = await migrateDuckDbToPostgres(resolve(env.CHISO_DB), values.to, (line) => process.stdout.write(`${line}\n`));
+        process.stdout.write(`Copied ${copied.reduce((n, t) => n + t.rows, 0)} rows into ${databaseLabel(values.to)}; counts and figures checked.\n`);
+        return 0;
+      } catch (error) {
+        throw new UserError('BAD_REQUEST', `migrate-db refused: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
     case 'seed-demo': {
       return withStore(env, async (store) => {
         const summary = await seedDemo(store, Date.now());
         process.stdout.write(`Demo data ready: ${summary.units} units, ${summary.targets} targets, ${summary.dossiers} synthetic dossiers, ${summary.values} synthetic reported values, ${summary.accounts} demo accounts.\n`);
         return 0;
       });
+    }
+    case 'backup': {
+      const [file, ...extra] = rest;
+      if (!file || extra.length > 0) throw new UsageError('backup needs one file to write, e.g. backup backups/chiso-2025-08-04.duckdb');
+      process.stdout.write(`${await backupDatabase(env.CHISO_DB, file)}\n`);
+      return 0;
+    }
+    case 'restore': {
+      const { values, positionals } = parseArgs({ args: rest, options: { force: { type: 'boolean' } }, allowPositionals: true });
+      if (positionals.length !== 1) throw new UsageError('restore needs one backup file (with its .sha256 beside it), and --force to replace a database that holds data');
+      process.stdout.write(`${await restoreDatabase(env.CHISO_DB, positionals[0] as string, values.force ?? false)}\n`);
+      return 0;
     }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'no command given');

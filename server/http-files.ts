@@ -10,9 +10,10 @@ import type { Viewer } from './context';
 import { UserError } from './errors';
 import { sendJson } from './http-json';
 import { renderAnnex } from './reports/annex-pdf';
+import { FORM06_XLSX_PATH, serveForm06 } from './reports/form06-download';
 import { CONTENT_TYPES, reportFileName } from './reports/reports-service';
 import { clientAddress, readToken } from './session-cookie';
-import { handleUpload } from './upload';
+import { handleUpload, type UploadLimits } from './upload';
 
 /** Whether a URL is one of the routes outside tRPC: file downloads and uploads. */
 export function isFileRoute(url: string): boolean {
@@ -48,10 +49,11 @@ async function serveReport(deps: AnalyticsDeps, res: ServerResponse, url: string
 }
 
 /** Routes outside tRPC check the session and role themselves, with the same rules. */
-export async function serveFiles(deps: AnalyticsDeps, auth: AuthService, req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
+export async function serveFiles(deps: AnalyticsDeps, auth: AuthService, req: IncomingMessage, res: ServerResponse, url: string, uploads?: UploadLimits): Promise<void> {
   const viewer = await auth.viewerFor(readToken(req));
   if (!viewer) return sendJson(res, 401, { error: { message: 'Sign in first.' } });
   if (url.startsWith('/api/reports/annex')) return serveAnnex(deps, res, viewer, new URL(url, 'http://localhost').searchParams);
+  if (url.split('?')[0] === FORM06_XLSX_PATH) return serveForm06(deps, res, new URL(url, 'http://localhost').searchParams);
   if (url.startsWith('/api/reports/')) return serveReport(deps, res, url);
   if (url.startsWith('/api/audit.csv')) {
     if (viewer.role !== 'admin') return sendJson(res, 403, { error: { message: 'Your role does not allow this.' } });
@@ -60,5 +62,5 @@ export async function serveFiles(deps: AnalyticsDeps, auth: AuthService, req: In
     return;
   }
   if (viewer.role !== 'data_officer' && viewer.role !== 'admin') return sendJson(res, 403, { error: { message: 'Only data officers import data.' } });
-  if (await handleUpload(req, res, deps.store, viewer.username, clientAddress(req))) await warmCache(deps);
+  if (await handleUpload(req, res, deps.store, viewer.username, clientAddress(req), uploads)) await warmCache(deps);
 }

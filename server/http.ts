@@ -15,6 +15,7 @@ import { sendJson } from './http-json';
 import { MAX_BATCH_CALLS } from '../shared/domain/api-limits';
 import { trackRequest } from './request-log';
 import { batchRefusal } from './trpc-batch';
+import type { UploadLimits } from './upload';
 
 export interface HttpOptions {
   deps: AnalyticsDeps;
@@ -25,6 +26,8 @@ export interface HttpOptions {
   log?: Logger;
   /** Whether to take traffic (`/readyz`); by default, whether the database answers with its migrations applied. */
   ready?: () => Promise<Readiness>;
+  /** The largest upload and the most rows an imported file may have; by default 200 MB and 5,000,000 rows. */
+  uploads?: UploadLimits;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -38,7 +41,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 
 /** One port for everything: the tRPC API under /trpc, file routes under /api, health checks, and the built client with SPA fallback. */
-export function createHttpServer({ deps, auth, clientDir, log = SILENT, ready = () => readiness(deps.store) }: HttpOptions): Server {
+export function createHttpServer({ deps, auth, clientDir, log = SILENT, ready = () => readiness(deps.store), uploads }: HttpOptions): Server {
   /** Which request an error belongs to, for tRPC's error hook, which sees the request but not our handler. */
   const requestIds = new WeakMap<IncomingMessage, string>();
   const trpc = createHTTPHandler({
@@ -91,7 +94,7 @@ export function createHttpServer({ deps, auth, clientDir, log = SILENT, ready = 
       return;
     }
     if (isFileRoute(url)) {
-      serveFiles(deps, auth, req, res, url).catch((error: unknown) => {
+      serveFiles(deps, auth, req, res, url, uploads).catch((error: unknown) => {
         log('error', `${path} failed`, { requestId, ...errorFields(error) });
         if (!res.headersSent) sendJson(res, 500, { error: { message: `Something went wrong on the server; nothing was written. Quote ${requestId} when you report it.` } });
         else res.end();

@@ -1,17 +1,19 @@
 import { precompressDir } from './precompress';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readEnv } from './env';
+import { databaseLabel, readEnv } from './env';
 import { AuthService } from './auth/auth-service';
 import { seedDemoAccounts } from './auth/demo-accounts';
 import { createHttpServer } from './http';
 import { jsonLogger } from './log';
 import { gracefulShutdown } from './shutdown';
 import { removeUploadLeftovers } from './upload-temp';
+import { uploadLimits } from './upload';
 import { warmCache } from './analytics/warm';
 import { parseSchedule, startScheduler } from './reports/schedule';
 import { analyticsDeps, openStore } from './open-store';
 import { seedDemo } from './seed/seed-demo';
+import { mailerFromEnv } from './accountability/mailer';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
   const production = env.NODE_ENV === 'production';
   const empty = (await store.listUnits()).length === 0;
   if (empty && !production) {
-    log('info', `the database ${env.CHISO_DB} is empty: seeding the demo data (real Hà Nội units, synthetic dossiers)`);
+    log('info', `the database ${databaseLabel(env.CHISO_DB)} is empty: seeding the demo data (real Hà Nội units, synthetic dossiers)`);
     const summary = await seedDemo(store, Date.now());
     log('info', 'demo data ready', { units: summary.units, dossiers: summary.dossiers });
   }
@@ -58,13 +60,13 @@ async function main(): Promise<void> {
   }
   const deps = analyticsDeps(store, env);
   const auth = new AuthService(store, { production });
-  const server = createHttpServer({ deps, auth, clientDir, log });
+  const server = createHttpServer({ deps, auth, clientDir, log, uploads: uploadLimits(env) });
   let stopScheduler: () => void = () => undefined;
   server.listen(env.PORT, env.HOST, () => {
-    log('info', `chiso is serving on http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`, { database: env.CHISO_DB, pid: process.pid });
+    log('info', `chiso is serving on http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`, { database: databaseLabel(env.CHISO_DB), pid: process.pid });
     const schedule = parseSchedule(env.CHISO_REPORT_SCHEDULE);
     if (schedule === 'invalid') log('error', `CHISO_REPORT_SCHEDULE "${env.CHISO_REPORT_SCHEDULE}" is not like "MON 07:00" or "off": the weekly report is not scheduled.`);
-    else if (schedule) stopScheduler = startScheduler(deps, schedule, (m) => log('info', m));
+    else if (schedule) stopScheduler = startScheduler(deps, schedule, (m) => log('info', m), { mailer: mailerFromEnv(env), publicUrl: env.CHISO_PUBLIC_URL, log });
     warmCache(deps).catch((error: unknown) => log('warn', 'could not pre-count last week', { error: error instanceof Error ? error.message : String(error) }));
   });
   const stop = gracefulShutdown({

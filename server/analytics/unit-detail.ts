@@ -9,6 +9,7 @@ import { definitionInfo, periodInfo, unitOrThrow, type AnalyticsDeps } from './d
 import { countsOf } from './history';
 import { forecastsFor } from './forecasts';
 import { rankingFor } from './ranking';
+import { unitEscalation } from '../../shared/kpi/escalation';
 
 const OVERDUE_LISTED = 50;
 const days = (v: number | null) => (v === null ? null : roundHalfUp(v, 2));
@@ -36,6 +37,7 @@ export async function unitDetail(deps: AnalyticsDeps, req: { unitCode: string; p
     previous: measuresFromCounts(countsOf(r.history, unit.code, 1)),
     targets: targetsInForce(r.targets, unit, r.period.end),
     flags: row.flags,
+    escalation: unitEscalation(row.flags),
     forecasts: forecastsFor(unit, row, { periods: r.periods, history: r.history, targets: r.targets, asOf: r.asOf }),
     definition: definitionInfo(r.definition),
     index: row.index,

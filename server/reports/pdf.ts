@@ -4,6 +4,8 @@ import type { RankingRow } from '../../shared/schemas/ranking';
 import { missesTarget } from '../../shared/kpi/flags';
 import { count, date, dateTime, fill, fixed, LABELS, type ReportLanguage } from './labels';
 import type { ReportData } from './report-data';
+import { ACCOUNTABILITY_LABELS } from './accountability-labels';
+import { accountabilityPages, commitmentText, levelText } from './accountability-pdf';
 
 const require = createRequire(import.meta.url);
 export const FONT = require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf');
@@ -158,22 +160,26 @@ function flagged(doc: Doc, data: ReportData, lang: ReportLanguage): void {
     doc.font('regular').fontSize(9).text(L.none);
     return;
   }
-  const widths = [140, 150, 160, 65];
-  const head = [L.unit, L.head, L.failed, L.weeksBelow];
+  const A = ACCOUNTABILITY_LABELS[lang];
+  const widths = [100, 80, 120, 38, 57, 120];
+  const head = [L.unit, L.head, L.failed, L.weeksBelow, A.level, A.commitment];
   const drawHead = () => {
     let x = MARGIN;
     const y = doc.y;
     doc.font('bold').fontSize(7).fillColor(INK);
+    // Labels wider than their column wrap; the rows start below the tallest.
+    const tallest = Math.max(...head.map((h, i) => doc.heightOfString(h, { width: (widths[i] as number) - 4 })));
     head.forEach((h, i) => {
-      doc.text(h, x, y, { width: (widths[i] as number) - 4, align: i === 3 ? 'right' : 'left', lineBreak: false });
+      doc.text(h, x, y, { width: (widths[i] as number) - 4, align: i === 3 ? 'right' : 'left' });
       x += widths[i] as number;
     });
-    doc.y = y + 12;
+    doc.y = y + Math.max(12, tallest + 3);
   };
   drawHead();
   for (const r of data.flags.rows) {
     const failed = r.failed.map((f) => `${L.measures[f.measure]} ${fixed(f.value, lang)}/${fixed(f.target, lang)}`).join('; ');
-    const cells = [r.unitName, r.headName ?? '—', failed, String(r.periodsBelow)];
+    const cells = [r.unitName, r.headName ?? '—', failed, String(r.periodsBelow), levelText(r.escalation, lang), commitmentText(r.commitment, lang)];
+    const unanswered = r.commitment === null || r.commitment.state === 'missed';
     doc.font('regular').fontSize(7);
     const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: (widths[i] as number) - 4 }))) + 3;
     if (doc.y + h > A4.height - MARGIN - 24) {
@@ -183,7 +189,7 @@ function flagged(doc: Doc, data: ReportData, lang: ReportLanguage): void {
     const y = doc.y;
     let x = MARGIN;
     cells.forEach((c, i) => {
-      doc.fillColor(i === 2 ? RED : INK).text(c, x, y, { width: (widths[i] as number) - 4, align: i === 3 ? 'right' : 'left' });
+      doc.fillColor(i === 2 || (i === 5 && unanswered) ? RED : INK).text(c, x, y, { width: (widths[i] as number) - 4, align: i === 3 ? 'right' : 'left' });
       x += widths[i] as number;
     });
     doc.y = y + h;
@@ -228,6 +234,7 @@ export function renderPdf(data: ReportData, lang: ReportLanguage, generatedAt: s
   }
   doc.addPage();
   flagged(doc, data, lang);
+  accountabilityPages(doc, data, lang, { heading: (text) => heading(doc, text), ink: INK, muted: MUTED, red: RED });
   footers(doc, data, lang, generatedAt, demo);
   doc.end();
   return done;

@@ -10,6 +10,19 @@ import { flagList } from '../analytics/flags';
 import { overview } from '../analytics/overview';
 import { ranking } from '../analytics/ranking';
 import type { AnalyticsDeps } from '../analytics/deps';
+import { DAY_MS, vnDateString } from '../../shared/kpi/vn-time';
+import type { Commitment, Decision } from '../../shared/schemas/accountability';
+import { commitmentsDue } from '../accountability/commitments';
+import { followUps } from '../accountability/decisions';
+
+/** SPEC §9 in the pack: what fell due since the last meeting, and the meeting's decisions still running. */
+export interface ReportAccountability {
+  /** The 7 days before the period's end (inclusive dates): the days since the last weekly meeting. */
+  dueFrom: string;
+  dueTo: string;
+  due: (Commitment & { unitName: string })[];
+  followUps: (Decision & { unitName: string })[];
+}
 
 export interface ReportData {
   period: string;
@@ -23,6 +36,7 @@ export interface ReportData {
   rankings: RankingOutput[];
   flags: FlagList;
   cityTrend: { period: string; measures: Measures }[];
+  accountability: ReportAccountability;
 }
 
 const TREND_WEEKS = 12;
@@ -46,8 +60,14 @@ export async function reportData(deps: AnalyticsDeps, periodId: string, asOf: nu
     for (const series of counts.values()) if (series[i]) sum = addCounts(sum, series[i]);
     return { period: w.id, measures: measuresFromCounts(sum) };
   });
+  const names = new Map([communes, departments].flatMap((r) => r.rows.map((x) => [x.unitCode, x.unitName] as const)));
+  const named = <T extends { unitCode: string }>(x: T) => ({ ...x, unitName: names.get(x.unitCode) ?? x.unitCode });
+  const dueFrom = vnDateString(period.end - 7 * DAY_MS);
+  const dueTo = vnDateString(period.end - DAY_MS);
+  const [due, decisions] = await Promise.all([commitmentsDue(deps, dueFrom, dueTo, asOf), followUps(deps, period)]);
+  const accountability = { dueFrom, dueTo, due: due.map(named), followUps: decisions.map(named) };
   return {
     period: period.id, startDate: period.startDate, endDate: period.endDate, asOf: asOfText, cutOff: new Date(cutOff(period, asOf)).toISOString(),
-    definition, targets, overview: ov, rankings: [communes, departments], flags, cityTrend,
+    definition, targets, overview: ov, rankings: [communes, departments], flags, cityTrend, accountability,
   };
 }

@@ -48,7 +48,7 @@ describe('the weekly report', () => {
     const record = await generateReport(deps, { period: '2025-W31', format: 'xlsx', language: 'vi', regenerate: false, trigger: 'manual', actor: 'test' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await store.reportContent(record.id))?.content as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Xã, phường', 'Sở, ban, ngành', 'Cảnh báo', 'Định nghĩa']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Xã, phường', 'Sở, ban, ngành', 'Cảnh báo', 'Cam kết đến hạn', 'Kết luận giao ban', 'Định nghĩa']);
     const sheet = wb.getWorksheet('Xã, phường') as ExcelJS.Worksheet;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const api = await ranking(deps, { period: '2025-W31', group: 'commune', asOf: record.generatedAt });

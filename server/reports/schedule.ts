@@ -2,6 +2,8 @@ import { periodContaining } from '../../shared/kpi/periods';
 import { addDays, vnCivilDate, vnInstant, vnWeekday } from '../../shared/kpi/vn-time';
 import type { AnalyticsDeps } from '../analytics/deps';
 import { generateReport } from './reports-service';
+import { runQuarterlyForm06 } from './form06-schedule';
+import { runWeeklyNotices, type NoticeRun, type NoticeSettings } from '../accountability/weekly-notices';
 
 export interface Schedule {
   /** ISO weekday, 1 = Monday. */
@@ -42,12 +44,19 @@ export function reportedWeek(at: number): string {
 export async function runDue(deps: AnalyticsDeps, schedule: Schedule, by: string): Promise<string | null> {
   const at = lastDue(schedule, deps.now());
   const week = reportedWeek(at);
-  if (!(await deps.store.claimRun(`weekly:${week}`, by))) return null;
-  for (const format of ['pdf', 'xlsx'] as const) await generateReport(deps, { period: week, format, language: 'vi', regenerate: false, trigger: 'schedule', actor: null });
-  return week;
+  const claimed = await deps.store.claimRun(`weekly:${week}`, by);
+  if (claimed) for (const format of ['pdf', 'xlsx'] as const) await generateReport(deps, { period: week, format, language: 'vi', regenerate: false, trigger: 'schedule', actor: null });
+  // The first run of a quarter also makes the quarter before's Biểu 06, claimed on its own.
+  await runQuarterlyForm06(deps, at, by);
+  return claimed ? week : null;
 }
 
-export function startScheduler(deps: AnalyticsDeps, schedule: Schedule, log: (m: string) => void): () => void {
+/** The notices of the week the latest due report covers (SPEC §9), claimed on their own so a failed report does not stop them. */
+export function runDueNotices(deps: AnalyticsDeps, schedule: Schedule, by: string, settings: NoticeSettings): Promise<NoticeRun | null> {
+  return runWeeklyNotices(deps, reportedWeek(lastDue(schedule, deps.now())), by, settings);
+}
+
+export function startScheduler(deps: AnalyticsDeps, schedule: Schedule, log: (m: string) => void, notices?: NoticeSettings): () => void {
   const by = `pid ${process.pid}`;
   let running = false;
   const tick = () => {
@@ -56,6 +65,9 @@ export function startScheduler(deps: AnalyticsDeps, schedule: Schedule, log: (m:
     runDue(deps, schedule, by)
       .then((week) => week && log(`weekly report for ${week} generated`))
       .catch((error: unknown) => log(`weekly report failed: ${error instanceof Error ? error.message : String(error)}`))
+      .then(() => notices && runDueNotices(deps, schedule, by, notices))
+      .then((run) => run && log(`notices for ${run.week}: ${run.stored.length} made`))
+      .catch((error: unknown) => log(`weekly notices failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
         running = false;
       });

@@ -4,6 +4,7 @@ import { safeCell, safeRecord } from '../safe-cell';
 import { componentName, date, dateTime, fill, LABELS, type ReportLanguage } from './labels';
 import type { IndexDefinition } from '../../shared/schemas/index-definition';
 import type { ReportData } from './report-data';
+import { accountabilitySheets, flagCells, flagColumns } from './accountability-xlsx';
 
 const RATE = '0.00';
 
@@ -58,10 +59,12 @@ export async function renderXlsx(data: ReportData, lang: ReportLanguage, generat
     { header: L.value, key: 'value', width: 10, style: { numFmt: RATE } },
     { header: L.target, key: 'target', width: 10, style: { numFmt: RATE } },
     { header: L.weeksBelow, key: 'weeks', width: 12 },
+    ...flagColumns(lang),
   ];
-  for (const r of data.flags.rows) for (const f of r.failed) flags.addRow(safeRecord({ unit: r.unitName, head: r.headName, measure: L.measures[f.measure], value: f.value, target: f.target, weeks: f.periodsBelow }));
+  for (const r of data.flags.rows) for (const f of r.failed) flags.addRow(safeRecord({ unit: r.unitName, head: r.headName, measure: L.measures[f.measure], value: f.value, target: f.target, weeks: f.periodsBelow, ...flagCells(r, lang) }));
   flags.getRow(1).font = { bold: true };
-  flags.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, flags.rowCount), column: 6 } };
+  flags.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, flags.rowCount), column: flags.columnCount } };
+  accountabilitySheets(wb, data, lang);
 
   const defs = wb.addWorksheet(L.sheetDefinitions);
   defs.columns = [{ width: 34 }, { width: 60 }];

@@ -11,6 +11,9 @@ import { targetsRouter } from './targets';
 import { unitsRouter } from './units';
 import { indexesRouter } from './indexes';
 import { indicatorsRouter } from './indicators';
+import { commitmentsRouter } from './commitments';
+import { decisionsRouter } from './decisions';
+import { noticesRouter } from './notices';
 
 export const appRouter = router({
   auth: authRouter,
@@ -25,6 +28,9 @@ export const appRouter = router({
   reports: reportsRouter,
   indexes: indexesRouter,
   indicators: indicatorsRouter,
+  commitments: commitmentsRouter,
+  decisions: decisionsRouter,
+  notices: noticesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,10 +3,14 @@ import { PeriodIdSchema } from '../../shared/schemas/period';
 import { IndexIdSchema } from '../../shared/schemas/index-definition';
 import { ReportFormatSchema, ReportLanguageSchema, ReportRecordSchema } from '../../shared/schemas/report';
 import { generateReport } from '../reports/reports-service';
+import { Form06InputSchema, Form06Schema } from '../../shared/schemas/form06';
+import { form06 } from '../analytics/form06';
 import { auditBy, roleProcedure, router, viewerProcedure } from '../trpc';
 
 export const reportsRouter = router({
   list: viewerProcedure.output(z.array(ReportRecordSchema)).query(({ ctx }) => ctx.deps.store.listReports()),
+  /** Biểu số 06/VPCP/KSTT (SPEC §8); its XLSX is GET /api/reports/form06.xlsx. */
+  form06: viewerProcedure.input(Form06InputSchema).output(Form06Schema).query(({ ctx, input }) => form06(ctx.deps, input)),
   generate: roleProcedure('leader', 'data_officer', 'admin')
     .input(z.object({ period: PeriodIdSchema, format: ReportFormatSchema, language: ReportLanguageSchema.default('vi'), regenerate: z.boolean().default(false), index: IndexIdSchema.optional() }))
     .output(ReportRecordSchema)

@@ -23,7 +23,7 @@ export const usersRouter = router({
       await knownUnit(ctx.deps.store, input.unitCode);
       assertPasswordAllowed(input.password, input.username);
       const now = new Date().toISOString();
-      const account: StoredAccount = { username: input.username, displayName: input.displayName, role: input.role, unitCode: input.unitCode, passwordHash: await hashPassword(input.password), disabled: false, demo: false, createdAt: now, updatedAt: now };
+      const account: StoredAccount = { username: input.username, displayName: input.displayName, role: input.role, unitCode: input.unitCode, passwordHash: await hashPassword(input.password), disabled: false, demo: false, createdAt: now, updatedAt: now, email: input.email, language: input.language };
       await ctx.deps.store.saveAccount(account, auditBy(ctx, 'account.create', account.username, null, visible(account)));
       return visible(account);
     }),
@@ -38,7 +38,8 @@ export const usersRouter = router({
       const unitCode = input.unitCode !== undefined ? input.unitCode : role === 'unit_head' ? before.unitCode : null;
       if ((role === 'unit_head') !== Boolean(unitCode)) throw new UserError('BAD_REQUEST', 'A unit head is bound to exactly one unit; other roles to none.');
       await knownUnit(ctx.deps.store, unitCode);
-      const after: StoredAccount = { ...before, role, unitCode, displayName: input.displayName !== undefined ? input.displayName : before.displayName, disabled: input.disabled ?? before.disabled, updatedAt: new Date().toISOString() };
+      const after: StoredAccount = { ...before, role, unitCode, displayName: input.displayName !== undefined ? input.displayName : before.displayName, disabled: input.disabled ?? before.disabled, updatedAt: new Date().toISOString(),
+        email: input.email !== undefined ? input.email : (before.email ?? null), language: input.language !== undefined ? input.language : (before.language ?? null) };
       await ctx.deps.store.saveAccount(after, auditBy(ctx, 'account.update', after.username, visible(before), visible(after)));
       if (after.disabled || after.role !== before.role || after.unitCode !== before.unitCode) await ctx.deps.store.deleteSessionsOf(after.username);
       return visible(after);

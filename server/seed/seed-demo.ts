@@ -5,6 +5,8 @@ import { DEMO_START, profileOf, unitDossiers } from './demo-dossiers';
 import { hanoiJuly2025Targets, hanoiUnits } from './demo-units';
 import { seedOf } from './random';
 import { demoIndicatorValues } from './demo-values';
+import { HANOI_PROGRAMME_KPIS } from './programme-kpis';
+import { QD766_INDICATORS } from '../../shared/kpi/definitions/qd766-catalogue';
 
 export interface SeedSummary {
   units: number;
@@ -42,7 +44,8 @@ export async function seedDemo(store: Store, now: number): Promise<SeedSummary> 
     throw error;
   }
   await writer.commit(record('dossiers', dossiers));
-  const values = demoIndicatorValues(units, start, now);
+  await store.saveIndicators(HANOI_PROGRAMME_KPIS, null, null);
+  const values = demoIndicatorValues(units, start, now, [...QD766_INDICATORS, ...HANOI_PROGRAMME_KPIS]);
   await store.replaceIndicatorValues(values, { ...record('dossiers', values.length), kind: 'values' }, 'seed-demo');
   await store.setMeta('dataset', 'demo');
   const accounts = await seedDemoAccounts(store, units);

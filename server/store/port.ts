@@ -1,11 +1,14 @@
 import type { DossierRecord } from '../../shared/schemas/dossier';
 import type { Counts } from '../../shared/schemas/measure';
+import type { Form06Counts } from '../../shared/schemas/form06';
 import type { Target } from '../../shared/schemas/target';
 import type { Unit } from '../../shared/schemas/unit';
 import type { ImportRecord } from '../../shared/schemas/import';
 import type { Account, AuditEntry } from '../../shared/schemas/account';
 import type { ReportRecord } from '../../shared/schemas/report';
 import type { Indicator, IndicatorValue } from '../../shared/domain/indicator';
+import type { MailStatus, NoticeKind } from '../../shared/domain/accountability';
+import type { AccountabilityFilter, Commitment, Decision, Language } from '../../shared/schemas/accountability';
 
 /** A span [start, cutOff) of received times, with the cut-off at which dossiers are judged. */
 export interface Window {
@@ -66,6 +69,21 @@ export interface SessionRow {
 
 export type AuditInput = Omit<AuditEntry, 'id' | 'at'>;
 
+/** Which reported value: an indicator, a unit and a period. */
+export interface ValueKey {
+  indicator: string;
+  unitCode: string;
+  period: string;
+}
+
+/** A reported value with where it stands in the reporting round, and who last touched it when. */
+export interface ValueRecord extends IndicatorValue {
+  state: 'submitted' | 'returned';
+  comment: string | null;
+  at: string;
+  actor: string | null;
+}
+
 /** A report to store: its record, and the whole index definition it was computed with. */
 export type NewReport = Omit<ReportRecord, 'id' | 'version' | 'size'> & { definitionJson: string };
 
@@ -77,6 +95,29 @@ export interface StoredDefinition {
   createdAt: string;
   createdBy: string | null;
 }
+
+/** A commitment as written; its state is computed from the data when read. */
+export type CommitmentRecord = Omit<Commitment, 'state' | 'judgedIn'>;
+export type NewCommitment = Omit<CommitmentRecord, 'id'>;
+export type NewDecision = Omit<Decision, 'id'>;
+
+/** A notice to one account for one period; `payload` is the JSON of its units (NoticeUnit[]). */
+export interface NoticeRecord {
+  id: number;
+  recipient: string;
+  period: string;
+  kind: NoticeKind;
+  /** The unit of an escalation notice; null for a leaders' digest. */
+  unitCode: string | null;
+  payload: string;
+  createdAt: string;
+  /** The address it is mailed to, null when the account has none. */
+  email: string | null;
+  language: Language;
+  mailStatus: MailStatus;
+  mailAttempts: number;
+}
+export type NewNotice = Omit<NoticeRecord, 'id' | 'mailAttempts'>;
 
 /**
  * The storage port. Adapters compute aggregates in the database: callers never pull dossiers into memory
@@ -104,12 +145,25 @@ export interface Store {
   /** Median and 90th percentile (continuous) of elapsed processing days of dossiers completed by the cut-off. */
   processingQuantiles(unitCode: string, window: Window): Promise<{ median: number | null; p90: number | null }>;
   overdueDossiers(unitCode: string, window: Window, limit: number): Promise<OverdueRow[]>;
+  /**
+   * Biểu số 06 (SPEC §8) per unit for [start, cutOff): dossiers carried over from before `start` and received in the
+   * window, resolved by the cut-off or pending at it. Units with nothing on the form are absent.
+   */
+  form06Counts(window: Window, unitCodes?: readonly string[]): Promise<Map<string, Form06Counts>>;
   listIndicators(): Promise<Indicator[]>;
   /** Inserts or replaces catalogue entries by code, with their audit entry or import record. */
   saveIndicators(list: readonly Indicator[], outcome: ImportOutcome | null, audit: AuditInput | null): Promise<ImportRecord | null>;
   listIndicatorValues(): Promise<IndicatorValue[]>;
   /** Replaces values with the same indicator, unit and period. */
   replaceIndicatorValues(values: readonly IndicatorValue[], outcome: ImportOutcome, actor: string | null): Promise<ImportRecord>;
+  /** Values with their state; a returned value is not in `listIndicatorValues` until it is reported again. */
+  listValueRecords(filter: { unitCode: string | null; period: string | null }): Promise<ValueRecord[]>;
+  /** Every version of a unit's values, newest first. */
+  listValueHistory(unitCode: string, indicator: string | null): Promise<ValueRecord[]>;
+  /** Reports (or corrects) one value, keeping the earlier version in the history, with its audit entry. */
+  submitIndicatorValue(value: IndicatorValue, actor: string | null, audit: AuditInput): Promise<void>;
+  /** Returns a value to its unit with a comment; false when there is no such value. */
+  returnIndicatorValue(key: ValueKey, comment: string, actor: string | null, audit: AuditInput): Promise<boolean>;
   listDefinitions(): Promise<StoredDefinition[]>;
   saveDefinition(definition: Omit<StoredDefinition, 'createdAt'>, audit: AuditInput): Promise<void>;
   getAccount(username: string): Promise<StoredAccount | null>;
@@ -132,11 +186,27 @@ export interface Store {
   saveReport(report: NewReport, content: Buffer): Promise<ReportRecord>;
   listReports(): Promise<ReportRecord[]>;
   reportContent(id: number): Promise<{ record: ReportRecord; content: Buffer } | null>;
+  /** Appends a commitment with its audit entry; commitments are never changed or removed. Figures do not depend on them. */
+  addCommitment(commitment: NewCommitment, audit: AuditInput): Promise<CommitmentRecord>;
+  /** Newest first, optionally of one unit and/or one period. */
+  listCommitments(filter: AccountabilityFilter): Promise<CommitmentRecord[]>;
+  /** Appends a decision of the meeting with its audit entry. */
+  addDecision(decision: NewDecision, audit: AuditInput): Promise<Decision>;
+  /** Newest first, optionally of one unit and/or one period. */
+  listDecisions(filter: AccountabilityFilter): Promise<Decision[]>;
+  /**
+   * Stores notices, skipping any whose recipient, period, kind and unit are already stored, so that a notice is made
+   * (and mailed) once; returns those stored now.
+   */
+  addNotices(notices: readonly NewNotice[]): Promise<NoticeRecord[]>;
+  /** An account's notices, newest first. */
+  listNotices(recipient: string, limit: number): Promise<NoticeRecord[]>;
+  recordDelivery(id: number, status: MailStatus, attempts: number): Promise<void>;
   /** Claims a scheduled run once across processes: true for the first caller only. */
   claimRun(key: string, by: string): Promise<boolean>;
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
-  /** Removes every unit, target and dossier (the import log stays). */
+  /** Removes every unit, target and dossier, and the commitments, decisions and notices about them (the import log and audit trail stay). */
   clearData(): Promise<void>;
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { GroupSchema, UnitCodeSchema, UnitKindSchema, UnitSchema } from './unit'
 import { TargetInForceSchema } from './target';
 import { OverdueDossierSchema } from './dossier';
 import { ComponentScoreSchema, IndexIdSchema, RatingSchema } from './index-definition';
+import { CommitmentSchema, EscalationLevelSchema } from './accountability';
 
 export const PeriodInputSchema = z.object({ period: PeriodIdSchema, asOf: AsOfSchema.optional(), index: IndexIdSchema.optional() });
 
@@ -109,6 +110,7 @@ export const UnitDetailSchema = z.object({
   previous: MeasuresSchema.nullable(),
   targets: z.array(TargetInForceSchema),
   flags: z.array(FlagSchema),
+  escalation: EscalationLevelSchema.nullable(),
   forecasts: z.array(ForecastSchema),
   definition: DefinitionInfoSchema,
   index: z.number().nullable(),
@@ -145,6 +147,10 @@ export const FlagListSchema = z.object({
       periodsBelow: z.number().int(),
       forecasts: z.array(ForecastSchema),
       failed: z.array(z.object({ measure: MeasureSchema, target: z.number(), value: z.number().nullable(), gap: z.number().nullable(), periodsBelow: z.number().int() })),
+      /** SPEC §9: the highest escalation level over the unit's below measures. */
+      escalation: EscalationLevelSchema.nullable(),
+      /** The unit's latest commitment, with its state at read time; null: no explanation yet. */
+      commitment: CommitmentSchema.nullable(),
     }),
   ),
 });

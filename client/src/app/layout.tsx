@@ -6,6 +6,7 @@ import type { Role } from '../../../shared/domain/access';
 import { usePeriod } from '../lib/use-period';
 import { useLogout } from '../lib/use-logout';
 import { useMe } from '../lib/use-me';
+import { useSwitchLanguage } from '../lib/use-switch-language';
 
 const LINKS: readonly (readonly [string, string, readonly Role[] | null])[] = [
   ['/', 'nav.overview', null],
@@ -13,6 +14,8 @@ const LINKS: readonly (readonly [string, string, readonly Role[] | null])[] = [
   ['/flags', 'nav.flags', null],
   ['/targets', 'nav.targets', null],
   ['/reports', 'nav.reports', null],
+  ['/notices', 'notices.title', null],
+  ['/programme', 'nav.programme', null],
   ['/imports', 'nav.imports', ['data_officer', 'admin']],
   ['/admin/users', 'admin.users', ['admin']],
   ['/admin/units', 'admin.units', ['admin']],
@@ -38,6 +41,7 @@ export function Layout() {
   const { demo } = usePeriod();
   const me = useMe().data;
   const logout = useLogout();
+  const switchLanguage = useSwitchLanguage();
   const links = LINKS.filter(([, , roles]) => !roles || (me && roles.includes(me.role)));
   return (
     <>
@@ -64,7 +68,7 @@ export function Layout() {
             <button type="button" className="link-light" onClick={() => logout.mutate()}>{t('auth.logout')}</button>
           </span>
         )}
-        <button type="button" className="lang" lang={i18n.language === 'en' ? 'vi' : 'en'} title={t('language.label')} onClick={() => void i18n.changeLanguage(i18n.language === 'en' ? 'vi' : 'en')}>
+        <button type="button" className="lang" lang={i18n.language === 'en' ? 'vi' : 'en'} title={t('language.label')} onClick={switchLanguage}>
           {t('language.switchTo')}
         </button>
       </header>

@@ -26,6 +26,8 @@ export const router = createBrowserRouter([
           { path: '/targets', element: <TargetsPage /> },
           { path: '/imports', element: <ImportsPage /> },
           { path: '/reports', lazy: lazyPage(() => import('../features/reports/reports-page')) },
+          { path: '/notices', lazy: lazyPage(() => import('../features/notices/notices-page')) },
+          { path: '/programme', lazy: lazyPage(() => import('../features/programme/programme-page')) },
           { path: '/admin/users', lazy: lazyPage(() => import('../features/admin/users-page')) },
           { path: '/admin/units', lazy: lazyPage(() => import('../features/admin/units-page')) },
           { path: '/admin/indexes', lazy: lazyPage(() => import('../features/admin/indexes-page')) },

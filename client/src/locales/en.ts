@@ -5,7 +5,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const en: Shape<typeof vi> = {
   app: { name: 'chiso', tagline: 'Administrative reform index', demo: 'Demo data: the dossiers are synthetic; the units and their names are real.', skip: 'Skip to main content' },
-  nav: { reports: 'Reports', admin: 'Admin', overview: 'Overview', rankings: 'Rankings', flags: 'Flags', targets: 'Targets', imports: 'Imports', main: 'Main navigation' },
+  nav: { programme: 'Programme KPIs', reports: 'Reports', admin: 'Admin', overview: 'Overview', rankings: 'Rankings', flags: 'Flags', targets: 'Targets', imports: 'Imports', main: 'Main navigation' },
   language: { switchTo: 'Tiếng Việt', label: 'Change language' },
   period: { label: 'Period', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year', range: 'Date range', from: 'From', to: 'To', apply: 'Apply', kind: 'Period type', cutOff: 'Data as of {{date}}', span: '{{from}} – {{to}}', inProgress: 'period in progress' },
   groups: { commune: 'Communes and wards', department: 'Departments' },
@@ -31,12 +31,34 @@ export const en: Shape<typeof vi> = {
     up: 'up {{count}}', down: 'down {{count}}', same: 'unchanged', new: 'new', sortBy: 'Sort by {{column}}', none: 'No unit matches.',
   },
   flags: { title: 'Units below target', head: 'Accountable head', failed: 'Targets missed', gap: 'Gap', weeksBelow: 'Periods in a row', none: 'No unit is below target in this period.' },
+  accountability: {
+    level: 'Escalation', allLevels: 'All levels', commitment: 'Explanation and commitment', noExplanation: 'No explanation', due: 'due {{date}}', judgedIn: 'judged on {{period}}',
+    states: { open: 'Open', met: 'Met', missed: 'Missed' },
+    title: 'Explanations and corrective commitments', history: 'Explanations so far', none: 'No explanation yet.', write: 'Send an explanation and a commitment',
+    measure: 'Target missed', explanation: 'Explanation (causes)', action: 'Corrective action', dueDate: 'Due by', submit: 'Send',
+    sent: 'The explanation and commitment are recorded.', chars: '{{count}} / {{max}} characters', period: 'Period', writtenBy: '{{who}}, {{at}}', nothingBelow: 'The unit is not below any target in this period.',
+    decisions: 'Meeting decisions', noDecisions: 'No decision yet.', addDecision: 'Record a meeting decision', decision: 'Decision', owner: 'Follow-up by',
+    saveDecision: 'Save the decision', savedDecision: 'The decision is saved.', ladder: 'Escalation ladder', units_one: '{{count}} unit', units_other: '{{count}} units', fromPeriods_one: 'from {{count}} period below', fromPeriods_other: 'from {{count}} periods in a row',
+  },
+  notices: {
+    title: 'Notices', none: 'No notice yet.', escalation: '{{unit}} moved up to “{{level}}”', previous: 'before: {{level}}', noPrevious: 'no level before',
+    periodsBelow_one: 'below target for {{count}} period', periodsBelow_other: 'below target for {{count}} periods in a row', digest_one: '{{count}} unit moved up the escalation ladder', digest_other: '{{count}} units moved up the escalation ladder',
+    period: 'Period {{period}}', mail: { none: 'not mailed (no address)', pending: 'being mailed', sent: 'mailed', failed: 'could not be mailed' },
+    email: 'E-mail', language: 'Language of notices', languages: { vi: 'Tiếng Việt', en: 'English' },
+  },
   unit: {
     annex: 'Download the unit annex (PDF)', rankOf: 'Rank {{rank}} of {{total}}', notRanked: 'Not ranked', trend: 'Trend', procedures: 'Procedures pulling the unit down', procedure: 'Procedure', overdue: 'Open overdue dossiers',
     overdueMore: 'Showing {{shown}} of {{total}} dossiers', dossier: 'Dossier', receivedAt: 'Received', dueAt: 'Due', daysOverdue: 'Days overdue', median: 'Median {{value}} · 90 % within {{p90}} days',
     target: 'Target', value: 'Result', noOverdue: 'No overdue dossiers.', head: 'Accountable head', granularity: 'By', notFound: 'There is no unit with the code {{code}}.',
+    whatItTakes: 'What it takes to reach the targets this period', gain: 'Points gained', gainHelp: 'Ordered by the percentage points the unit gains if the procedure reaches 100 % ({{measures}}).',
+    takes: {
+      onlineRate_one: '{{n}} more dossier submitted online (of {{received}}) would reach {{target}}.', onlineRate_other: '{{n}} more dossiers submitted online (of {{received}}) would reach {{target}}.',
+      endToEndRate_one: '{{n}} more end-to-end dossier would reach {{target}}.', endToEndRate_other: '{{n}} more end-to-end dossiers would reach {{target}}.',
+      onTimeRate_one: '{{n}} more dossier on time would reach {{target}}.', onTimeRate_other: '{{n}} more dossiers on time would reach {{target}}.',
+    },
   },
-  targets: { title: 'Targets', measure: 'Measure', scope: 'Applies to', threshold: 'Threshold', effectiveFrom: 'In force from', deadline: 'Deadline', none: 'No targets yet.' },
+  dates: { invalid: 'Write the date day first, e.g. 21/07/2025.' },
+  targets: { confirmDelete: 'Delete this target?', confirm: 'Delete', cancel: 'Cancel', undo: 'Undo', deleted: 'Target {{measure}} ({{scope}}) deleted.', title: 'Targets', measure: 'Measure', scope: 'Applies to', threshold: 'Threshold', effectiveFrom: 'In force from', deadline: 'Deadline', none: 'No targets yet.' },
   imports: {
     title: 'Imports', kind: 'Data', file: 'CSV or XLSX file', upload: 'Import', uploading: 'Importing…', past: 'Past imports', ok: 'Imported {{rows}} rows from {{file}}.',
     refused: 'Refused {{file}}: {{count}} problems found, nothing was written.', when: 'When', rows: 'Rows', outcome: 'Outcome', imported: 'Imported', refusedShort: 'Refused',
@@ -85,9 +107,26 @@ export const en: Shape<typeof vi> = {
     title: 'Index definitions', help: 'Each index is data (JSON): components, scoring rules, rounding, rating bands. Edit one and save it as a new version; reports already made keep the version they used.',
     name: 'Name', origin: 'Origin', shipped: 'Ships with chiso', newVersion: 'Edit as a new version', json: 'Definition (JSON)', save: 'Save new version', notJson: 'This is not valid JSON.',
   },
+  programme: {
+    title: 'Programme KPI reports', round: 'Reporting period', indicator: 'Indicator', all: 'All', due: 'Due {{date}}', yourUnit: "Your unit's indicators to report",
+    state: 'State', report: 'Report', numerator: 'Numerator', denominator: 'Denominator', value: 'Value', note: 'Note', send: 'Send', correct: 'Correct', sent: 'Sent.',
+    by: 'Reported by', return: 'Return', comment: 'Why it is returned', sendBack: 'Return', returnedWith: 'Returned by the city: {{comment}}',
+    notReported: 'Not reported, returned or late: {{count}}',
+    status: { reported: 'Reported', returned: 'Returned', missing: 'Not reported', late: 'Late' },
+    pillars: { cchc: 'Administrative reform', cds: 'Digital transformation', da06: 'Project 06', other: 'Other' },
+  },
   reports: {
     title: 'Weekly reports', generate: 'Generate', generating: 'Generating…', format: 'Format', language: 'Language', regenerate: 'Make a new version', period: 'Period',
     version: 'Version', cutOff: 'Data as of', generated: 'Generated', trigger: 'Source', size: 'Size', download: 'Download', none: 'No reports yet.',
     triggers: { manual: 'Manual', schedule: 'Scheduled (Monday)', cli: 'Command line' },
+  },
+  form06: {
+    title: 'Form 06/VPCP/KSTT', subtitle: 'Status and results of administrative procedures at the units that handle them (Circular 01/2020/TT-VPCP)',
+    group: 'Units', allGroups: 'All (communes, then departments)', download: 'Download the form (XLSX)', stt: 'No.', unit: 'Unit', total: 'Total', snapshot: 'Form 06 · {{period}}',
+    head: {
+      received: 'Dossiers to handle', result: 'Results', total: 'Total', newlyReceived: 'Of which newly received', carriedOver: 'Carried over',
+      resolved: 'Resolved', pending: 'In progress', online: 'Online', offline: 'At the counter or by post',
+      early: 'Before the due date', onTime: 'On the due date', late: 'Late', withinDeadline: 'Not yet due', overdue: 'Overdue',
+    },
   },
 };

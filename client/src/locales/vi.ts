@@ -2,7 +2,7 @@ import { measureLabels } from '../../../shared/kpi/measure-table';
 
 export const vi = {
   app: { name: 'chiso', tagline: 'Chỉ số cải cách hành chính', demo: 'Dữ liệu minh họa: hồ sơ là dữ liệu tổng hợp (giả lập); đơn vị và tên gọi là thật.', skip: 'Bỏ qua, đến nội dung chính' },
-  nav: { reports: 'Báo cáo', admin: 'Quản trị', overview: 'Tổng quan', rankings: 'Xếp hạng', flags: 'Cảnh báo', targets: 'Chỉ tiêu', imports: 'Nhập dữ liệu', main: 'Điều hướng chính' },
+  nav: { programme: 'Chỉ tiêu chương trình', reports: 'Báo cáo', admin: 'Quản trị', overview: 'Tổng quan', rankings: 'Xếp hạng', flags: 'Cảnh báo', targets: 'Chỉ tiêu', imports: 'Nhập dữ liệu', main: 'Điều hướng chính' },
   language: { switchTo: 'English', label: 'Đổi ngôn ngữ' },
   period: { label: 'Kỳ', week: 'Tuần', month: 'Tháng', quarter: 'Quý', year: 'Năm', range: 'Khoảng ngày', from: 'Từ ngày', to: 'Đến ngày', apply: 'Áp dụng', kind: 'Loại kỳ', cutOff: 'Số liệu tính đến {{date}}', span: '{{from}} – {{to}}', inProgress: 'kỳ đang diễn ra' },
   groups: { commune: 'Xã, phường', department: 'Sở, ban, ngành' },
@@ -28,12 +28,34 @@ export const vi = {
     up: 'tăng {{count}} bậc', down: 'giảm {{count}} bậc', same: 'giữ nguyên', new: 'mới', sortBy: 'Sắp xếp theo {{column}}', none: 'Không có đơn vị nào khớp.',
   },
   flags: { title: 'Đơn vị dưới chỉ tiêu', head: 'Người đứng đầu', failed: 'Chỉ tiêu chưa đạt', gap: 'Chênh lệch', weeksBelow: 'Số kỳ liên tiếp', none: 'Không có đơn vị nào dưới chỉ tiêu trong kỳ này.' },
+  accountability: {
+    level: 'Mức cảnh báo', allLevels: 'Mọi mức', commitment: 'Giải trình, cam kết', noExplanation: 'Chưa giải trình', due: 'hạn {{date}}', judgedIn: 'căn cứ {{period}}',
+    states: { open: 'Đang thực hiện', met: 'Đã khắc phục', missed: 'Không khắc phục đúng hạn' },
+    title: 'Giải trình và cam kết khắc phục', history: 'Các lần giải trình', none: 'Chưa có giải trình nào.', write: 'Gửi giải trình, cam kết',
+    measure: 'Chỉ tiêu chưa đạt', explanation: 'Giải trình (nguyên nhân)', action: 'Biện pháp khắc phục', dueDate: 'Hạn hoàn thành', submit: 'Gửi giải trình',
+    sent: 'Đã ghi nhận giải trình, cam kết.', chars: '{{count}} / {{max}} ký tự', period: 'Kỳ', writtenBy: '{{who}}, {{at}}', nothingBelow: 'Trong kỳ này đơn vị không có chỉ tiêu nào dưới mức.',
+    decisions: 'Kết luận giao ban', noDecisions: 'Chưa có kết luận nào.', addDecision: 'Ghi kết luận giao ban', decision: 'Nội dung kết luận', owner: 'Người theo dõi',
+    saveDecision: 'Lưu kết luận', savedDecision: 'Đã lưu kết luận.', ladder: 'Thang cảnh báo', units_one: '{{count}} đơn vị', units_other: '{{count}} đơn vị', fromPeriods_one: 'từ {{count}} kỳ liên tiếp', fromPeriods_other: 'từ {{count}} kỳ liên tiếp',
+  },
+  notices: {
+    title: 'Thông báo', none: 'Chưa có thông báo nào.', escalation: '{{unit}} chuyển lên mức “{{level}}”', previous: 'trước đó: {{level}}', noPrevious: 'trước đó chưa có cảnh báo',
+    periodsBelow_one: 'dưới chỉ tiêu {{count}} kỳ liên tiếp', periodsBelow_other: 'dưới chỉ tiêu {{count}} kỳ liên tiếp', digest_one: '{{count}} đơn vị chuyển mức cảnh báo', digest_other: '{{count}} đơn vị chuyển mức cảnh báo',
+    period: 'Kỳ {{period}}', mail: { none: 'không gửi thư (chưa có địa chỉ)', pending: 'đang gửi thư', sent: 'đã gửi thư', failed: 'gửi thư không thành công' },
+    email: 'Thư điện tử', language: 'Ngôn ngữ thông báo', languages: { vi: 'Tiếng Việt', en: 'English' },
+  },
   unit: {
     annex: 'Tải phụ lục đơn vị (PDF)', rankOf: 'Hạng {{rank}} / {{total}}', notRanked: 'Chưa xếp hạng', trend: 'Diễn biến', procedures: 'Thủ tục kéo chỉ số xuống', procedure: 'Thủ tục', overdue: 'Hồ sơ quá hạn đang xử lý',
     overdueMore: 'Hiển thị {{shown}} / {{total}} hồ sơ', dossier: 'Mã hồ sơ', receivedAt: 'Ngày tiếp nhận', dueAt: 'Ngày hẹn trả', daysOverdue: 'Số ngày quá hạn', median: 'Trung vị {{value}} · 90 % trong {{p90}} ngày',
-    target: 'Chỉ tiêu', value: 'Kết quả', noOverdue: 'Không có hồ sơ quá hạn.', head: 'Người đứng đầu', granularity: 'Theo', notFound: 'Không có đơn vị mã {{code}}.',
+    target: 'Chỉ tiêu', value: 'Kết quả', noOverdue: 'Không có hồ sơ quá hạn.',
+    whatItTakes: 'Để đạt chỉ tiêu trong kỳ này', gain: 'Điểm tăng thêm', gainHelp: 'Sắp theo số điểm % mà đơn vị tăng thêm nếu thủ tục đạt 100 % ({{measures}}).',
+    takes: {
+      onlineRate_one: 'Cần thêm {{n}} hồ sơ nộp trực tuyến (trong {{received}} hồ sơ) để đạt {{target}}.', onlineRate_other: 'Cần thêm {{n}} hồ sơ nộp trực tuyến (trong {{received}} hồ sơ) để đạt {{target}}.',
+      endToEndRate_one: 'Cần thêm {{n}} hồ sơ toàn trình để đạt {{target}}.', endToEndRate_other: 'Cần thêm {{n}} hồ sơ toàn trình để đạt {{target}}.',
+      onTimeRate_one: 'Cần thêm {{n}} hồ sơ đúng hạn để đạt {{target}}.', onTimeRate_other: 'Cần thêm {{n}} hồ sơ đúng hạn để đạt {{target}}.',
+    }, head: 'Người đứng đầu', granularity: 'Theo', notFound: 'Không có đơn vị mã {{code}}.',
   },
-  targets: { title: 'Chỉ tiêu', measure: 'Chỉ tiêu', scope: 'Áp dụng cho', threshold: 'Ngưỡng', effectiveFrom: 'Hiệu lực từ', deadline: 'Hạn hoàn thành', none: 'Chưa có chỉ tiêu.' },
+  dates: { invalid: 'Ngày viết theo dạng ngày/tháng/năm, ví dụ 21/07/2025.' },
+  targets: { confirmDelete: 'Xóa chỉ tiêu này?', confirm: 'Xóa', cancel: 'Hủy', undo: 'Hoàn tác', deleted: 'Đã xóa chỉ tiêu {{measure}} ({{scope}}).', title: 'Chỉ tiêu', measure: 'Chỉ tiêu', scope: 'Áp dụng cho', threshold: 'Ngưỡng', effectiveFrom: 'Hiệu lực từ', deadline: 'Hạn hoàn thành', none: 'Chưa có chỉ tiêu.' },
   imports: {
     title: 'Nhập dữ liệu', kind: 'Loại dữ liệu', file: 'Tệp CSV hoặc XLSX', upload: 'Nhập', uploading: 'Đang nhập…', past: 'Các lần nhập', ok: 'Đã nhập {{rows}} dòng từ {{file}}.',
     refused: 'Không nhập {{file}}: có {{count}} lỗi, chưa ghi dữ liệu nào.', when: 'Thời điểm', rows: 'Số dòng', outcome: 'Kết quả', imported: 'Đã nhập', refusedShort: 'Từ chối',
@@ -82,9 +104,26 @@ export const vi = {
     title: 'Bộ chỉ số', help: 'Mỗi bộ chỉ số là dữ liệu (JSON): thành phần, quy tắc tính điểm, cách làm tròn, xếp loại. Sửa và lưu thành phiên bản mới; các báo cáo đã lập giữ nguyên phiên bản đã dùng.',
     name: 'Tên', origin: 'Nguồn', shipped: 'Có sẵn trong chiso', newVersion: 'Sửa thành phiên bản mới', json: 'Định nghĩa (JSON)', save: 'Lưu phiên bản mới', notJson: 'Nội dung không phải JSON hợp lệ.',
   },
+  programme: {
+    title: 'Báo cáo chỉ tiêu chương trình', round: 'Kỳ báo cáo', indicator: 'Chỉ tiêu', all: 'Tất cả', due: 'Hạn nộp {{date}}', yourUnit: 'Chỉ tiêu đơn vị cần báo cáo',
+    state: 'Tình trạng', report: 'Báo cáo', numerator: 'Tử số', denominator: 'Mẫu số', value: 'Giá trị', note: 'Ghi chú', send: 'Gửi', correct: 'Sửa', sent: 'Đã gửi.',
+    by: 'Người báo cáo', return: 'Trả lại', comment: 'Lý do trả lại', sendBack: 'Trả lại', returnedWith: 'Thành phố trả lại: {{comment}}',
+    notReported: 'Chưa báo cáo, bị trả lại hoặc trễ hạn: {{count}}',
+    status: { reported: 'Đã báo cáo', returned: 'Bị trả lại', missing: 'Chưa báo cáo', late: 'Trễ hạn' },
+    pillars: { cchc: 'Cải cách hành chính', cds: 'Chuyển đổi số', da06: 'Đề án 06', other: 'Khác' },
+  },
   reports: {
     title: 'Báo cáo tuần', generate: 'Lập báo cáo', generating: 'Đang lập…', format: 'Định dạng', language: 'Ngôn ngữ', regenerate: 'Lập phiên bản mới', period: 'Kỳ',
     version: 'Phiên bản', cutOff: 'Số liệu đến', generated: 'Lập lúc', trigger: 'Nguồn', size: 'Dung lượng', download: 'Tải về', none: 'Chưa có báo cáo.',
     triggers: { manual: 'Lập tay', schedule: 'Tự động (thứ Hai)', cli: 'Dòng lệnh' },
+  },
+  form06: {
+    title: 'Biểu số 06/VPCP/KSTT', subtitle: 'Tình hình, kết quả giải quyết TTHC tại cơ quan, đơn vị trực tiếp giải quyết TTHC (Thông tư 01/2020/TT-VPCP)',
+    group: 'Đơn vị', allGroups: 'Tất cả (cấp xã, rồi cấp tỉnh)', download: 'Tải biểu XLSX', stt: 'STT', unit: 'Tên đơn vị', total: 'Tổng cộng', snapshot: 'Biểu 06 · {{period}}',
+    head: {
+      received: 'Số hồ sơ nhận giải quyết', result: 'Kết quả giải quyết', total: 'Tổng số', newlyReceived: 'Trong đó: Số mới tiếp nhận', carriedOver: 'Từ kỳ trước',
+      resolved: 'Số hồ sơ đã giải quyết', pending: 'Số hồ sơ đang giải quyết', online: 'Trực tuyến', offline: 'Trực tiếp, dịch vụ bưu chính',
+      early: 'Trả trước hạn', onTime: 'Trả đúng thời hạn', late: 'Trả quá hạn', withinDeadline: 'Chưa đến hạn', overdue: 'Quá hạn',
+    },
   },
 } as const;

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Account, AuditEntry, Role } from '../../../shared/schemas/account';
+import type { Language } from '../../../shared/schemas/accountability';
 import type { AuditInput, SessionRow, StoredAccount } from '../port';
 
 type Row = Record<string, unknown>;
@@ -13,12 +14,13 @@ export interface Db {
 const num = (v: unknown) => (typeof v === 'bigint' ? Number(v) : (v as number));
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const iso = (v: unknown) => new Date(num(v)).toISOString();
-const ACCOUNT_COLUMNS = `username, display_name, role, unit_code, password_hash, disabled, demo, epoch_ms(created_at) AS created, epoch_ms(updated_at) AS updated`;
+const ACCOUNT_COLUMNS = `username, display_name, role, unit_code, password_hash, disabled, demo, epoch_ms(created_at) AS created, epoch_ms(updated_at) AS updated, email, language`;
 
 function account(r: Row): StoredAccount {
   return {
     username: String(r.username), displayName: str(r.display_name), role: r.role as Role, unitCode: str(r.unit_code), passwordHash: String(r.password_hash),
     disabled: Boolean(r.disabled), demo: Boolean(r.demo), createdAt: iso(r.created), updatedAt: iso(r.updated),
+    email: str(r.email), language: str(r.language) as Language | null,
   };
 }
 
@@ -38,8 +40,12 @@ export async function listAccounts(db: Db): Promise<Account[]> {
 export function saveAccount(db: Db, a: StoredAccount, entry: AuditInput | null): Promise<void> {
   return db.transaction(async (c) => {
     await c.run(
-      `INSERT OR REPLACE INTO users VALUES ($u, $n, $r, $unit, $h, $d, $demo, epoch_ms($c::BIGINT), epoch_ms($up::BIGINT))`,
-      { u: a.username, n: a.displayName, r: a.role, unit: a.unitCode, h: a.passwordHash, d: a.disabled, demo: a.demo, c: Date.parse(a.createdAt), up: Date.parse(a.updatedAt) },
+      `INSERT OR REPLACE INTO users (username, display_name, role, unit_code, password_hash, disabled, demo, created_at, updated_at, email, language)
+         VALUES ($u, $n, $r, $unit, $h, $d, $demo, epoch_ms($c::BIGINT), epoch_ms($up::BIGINT), $email, $language)`,
+      {
+        u: a.username, n: a.displayName, r: a.role, unit: a.unitCode, h: a.passwordHash, d: a.disabled, demo: a.demo, c: Date.parse(a.createdAt), up: Date.parse(a.updatedAt),
+        email: a.email ?? null, language: a.language ?? null,
+      },
     );
     if (entry) await appendAudit(c, entry);
   });

@@ -6,14 +6,18 @@ import type { ImportRecord } from '../../../shared/schemas/import';
 import type { Counts } from '../../../shared/schemas/measure';
 import type { Target } from '../../../shared/schemas/target';
 import type { Unit, UnitKind } from '../../../shared/schemas/unit';
-import type { AuditInput, DossierWriter, ImportOutcome, OverdueRow, ProcedureCounts, Store, StoredAccount, StoredDefinition, Window, NewReport } from '../port';
+import type { AuditInput, DossierWriter, ImportOutcome, OverdueRow, ProcedureCounts, Store, StoredAccount, StoredDefinition, Window, NewReport, NewCommitment, NewDecision, NewNotice, ValueKey } from '../port';
+import type { MailStatus } from '../../../shared/domain/accountability';
+import type { AccountabilityFilter } from '../../../shared/schemas/accountability';
 import * as access from './access-tables';
 import * as reports from './report-tables';
 import * as indicators from './indicator-tables';
+import * as accountability from './accountability-tables';
 import { QD766_INDICATORS } from '../../../shared/kpi/definitions/qd766-catalogue';
 import type { Indicator, IndicatorValue } from '../../../shared/domain/indicator';
 import { MIGRATIONS } from './migrations';
 import { COUNT_COLUMNS, countsFromRow, windowedDossiers, windowsCte } from './sql';
+import { form06Counts } from './form06-sql';
 
 type Row = Record<string, unknown>;
 
@@ -377,6 +381,10 @@ export class DuckDbStore implements Store {
     return rows.map((r) => ({ dossierId: String(r.dossier_id), procedureCode: String(r.procedure_code), procedureName: str(r.procedure_name), receivedAt: num(r.r), dueAt: num(r.due) }));
   }
 
+  form06Counts(window: Window, unitCodes?: readonly string[]) {
+    return form06Counts(this, window, unitCodes);
+  }
+
   getAccount(username: string) {
     return access.getAccount(this, username);
   }
@@ -453,6 +461,29 @@ export class DuckDbStore implements Store {
   listDefinitions() {
     return indicators.listDefinitions(this);
   }
+  listValueRecords(filter: { unitCode: string | null; period: string | null }) {
+    return indicators.listValueRecords(this, filter.unitCode, filter.period);
+  }
+  listValueHistory(unitCode: string, indicator: string | null) {
+    return indicators.listValueHistory(this, unitCode, indicator);
+  }
+  submitIndicatorValue(value: IndicatorValue, actor: string | null, entry: AuditInput) {
+    return this.transaction(async (c) => {
+      await indicators.writeIndicatorValues(c, [value], actor);
+      await this.dataChanged(c);
+      await access.appendAudit(c, entry);
+    });
+  }
+  returnIndicatorValue(key: ValueKey, comment: string, actor: string | null, entry: AuditInput) {
+    return this.transaction(async (c) => {
+      const done = await indicators.returnValue(c, key, comment, actor);
+      if (done) {
+        await this.dataChanged(c);
+        await access.appendAudit(c, entry);
+      }
+      return done;
+    });
+  }
   saveDefinition(definition: Omit<StoredDefinition, 'createdAt'>, entry: AuditInput) {
     return this.transaction(async (c) => {
       await indicators.insertDefinition(c, definition);
@@ -474,6 +505,28 @@ export class DuckDbStore implements Store {
     return this.transaction((c) => reports.claimRun(c, key, by));
   }
 
+  addCommitment(commitment: NewCommitment, entry: AuditInput) {
+    return accountability.addCommitment(this, commitment, entry);
+  }
+  listCommitments(filter: AccountabilityFilter) {
+    return accountability.listCommitments(this, filter);
+  }
+  addDecision(decision: NewDecision, entry: AuditInput) {
+    return accountability.addDecision(this, decision, entry);
+  }
+  listDecisions(filter: AccountabilityFilter) {
+    return accountability.listDecisions(this, filter);
+  }
+  addNotices(notices: readonly NewNotice[]) {
+    return accountability.addNotices(this, notices);
+  }
+  listNotices(recipient: string, limit: number) {
+    return accountability.listNotices(this, recipient, limit);
+  }
+  recordDelivery(id: number, status: MailStatus, attempts: number) {
+    return accountability.recordDelivery(this, id, status, attempts);
+  }
+
   async getMeta(key: string): Promise<string | null> {
     const [r] = await this.rows('SELECT value FROM meta WHERE key = $key', { key });
     return r ? String(r.value) : null;
@@ -489,6 +542,7 @@ export class DuckDbStore implements Store {
   clearData(): Promise<void> {
     return this.transaction(async (c) => {
       await c.run('DELETE FROM dossiers; DELETE FROM targets; DELETE FROM units; DELETE FROM meta; DELETE FROM sessions; DELETE FROM users WHERE demo; DELETE FROM indicator_values;');
+      await c.run('DELETE FROM commitments; DELETE FROM decisions; DELETE FROM notices;');
       await this.dataChanged(c);
     });
   }

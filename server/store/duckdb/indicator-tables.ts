@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Indicator, IndicatorValue } from '../../../shared/domain/indicator';
 import type { UnitKind } from '../../../shared/schemas/unit';
-import type { StoredDefinition } from '../port';
+import type { StoredDefinition, ValueKey, ValueRecord } from '../port';
 import type { Db } from './access-tables';
 
 type Row = Record<string, unknown>;
@@ -35,7 +35,7 @@ export async function writeIndicators(c: DuckDBConnection, list: readonly Indica
 }
 
 export async function listIndicatorValues(db: Db): Promise<IndicatorValue[]> {
-  const rows = await db.rows('SELECT indicator, unit_code, period, numerator, denominator, value, note FROM indicator_values ORDER BY indicator, unit_code, period');
+  const rows = await db.rows("SELECT indicator, unit_code, period, numerator, denominator, value, note FROM indicator_values WHERE state <> 'returned' ORDER BY indicator, unit_code, period");
   return rows.map((r) => ({
     indicator: String(r.indicator), unitCode: String(r.unit_code), period: String(r.period),
     numerator: numOrNull(r.numerator), denominator: numOrNull(r.denominator), value: numOrNull(r.value), note: str(r.note),
@@ -59,13 +59,61 @@ export async function writeIndicatorValues(c: DuckDBConnection, values: readonly
     text(v.note);
     appender.appendDouble(now);
     text(actor);
+    appender.appendVarchar('submitted');
+    appender.appendNull();
     appender.endRow();
   }
   appender.closeSync();
   await c.run(`DELETE FROM indicator_values v USING values_staging s
                 WHERE v.indicator = s.indicator AND v.unit_code = s.unit_code AND v.period = s.period`);
   await c.run('INSERT INTO indicator_values SELECT * FROM values_staging');
+  await c.run(`INSERT INTO indicator_value_history
+                 SELECT indicator, unit_code, period, numerator, denominator, value, note, state, comment, reported_ms, reported_by FROM values_staging`);
   await c.run('DROP TABLE values_staging');
+}
+
+const RECORD_COLUMNS = 'indicator, unit_code, period, numerator, denominator, value, note, state, comment';
+
+function valueRecord(r: Row, at: unknown, actor: unknown): ValueRecord {
+  return {
+    indicator: String(r.indicator), unitCode: String(r.unit_code), period: String(r.period), numerator: numOrNull(r.numerator), denominator: numOrNull(r.denominator),
+    value: numOrNull(r.value), note: str(r.note), state: r.state === 'returned' ? 'returned' : 'submitted', comment: str(r.comment),
+    at: new Date(num(at)).toISOString(), actor: str(actor),
+  };
+}
+
+/** Reported values with their state, for the reporting round (who reported, who was asked to correct). */
+export async function listValueRecords(db: Db, unitCode: string | null, period: string | null): Promise<ValueRecord[]> {
+  const rows = await db.rows(
+    `SELECT ${RECORD_COLUMNS}, reported_ms AS at, reported_by AS actor FROM indicator_values
+      WHERE ($u IS NULL OR unit_code = $u) AND ($p IS NULL OR period = $p) ORDER BY indicator, unit_code, period`,
+    { u: unitCode, p: period },
+  );
+  return rows.map((r) => valueRecord(r, r.at, r.actor));
+}
+
+/** Every version of a unit's values, newest first: corrections keep what was there before. */
+export async function listValueHistory(db: Db, unitCode: string, indicator: string | null): Promise<ValueRecord[]> {
+  const rows = await db.rows(
+    `SELECT ${RECORD_COLUMNS}, at_ms AS at, actor FROM indicator_value_history
+      WHERE unit_code = $u AND ($i IS NULL OR indicator = $i) ORDER BY at_ms DESC, period DESC`,
+    { u: unitCode, i: indicator },
+  );
+  return rows.map((r) => valueRecord(r, r.at, r.actor));
+}
+
+/** Marks a value as returned to its unit with the city's comment; it counts in no figure until reported again. */
+export async function returnValue(c: DuckDBConnection, key: ValueKey, comment: string, actor: string | null): Promise<boolean> {
+  const reader = await c.runAndReadAll(
+    `UPDATE indicator_values SET state = 'returned', comment = $comment WHERE indicator = $i AND unit_code = $u AND period = $p RETURNING indicator`,
+    { comment, i: key.indicator, u: key.unitCode, p: key.period },
+  );
+  if (reader.currentRowCount === 0) return false;
+  await c.run(
+    `INSERT INTO indicator_value_history SELECT ${RECORD_COLUMNS}, $at, $actor FROM indicator_values WHERE indicator = $i AND unit_code = $u AND period = $p`,
+    { at: Date.now(), actor, i: key.indicator, u: key.unitCode, p: key.period },
+  );
+  return true;
 }
 
 export async function listDefinitions(db: Db): Promise<StoredDefinition[]> {

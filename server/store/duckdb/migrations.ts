@@ -131,4 +131,59 @@ export const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (id, version)
    );
    ALTER TABLE reports ADD COLUMN definition_json VARCHAR;`,
+  `ALTER TABLE indicator_values ADD COLUMN state VARCHAR DEFAULT 'submitted';
+   ALTER TABLE indicator_values ADD COLUMN comment VARCHAR;
+   CREATE TABLE indicator_value_history (
+     indicator VARCHAR NOT NULL,
+     unit_code VARCHAR NOT NULL,
+     period VARCHAR NOT NULL,
+     numerator DOUBLE,
+     denominator DOUBLE,
+     value DOUBLE,
+     note VARCHAR,
+     state VARCHAR NOT NULL,
+     comment VARCHAR,
+     at_ms DOUBLE NOT NULL,
+     actor VARCHAR
+   );`,
+  `CREATE SEQUENCE commitment_ids START 1;
+   CREATE TABLE commitments (
+     id BIGINT PRIMARY KEY,
+     unit_code VARCHAR NOT NULL,
+     period VARCHAR NOT NULL,
+     measure VARCHAR NOT NULL,
+     explanation VARCHAR NOT NULL,
+     action VARCHAR NOT NULL,
+     due_date DATE NOT NULL,
+     created_at TIMESTAMP NOT NULL,
+     created_by VARCHAR
+   );
+   CREATE SEQUENCE decision_ids START 1;
+   CREATE TABLE decisions (
+     id BIGINT PRIMARY KEY,
+     unit_code VARCHAR NOT NULL,
+     period VARCHAR NOT NULL,
+     decision VARCHAR NOT NULL,
+     owner VARCHAR NOT NULL,
+     due_date DATE NOT NULL,
+     created_at TIMESTAMP NOT NULL,
+     created_by VARCHAR
+   );
+   CREATE SEQUENCE notice_ids START 1;
+   CREATE TABLE notices (
+     id BIGINT PRIMARY KEY,
+     dedupe_key VARCHAR NOT NULL UNIQUE,
+     recipient VARCHAR NOT NULL,
+     period VARCHAR NOT NULL,
+     kind VARCHAR NOT NULL,
+     unit_code VARCHAR,
+     payload_json VARCHAR NOT NULL,
+     created_at TIMESTAMP NOT NULL,
+     email VARCHAR,
+     language VARCHAR NOT NULL,
+     mail_status VARCHAR NOT NULL,
+     mail_attempts INTEGER NOT NULL
+   );
+   ALTER TABLE users ADD COLUMN email VARCHAR;
+   ALTER TABLE users ADD COLUMN language VARCHAR;`,
 ];

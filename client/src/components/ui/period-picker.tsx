@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { parsePeriod } from '../../../../shared/kpi/periods';
 import type { PeriodKind } from '../../../../shared/schemas/period';
 import { formatDate } from '../../lib/format';
+import { DateField } from './date-field';
 import { useTRPC } from '../../lib/trpc';
 import { usePeriod } from '../../lib/use-period';
 
@@ -40,12 +41,8 @@ export function PeriodPicker() {
       </label>
       {chosenKind === 'range' ? (
         <>
-          <label>
-            {t('period.from')} <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
-          </label>
-          <label>
-            {t('period.to')} <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} required />
-          </label>
+          <DateField label={t('period.from')} value={from} onChange={setFrom} required />
+          <DateField label={t('period.to')} value={to} onChange={setTo} required />
           <button type="submit">{t('period.apply')}</button>
         </>
       ) : (

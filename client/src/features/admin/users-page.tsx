@@ -14,14 +14,14 @@ function CreateAccount() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const units = useQuery(trpc.units.list.queryOptions());
-  const { values: form, field: set } = useFormFields({ username: '', displayName: '', role: 'leader' as Role, unitCode: '', password: '' });
+  const { values: form, field: set } = useFormFields({ username: '', displayName: '', role: 'leader' as Role, unitCode: '', password: '', email: '', language: 'vi' as 'vi' | 'en' });
   const create = useMutation(trpc.users.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.users.list.queryFilter()) }));
   return (
     <form
       className="card form-grid"
       onSubmit={(e) => {
         e.preventDefault();
-        create.mutate({ username: form.username, displayName: form.displayName || null, role: form.role, unitCode: form.role === 'unit_head' ? form.unitCode || null : null, password: form.password });
+        create.mutate({ username: form.username, displayName: form.displayName || null, role: form.role, unitCode: form.role === 'unit_head' ? form.unitCode || null : null, password: form.password, email: form.email.trim() || null, language: form.language });
       }}
     >
       <h2>{t('admin.create')}</h2>
@@ -42,10 +42,33 @@ function CreateAccount() {
           </select>
         </label>
       )}
-      <label>{t('auth.password')} <input type="password" value={form.password} onChange={set('password')} minLength={10} required autoComplete="new-password" /></label>
+      <label>{t('notices.email')} <input type="email" value={form.email} onChange={set('email')} autoComplete="off" /></label>
+      <label>
+        {t('notices.language')}{' '}
+        <select value={form.language} onChange={set('language')}>
+          <option value="vi">{t('notices.languages.vi')}</option>
+          <option value="en">{t('notices.languages.en')}</option>
+        </select>
+      </label>
+      <label>{t('auth.password')} <input type="password" value={form.password} onChange={set('password')} minLength={12} required autoComplete="new-password" /></label>
       <button type="submit" disabled={create.isPending}>{t('admin.create')}</button>
       {create.error && <ErrorNote error={create.error} />}
       {create.isSuccess && <p role="status">{t('admin.saved')}</p>}
+    </form>
+  );
+}
+
+/** The address an account's notices are mailed to; empty: notices stay in the dashboard. */
+function EmailEditor({ account, onSave }: { account: Account; onSave: (email: string | null) => void }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState(account.email ?? '');
+  return (
+    <form className="inline" onSubmit={(e) => { e.preventDefault(); onSave(email.trim() || null); }}>
+      <label>
+        <span className="sr-only">{t('notices.email')} {account.username}</span>
+        <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
+      </label>
+      {email.trim() !== (account.email ?? '') && <button type="submit" className="small">{t('admin.save')}</button>}
     </form>
   );
 }
@@ -101,6 +124,7 @@ export default function UsersPage() {
             columns={[
               { key: 'username', header: t('auth.username'), cell: (u) => <>{u.username}{u.demo ? <span className="muted"> ({t('admin.demo')})</span> : null}</> },
               { key: 'name', header: t('admin.name'), cell: (u) => u.displayName ?? '—' },
+              { key: 'email', header: t('notices.email'), cell: (u) => <EmailEditor account={u} onSave={(email) => update.mutate({ username: u.username, email })} /> },
               {
                 key: 'role',
                 header: `${t('admin.role')} · ${t('admin.unit')}`,
@@ -126,7 +150,7 @@ export default function UsersPage() {
                   <form className="inline" onSubmit={(e) => { e.preventDefault(); reset.mutate({ username: u.username, password: passwords[u.username] ?? '' }); }}>
                     <label>
                       <span className="sr-only">{t('admin.newPassword')} {u.username}</span>
-                      <input type="password" minLength={10} required value={passwords[u.username] ?? ''} onChange={(e) => setPasswords({ ...passwords, [u.username]: e.target.value })} autoComplete="new-password" />
+                      <input type="password" minLength={12} required value={passwords[u.username] ?? ''} onChange={(e) => setPasswords({ ...passwords, [u.username]: e.target.value })} autoComplete="new-password" />
                     </label>
                     <button type="submit" className="small">{t('admin.reset')}</button>
                   </form>

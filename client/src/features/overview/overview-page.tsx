@@ -6,6 +6,7 @@ import { IndexLine } from '../../components/ui/index-line';
 import { usePeriod } from '../../lib/use-period';
 import { useOverview } from './api/use-overview';
 import { GroupSummary } from './components/group-summary';
+import { EscalationSummary } from './components/escalation-summary';
 
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function OverviewPage() {
           <>
             <PeriodLine period={data.period} />
             <IndexLine id={data.definition.id} version={data.definition.version} />
+            <EscalationSummary period={data.period.id} index={index} />
             {data.groups.map((g) => (
               <GroupSummary key={g.group} group={g} overview={data} />
             ))}

@@ -8,6 +8,8 @@ import { formatCount, formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { useMe } from '../../lib/use-me';
 import { usePeriod } from '../../lib/use-period';
+import { FORM06_SNAPSHOT_PREFIX } from '../../../../shared/domain/form06';
+import { Form06Section } from './components/form06-section';
 
 const FORMATS = ['pdf', 'xlsx', 'csv'] as const;
 
@@ -60,7 +62,7 @@ export default function ReportsPage() {
               rows={rows}
               rowKey={(r) => r.id}
               columns={[
-                { key: 'period', header: t('reports.period'), cell: (r) => r.period },
+                { key: 'period', header: t('reports.period'), cell: (r) => (r.period.startsWith(FORM06_SNAPSHOT_PREFIX) ? t('form06.snapshot', { period: r.period.slice(FORM06_SNAPSHOT_PREFIX.length) }) : r.period) },
                 { key: 'format', header: t('reports.format'), cell: (r) => r.format.toUpperCase() },
                 { key: 'language', header: t('reports.language'), cell: (r) => r.language },
                 { key: 'version', header: t('reports.version'), numeric: true, cell: (r) => r.version },
@@ -82,6 +84,7 @@ export default function ReportsPage() {
           )
         }
       </QueryState>
+      <Form06Section />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { IndexLine } from '../../components/ui/index-line';
 import { IndexValue } from '../../components/ui/index-value';
 import { IndexComponents } from './components/index-components';
 import { ForecastList } from './components/forecast-list';
+import { WhatItTakes } from './components/what-it-takes';
 import { RankChangePanel } from './components/rank-change-panel';
 import { WhatIfPanel } from './components/what-if-panel';
 import { RankChange } from '../../components/ui/rank-change';
@@ -17,6 +18,8 @@ import { OverdueTable } from './components/overdue-table';
 import { ProcedureTable } from './components/procedure-table';
 import { TrendPanel } from './components/trend-panel';
 import { UnitMeasures } from './components/unit-measures';
+import { AccountabilityPanel } from './components/accountability-panel';
+import { EscalationBadge } from '../../components/ui/escalation-badge';
 
 /** Everything about one unit: the page its head lives on. */
 export default function UnitPage() {
@@ -42,13 +45,16 @@ export default function UnitPage() {
               <strong>{d.rank === null ? t('unit.notRanked') : t('unit.rankOf', { rank: d.rank, total: d.rankedUnits })}</strong> · {t('measures.index')} <IndexValue index={d.index} coverage={d.indexCoverage} components={d.components} />
               {d.rating ? ` · ${t(`ratings.${d.rating}`)}` : ''} · <RankChange change={d.rankChange} />
               {d.status === 'insufficient-data' ? <span className="muted"> · {t('states.insufficient')}</span> : null}
+              {d.escalation && <> · {t('accountability.level')}: <EscalationBadge level={d.escalation} /></>}
               {' · '}
               <a href={`/api/reports/annex?unit=${encodeURIComponent(d.unit.code)}&period=${encodeURIComponent(d.period.id)}&lang=${i18n.language}${index ? `&index=${encodeURIComponent(index)}` : ''}`} download>
                 {t('unit.annex')}
               </a>
             </p>
             <UnitMeasures detail={d} />
+            <WhatItTakes detail={d} />
             <ForecastList forecasts={d.forecasts} />
+            <AccountabilityPanel detail={d} />
             <IndexComponents detail={d} />
             <WhatIfPanel detail={d} index={index} />
           </>
@@ -58,7 +64,7 @@ export default function UnitPage() {
       {detail.data && (
         <>
           <RankChangePanel unitCode={detail.data.unit.code} period={detail.data.period.id} index={index} />
-          <ProcedureTable procedures={detail.data.procedures} />
+          <ProcedureTable detail={detail.data} />
           <OverdueTable detail={detail.data} />
         </>
       )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MEASURE_ORDER, type Measure } from '../../../../../shared/domain/measure';
 import { UNIT_KINDS, type UnitKind } from '../../../../../shared/domain/unit';
 import { ErrorNote } from '../../../components/ui/status';
+import { DateField } from '../../../components/ui/date-field';
 import { useFormFields } from '../../../lib/use-form-fields';
 import { useTRPC } from '../../../lib/trpc';
 
@@ -11,7 +12,7 @@ export function TargetEditor() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { values: form, field: set } = useFormFields({ measure: 'onlineRate' as Measure, scope: 'kind' as 'kind' | 'unit', kind: 'ward' as UnitKind, unitCode: '', threshold: '', effectiveFrom: '', deadline: '' });
+  const { values: form, field: set, setValues } = useFormFields({ measure: 'onlineRate' as Measure, scope: 'kind' as 'kind' | 'unit', kind: 'ward' as UnitKind, unitCode: '', threshold: '', effectiveFrom: '', deadline: '' });
   const save = useMutation(trpc.targets.upsert.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
   return (
     <form
@@ -52,8 +53,8 @@ export function TargetEditor() {
         <label>{t('admin.code')} <input value={form.unitCode} onChange={set('unitCode')} required /></label>
       )}
       <label>{t('targets.threshold')} <input inputMode="decimal" value={form.threshold} onChange={set('threshold')} required pattern="\d+([.,]\d+)?" /></label>
-      <label>{t('targets.effectiveFrom')} <input type="date" value={form.effectiveFrom} onChange={set('effectiveFrom')} required /></label>
-      <label>{t('targets.deadline')} <input type="date" value={form.deadline} onChange={set('deadline')} min={form.effectiveFrom} /></label>
+      <DateField label={t('targets.effectiveFrom')} value={form.effectiveFrom} onChange={(v) => setValues({ ...form, effectiveFrom: v })} required />
+      <DateField label={t('targets.deadline')} value={form.deadline} onChange={(v) => setValues({ ...form, deadline: v })} />
       <button type="submit" disabled={save.isPending}>{t('admin.save')}</button>
       {save.error && <ErrorNote error={save.error} />}
       {save.isSuccess && <p role="status">{t('admin.saved')}</p>}

@@ -1,0 +1,39 @@
+import { expect, test } from './fixtures';
+
+test.describe('the accountability loop', () => {
+  test('a unit head sees their level, writes a commitment, and a leader sees it on the flag list', async ({ page, signIn }) => {
+    await signIn('leader');
+    const periods = await (await page.request.get(`/trpc/periods.list?input=${encodeURIComponent(JSON.stringify({ kind: 'week' }))}`)).json();
+    const period: string = periods.result.data.defaultPeriod;
+    const flags = await (await page.request.get(`/trpc/flags.list?input=${encodeURIComponent(JSON.stringify({ period }))}`)).json();
+    const rows: { unitCode: string; unitName: string; group: string; periodsBelow: number; escalation: string | null }[] = flags.result.data.rows;
+    const unit = rows.find((r) => r.group === 'commune' && r.periodsBelow >= 3 && r.periodsBelow < 6) ?? rows.find((r) => r.periodsBelow >= 3);
+    expect(unit, `some unit of the demo is below target for 3 weeks or more in ${period}`).toBeDefined();
+    const { unitCode, unitName } = unit as NonNullable<typeof unit>;
+    const level = unit?.periodsBelow && unit.periodsBelow >= 6 ? 'Kiểm điểm trách nhiệm người đứng đầu' : 'Đưa vào giao ban';
+
+    await signIn([`head-${unitCode}`, 'head-demo']);
+    await page.goto(`/units/${unitCode}?period=${period}`);
+    await expect(page.getByRole('heading', { level: 1, name: unitName })).toBeVisible();
+    await expect(page.locator('.rank-line')).toContainText(new RegExp(`Mức cảnh báo: \\S+ ${level}`));
+
+    const action = `Bố trí cán bộ hướng dẫn nộp hồ sơ trực tuyến tại bộ phận một cửa (${Date.now()})`;
+    const form = page.getByRole('region', { name: 'Giải trình và cam kết khắc phục' });
+    await form.getByLabel('Giải trình (nguyên nhân)').fill('Người dân lớn tuổi chưa quen nộp hồ sơ trực tuyến; bộ phận một cửa thiếu máy tính.');
+    await form.getByLabel('Biện pháp khắc phục').fill(action);
+    await form.getByRole('button', { name: 'Gửi giải trình' }).click();
+    await expect(form.getByRole('status')).toHaveText('Đã ghi nhận giải trình, cam kết.');
+    const history = form.getByRole('listitem').filter({ hasText: action });
+    await expect(history).toContainText('Đang thực hiện');
+    await expect(history).toContainText(`Kỳ ${period}`);
+
+    await signIn('leader');
+    await page.goto(`/flags?period=${period}&level=${unit?.escalation}`);
+    await expect(page.getByRole('combobox', { name: 'Mức cảnh báo' })).toHaveValue(unit?.escalation ?? '');
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: unitName, exact: true }) });
+    await expect(row).toContainText(level);
+    await expect(row).toContainText('Đang thực hiện');
+    await expect(row).toContainText(action);
+    await expect(page.getByRole('row').filter({ hasText: 'Chưa giải trình' }).first()).toBeVisible();
+  });
+});

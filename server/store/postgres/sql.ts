@@ -1,0 +1,44 @@
+import type { MeasureDialect } from '../measure-sql';
+
+/**
+ * PostgreSQL's spellings. Instants are `timestamptz`, so no conversion depends on the session's time zone; they
+ * travel as epoch milliseconds, truncated to whole milliseconds on the way out as DuckDB's `epoch_ms` does.
+ * Quantiles interpolate as DuckDB's `quantile_cont` does, (1 − d)·lo + d·hi, to the last bit: `percentile_cont`
+ * computes lo + d·(hi − lo), which differs in the last bit about one time in ten (migration 3).
+ */
+export const PG: MeasureDialect = {
+  instant: (ms) => `TIMESTAMPTZ '${instantText(ms)}'`,
+  epochMs: (expr) => `floor(extract(epoch FROM ${expr}) * 1000)::BIGINT`,
+  double: 'DOUBLE PRECISION',
+  quantileCont: (column, p) => `chiso_quantile_cont(array_agg(${column} ORDER BY ${column}), ${p})`,
+};
+
+/** An instant as `timestamptz` input text, exact to the microsecond (epoch ms may carry a fraction). */
+export function instantText(ms: number): string {
+  return microsText(Math.round(ms * 1000));
+}
+
+/** Epoch microseconds as `timestamptz` input text. */
+export function microsText(micros: number | bigint): string {
+  const us = BigInt(micros);
+  const seconds = us / 1_000_000n - (us % 1_000_000n < 0n ? 1n : 0n);
+  const fraction = String(us - seconds * 1_000_000n).padStart(6, '0');
+  return `${new Date(Number(seconds) * 1000).toISOString().slice(0, 19)}.${fraction}+00`;
+}
+
+/** Epoch milliseconds (a number or a parameter) as a timestamp, exactly for whole milliseconds. */
+export const msToTimestamp = (expr: string): string => `(TIMESTAMPTZ 'epoch' + (${expr})::DOUBLE PRECISION * INTERVAL '1 millisecond')`;
+
+/** Epoch milliseconds of a timestamp column, for reading back into JavaScript. */
+export const epochMs = (expr: string): string => PG.epochMs(expr);
+
+export type Row = Record<string, unknown>;
+
+/** `pg` returns BIGINT and NUMERIC as text: every number read goes through here. */
+export const num = (v: unknown): number => Number(v);
+export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+export const iso = (ms: unknown): string => new Date(Number(ms)).toISOString();
+
+/** Keys of `pg_advisory_xact_lock`, one per kind of write that must not interleave across processes. */
+export const LOCKS = { migrations: 0x63686973, reports: 0x63686972 } as const;

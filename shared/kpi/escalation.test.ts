@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { checkLadder, countByLevel, DEFAULT_LADDER, enteredNewLevel, escalationOf, highestLevel, levelName, unitEscalation, type EscalationStep } from './escalation';
+
+describe('the escalation ladder (SPEC §9)', () => {
+  it.each([
+    [0, null],
+    [1, 'reminder'],
+    [2, 'reminder'],
+    [3, 'agenda'],
+    [5, 'agenda'],
+    [6, 'review'],
+    [52, 'review'],
+  ] as const)('%i consecutive periods below → %s', (periods, level) => {
+    expect(escalationOf(periods)).toBe(level);
+  });
+
+  it('names each level in Vietnamese and English', () => {
+    expect(DEFAULT_LADDER.map((s) => [s.level, s.minPeriods, s.name])).toEqual([
+      ['reminder', 1, 'Nhắc nhở'],
+      ['agenda', 3, 'Đưa vào giao ban'],
+      ['review', 6, 'Kiểm điểm trách nhiệm người đứng đầu'],
+    ]);
+    expect(levelName('agenda', 'en')).toBe('On the meeting agenda');
+    expect(levelName('agenda', 'vi')).toBe('Đưa vào giao ban');
+  });
+
+  it('takes a unit to the level of its longest streak below, ignoring measures that are not below', () => {
+    expect(unitEscalation([{ state: 'below', periodsBelow: 2 }, { state: 'below', periodsBelow: 4 }, { state: 'met', periodsBelow: 0 }])).toBe('agenda');
+    expect(unitEscalation([{ state: 'at-risk', periodsBelow: 0 }])).toBeNull();
+    expect(unitEscalation([])).toBeNull();
+    expect(highestLevel([null, 'reminder', 'review', 'agenda'])).toBe('review');
+    expect(highestLevel([])).toBeNull();
+  });
+
+  it.each([
+    [null, 'reminder', true],
+    ['reminder', 'reminder', false],
+    ['reminder', 'agenda', true],
+    ['agenda', 'review', true],
+    ['review', 'review', false],
+    ['agenda', 'reminder', false],
+    ['review', null, false],
+    [null, null, false],
+  ] as const)('from %s to %s is a new level: %s', (before, now, entered) => {
+    expect(enteredNewLevel(before, now)).toBe(entered);
+  });
+
+  it('accepts another ladder that is well formed, and uses it', () => {
+    const monthly = checkLadder([{ level: 'reminder', minPeriods: 2, name: 'Nhắc nhở', nameEn: 'Reminder' }, { level: 'review', minPeriods: 4, name: 'Kiểm điểm', nameEn: 'Review' }]);
+    expect([1, 2, 3, 4].map((n) => escalationOf(n, monthly))).toEqual([null, 'reminder', 'reminder', 'review']);
+  });
+
+  const step = (level: string, minPeriods: number, name = 'x'): EscalationStep => ({ level: level as EscalationStep['level'], minPeriods, name, nameEn: name });
+  it.each([
+    ['no level', [], /at least one/],
+    ['an unknown level', [step('warning', 1)], /not an escalation level/],
+    ['a threshold of 0', [step('reminder', 0)], /whole number from 1/],
+    ['a fractional threshold', [step('reminder', 1.5)], /whole number from 1/],
+    ['thresholds that do not increase', [step('reminder', 3), step('agenda', 3)], /must start later/],
+    ['levels out of order', [step('agenda', 1), step('reminder', 3)], /comes after/],
+    ['a level twice', [step('reminder', 1), step('reminder', 2)], /each once/],
+    ['a missing name', [step('reminder', 1, ' ')], /Vietnamese and an English name/],
+  ])('refuses a ladder with %s', (_, steps, message) => {
+    expect(() => checkLadder(steps)).toThrow(message);
+  });
+
+  it('counts units per level', () => {
+    expect(countByLevel(['agenda', null, 'reminder', 'agenda'])).toEqual({ reminder: 1, agenda: 2, review: 0 });
+    expect(countByLevel([])).toEqual({ reminder: 0, agenda: 0, review: 0 });
+  });
+
+  it('is frozen: the constant cannot be changed at run time', () => {
+    expect(Object.isFrozen(DEFAULT_LADDER)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_LADDER[0])).toBe(true);
+  });
+});
