@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { mustParsePeriod, periodContaining } from '../shared/kpi/periods';
@@ -13,11 +11,10 @@ import { hanoiUnits } from '../server/seed/demo-units';
 import { DuckDbStore } from '../server/store/duckdb/duckdb-store';
 import { COUNT_COLUMNS, windowsCte } from '../server/store/duckdb/sql';
 import { benchDossiers, CSV_HEADER, csvLine } from './generate';
+import { loadDirect, memoryOf, OUT, signIn, startServer, stopServer } from './server-process';
 
-const OUT = new URL('./out/', import.meta.url).pathname;
 const SIZES = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
 const REQUESTS = 60;
-const BENCH_PASSWORD = randomBytes(12).toString('base64url');
 let cookie = '';
 const units = hanoiUnits();
 const results: string[] = [];
@@ -77,30 +74,6 @@ async function benchImport(count: number): Promise<void> {
   say(`| import ${count.toLocaleString('en')} dossiers (${fmt(mb)} MB CSV) | ${fmt(chiso / 1000)} s (${Math.round(count / (chiso / 1000)).toLocaleString('en')} rows/s) | ${fmt(duck / 1000)} s | ${(chiso / duck).toFixed(1)}× |`);
 }
 
-async function loadDirect(count: number): Promise<string> {
-  const path = `${OUT}serve-${count}.duckdb`;
-  if (existsSync(path) && existsSync(`${path}.count`) && readFileSync(`${path}.count`, 'utf8') === String(count)) return path;
-  for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./load.ts', import.meta.url).pathname, path, String(count)], { stdio: 'inherit' });
-  const [code] = (await once(child, 'exit')) as [number];
-  if (code !== 0) throw new Error(`loading ${count} dossiers failed`);
-  return path;
-}
-
-async function startServer(db: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./serve.ts', import.meta.url).pathname], { env: { ...process.env, CHISO_DB: db, PORT: String(port), BENCH_PASSWORD }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (b: Buffer) => b.toString().includes('ready') && resolve());
-    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  return child;
-}
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
 async function timeOnce(url: string): Promise<number> {
   const t0 = process.hrtime.bigint();
   const res = await fetch(url, { headers: { cookie } });
@@ -148,8 +121,7 @@ async function benchServe(count: number): Promise<void> {
   let coldDetail: number;
   try {
     const base = `http://127.0.0.1:${port}/trpc`;
-    const signIn = await fetch(`${base}/auth.login`, { method: 'POST', body: JSON.stringify({ username: 'bench', password: BENCH_PASSWORD }), headers: { 'content-type': 'application/json' } });
-    cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    cookie = await signIn(`http://127.0.0.1:${port}`, 'bench');
     const enc = (x: unknown) => encodeURIComponent(JSON.stringify(x));
     const rankingUrl = `${base}/kpi.ranking?input=${enc({ period: '2026-Q2', group: 'commune' })}`;
     const detailUrl = `${base}/units.detail?input=${enc({ unitCode: '00070', period: '2026-Q2' })}`;
@@ -157,10 +129,9 @@ async function benchServe(count: number): Promise<void> {
     coldDetail = await timeOnce(`${base}/units.detail?input=${enc({ unitCode: '00082', period: '2026-Q1' })}`);
     ranking = await timeRequests(rankingUrl);
     detail = await timeRequests(detailUrl);
-    rss = peakRssMb(server.pid as number);
+    rss = memoryOf(server.pid as number).peakMb;
   } finally {
-    server.kill();
-    await once(server, 'exit');
+    await stopServer(server);
   }
   // DuckDB locks a file per process: the direct runs come after the server has let go of it.
   const window = windowsCte([{ start: q.start, cutOff: q.end }]);
@@ -196,10 +167,16 @@ async function benchReports(): Promise<void> {
 }
 
 mkdirSync(OUT, { recursive: true });
-say('| what | chiso | DuckDB alone | ratio |');
-say('|---|---|---|---|');
-await benchImport(SIZES[0] as number);
-for (const size of SIZES) await benchServe(size);
-await benchReports();
-writeFileSync(`${OUT}results.md`, `${results.join('\n')}\n`);
-console.log(`\nwritten to bench/out/results.md (copy into BENCHMARKS.md with the machine and date)`);
+const mode = process.argv[2];
+if (mode === 'soak') await import('./soak');
+else if (mode === 'uploads') await import('./uploads');
+else if (mode !== undefined) throw new Error(`unknown benchmark "${mode}": run npm run bench, npm run bench -- uploads, or npm run bench -- soak`);
+else {
+  say('| what | chiso | DuckDB alone | ratio |');
+  say('|---|---|---|---|');
+  await benchImport(SIZES[0] as number);
+  for (const size of SIZES) await benchServe(size);
+  await benchReports();
+  writeFileSync(`${OUT}results.md`, `${results.join('\n')}\n`);
+  console.log(`\nwritten to bench/out/results.md (copy into BENCHMARKS.md with the machine and date)`);
+}

@@ -4,9 +4,11 @@ import { hashPassword } from '../server/auth/password';
 import { createHttpServer } from '../server/http';
 import { DuckDbStore } from '../server/store/duckdb/duckdb-store';
 
-/** The API alone on a benchmark database, in its own process so its memory can be read; signs in as `bench`. */
+/** The API alone on a benchmark database, in its own process so its memory can be read; signs in as `bench` (leader) or `bench-officer`. */
 const store = await DuckDbStore.open(process.env.CHISO_DB as string, { memoryLimit: process.env.CHISO_DB_MEMORY ?? '512MB' });
 const now = new Date().toISOString();
-await store.saveAccount({ username: 'bench', displayName: null, role: 'leader', unitCode: null, passwordHash: await hashPassword(process.env.BENCH_PASSWORD as string), disabled: false, demo: false, createdAt: now, updatedAt: now }, null);
+const passwordHash = await hashPassword(process.env.BENCH_PASSWORD as string);
+await store.saveAccount({ username: 'bench', displayName: null, role: 'leader', unitCode: null, passwordHash, disabled: false, demo: false, createdAt: now, updatedAt: now }, null);
+await store.saveAccount({ username: 'bench-officer', displayName: null, role: 'data_officer', unitCode: null, passwordHash, disabled: false, demo: false, createdAt: now, updatedAt: now }, null);
 const server = createHttpServer({ deps: { store, cache: new CountsCache(), minVolume: 30, now: Date.now }, auth: new AuthService(store, { production: false }), clientDir: null });
 server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'));

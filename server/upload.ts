@@ -2,15 +2,60 @@ import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { ImportKindSchema } from '../shared/schemas/import';
+import type { Env } from './env';
 import { importFile } from './import/run-import';
 import { sendJson } from './http-json';
 import type { Store } from './store/port';
 import { FILE_NAME_HEADER, uploadRefusal } from './upload-guard';
 import { makeUploadDir } from './upload-temp';
 
-export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+export interface UploadLimits {
+  maxBytes: number;
+  maxRows: number;
+}
+
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { maxBytes: 200 * 1024 * 1024, maxRows: 5_000_000 };
+
+export function uploadLimits(env: Pick<Env, 'CHISO_MAX_UPLOAD_MB' | 'CHISO_MAX_ROWS'>): UploadLimits {
+  return { maxBytes: env.CHISO_MAX_UPLOAD_MB * 1024 * 1024, maxRows: env.CHISO_MAX_ROWS };
+}
+
+class TooLarge extends Error {}
+
+/**
+ * Writes the body to `path`, refusing it once it passes `maxBytes` whatever its Content-Length said. The body is
+ * received at once, to disk, whoever else is importing: only the import itself waits its turn (run-import.ts).
+ */
+function receive(req: IncomingMessage, path: string, maxBytes: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const out = createWriteStream(path);
+    let received = 0;
+    const fail = (error: Error) => {
+      req.unpipe(out);
+      out.destroy();
+      reject(error);
+    };
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBytes) fail(new TooLarge());
+    });
+    req.on('error', fail);
+    req.on('aborted', () => fail(new Error('the upload was interrupted')));
+    out.on('error', fail);
+    out.on('finish', resolve);
+    req.pipe(out);
+  });
+}
+
+/** Answers 413 and drops the rest of the body, closing the connection once the answer is out. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, maxBytes: number): false {
+  res.setHeader('Connection', 'close');
+  reply(res, 413, { error: { message: `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the most one upload may send: split it into smaller files.` } });
+  req.resume();
+  setTimeout(() => req.destroy(), 10_000).unref();
+  return false;
+}
 
 function reply(res: ServerResponse, status: number, body: unknown): false {
   sendJson(res, status, body);
@@ -30,26 +75,26 @@ function fileNameOf(req: IncomingMessage): string | null {
  * the same import, and the same report, as `chiso import`. The body goes to a temporary file, not to memory.
  * Resolves to whether data was written.
  */
-export async function handleUpload(req: IncomingMessage, res: ServerResponse, store: Store, actor: string, address: string): Promise<boolean> {
+export async function handleUpload(req: IncomingMessage, res: ServerResponse, store: Store, actor: string, address: string, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS): Promise<boolean> {
   if (req.method !== 'POST') return reply(res, 405, { error: { message: 'Send the file with POST.' } });
   const refusal = uploadRefusal(req);
   if (refusal) return reply(res, 403, { error: { message: refusal } });
   const url = new URL(req.url ?? '/', 'http://localhost');
   const kind = ImportKindSchema.safeParse(url.searchParams.get('kind'));
   if (!kind.success) return reply(res, 400, { error: { message: 'Say what the file holds: ?kind=units, targets or dossiers.' } });
-  if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) return reply(res, 413, { error: { message: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.` } });
+  if (Number(req.headers['content-length'] ?? 0) > limits.maxBytes) return refuseTooLarge(req, res, limits.maxBytes);
   const fileName = fileNameOf(req);
   if (fileName === null) return reply(res, 400, { error: { message: 'Write the file name in X-File-Name URL-encoded (as encodeURIComponent does).' } });
   const dir = await makeUploadDir();
   const path = join(dir, 'file');
   try {
-    let received = 0;
-    req.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      if (received > MAX_UPLOAD_BYTES) req.destroy(new Error('too large'));
-    });
-    await pipeline(req, createWriteStream(path));
-    const report = await importFile(store, { kind: kind.data, source: { path }, fileName, actor, address });
+    try {
+      await receive(req, path, limits.maxBytes);
+    } catch (error) {
+      if (error instanceof TooLarge) return refuseTooLarge(req, res, limits.maxBytes);
+      throw error;
+    }
+    const report = await importFile(store, { kind: kind.data, source: { path }, fileName, actor, address, limits: { maxRows: limits.maxRows } });
     sendJson(res, report.ok ? 200 : 422, report);
     return report.ok;
   } finally {

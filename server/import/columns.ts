@@ -1,10 +1,16 @@
 import { foldKey } from '../../shared/format/fold';
 
+/** What a text column holds, for the rules every cell passes first (cell-guard.ts); other columns hold typed values. */
+export type TextKind = 'code' | 'name' | 'note';
+
 export interface ColumnSpec<F extends string> {
   field: F;
   /** Folded header names that mean this field, in order of preference. */
   aliases: readonly string[];
   required?: boolean;
+  text?: TextKind;
+  /** Longer than the kind's default (code 100, name and note 1,000), or shorter where a schema says so. */
+  maxLength?: number;
 }
 
 export type ColumnMap<F extends string> = Map<F, { index: number; header: string }>;
@@ -30,3 +36,34 @@ export function missingColumns<F extends string>(map: ColumnMap<F>, specs: reado
 }
 
 export const HEADER_SEARCH_ROWS = 10;
+
+/** `A`, `B`, … `AA`: how a spreadsheet names the column at a 1-based index. */
+export function columnLetters(index: number): string {
+  let s = '';
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Header cells that name one field twice ("dossier_id" twice, or "Mã đơn vị" and "ma_don_vi"): which column to read
+ * would be a guess, so each such field is a reason to refuse the file.
+ */
+export function headerConflicts<F extends string>(cells: readonly string[], specs: readonly ColumnSpec<F>[]): string[] {
+  const folded = cells.map((c) => foldKey(String(c)));
+  const problems: string[] = [];
+  for (const spec of specs) {
+    const at: number[] = [];
+    folded.forEach((key, index) => {
+      if (key !== '' && spec.aliases.includes(key)) at.push(index);
+    });
+    if (at.length < 2) continue;
+    const names = at.map((i) => String(cells[i]).trim());
+    const where = at.map((i, k) => `${columnLetters(i + 1)} ("${names[k]}")`).join(' and ');
+    problems.push(
+      new Set(names).size === 1
+        ? `the header row names ${spec.field} ${at.length === 2 ? 'twice' : `${at.length} times`}, in columns ${where}: delete all but one`
+        : `the header row has ${at.length} columns that mean ${spec.field}, ${where}: delete or rename all but one`,
+    );
+  }
+  return problems;
+}

@@ -6,6 +6,26 @@ import { normalizeProcedureCode, parseBoolean, parseChannel, parseDateTime, pars
 
 type Row = RowAccess<DossierField>;
 const EMPTY = 'is empty, but this column is required';
+const DAY = 86_400_000;
+
+export interface DossierContext {
+  unitCodes: ReadonlySet<string>;
+  /** When the import runs: what happened to a dossier cannot be dated more than a day later (clocks and zones differ). */
+  importedAt: number;
+}
+
+/** dd/mm/yyyy HH:mm in Vietnam time, as reports write dates. */
+function vnMinute(instant: number): string {
+  const iso = new Date(instant + 7 * 3_600_000).toISOString();
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+}
+
+/** Received, completed and returned are events: none can be after the import, beyond a day's leeway. */
+function notLater(row: Row, field: DossierField, at: number | null, context: DossierContext, what: string): void {
+  if (at !== null && at > context.importedAt + DAY) {
+    row.issue(field, `is more than a day after this import (${vnMinute(context.importedAt)}): a dossier cannot be ${what} in the future`);
+  }
+}
 
 function required(row: Row, field: DossierField): string | null {
   const text = row.text(field) ?? '';
@@ -42,16 +62,19 @@ function instant(row: Row, field: DossierField, endOfDay: boolean, mandatory: bo
  * Validates one row into a dossier, reporting every problem in the row; `null` when there is any. Unknown units
  * are checked here; the same dossier twice in a file is found by the store over the whole file.
  */
-export function dossierFromRow(row: Row, unitCodes: ReadonlySet<string>): DossierRecord | null {
+export function dossierFromRow(row: Row, context: DossierContext): DossierRecord | null {
   const dossierId = required(row, 'dossier_id');
   const unitCode = required(row, 'unit_code');
-  if (unitCode !== null && !unitCodes.has(unitCode)) row.issue('unit_code', 'is not a known unit: import the unit first, or correct the code');
+  if (unitCode !== null && !context.unitCodes.has(unitCode)) row.issue('unit_code', 'is not a known unit: import the unit first, or correct the code');
   const procedureRaw = required(row, 'procedure_code');
   const channel = required(row, 'channel') === null ? null : optional(row, 'channel', parseChannel);
   const receivedAt = instant(row, 'received_at', false, true);
   const dueAt = instant(row, 'due_at', true, true);
   const completedAt = instant(row, 'completed_at', false, false);
   const returnedAt = instant(row, 'returned_at', false, false);
+  notLater(row, 'received_at', receivedAt, context, 'received');
+  notLater(row, 'completed_at', completedAt, context, 'completed');
+  notLater(row, 'returned_at', returnedAt, context, 'returned');
   const status = optional(row, 'status', parseStatus);
   const serviceLevel = optional(row, 'service_level', parseServiceLevel);
   let endToEnd: boolean | null = serviceLevel === 4 && channel === 'online';

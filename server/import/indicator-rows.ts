@@ -8,24 +8,18 @@ import type { RowAccess } from './scan';
 export type IndicatorField = 'code' | 'name' | 'name_en' | 'pillar' | 'unit' | 'direction' | 'frequency' | 'kinds' | 'description';
 
 export const INDICATOR_COLUMNS: readonly ColumnSpec<IndicatorField>[] = [
-  { field: 'code', required: true, aliases: ['code', 'machiso', 'ma'] },
-  { field: 'name', required: true, aliases: ['name', 'tenchiso', 'ten'] },
-  { field: 'name_en', aliases: ['nameen', 'tentienganh'] },
+  { field: 'code', required: true, text: 'code', aliases: ['code', 'machiso', 'ma'] },
+  { field: 'name', required: true, text: 'name', aliases: ['name', 'tenchiso', 'ten'] },
+  { field: 'name_en', text: 'name', aliases: ['nameen', 'tentienganh'] },
   { field: 'pillar', required: true, aliases: ['pillar', 'trucot', 'linhvuc'] },
   { field: 'unit', required: true, aliases: ['unit', 'donvitinh', 'dvt'] },
   { field: 'direction', required: true, aliases: ['direction', 'huong', 'chieu'] },
   { field: 'frequency', required: true, aliases: ['frequency', 'tanso', 'kybaocao'] },
   { field: 'kinds', aliases: ['kinds', 'loaidonvi'] },
-  { field: 'description', aliases: ['description', 'mota'] },
+  { field: 'description', text: 'note', maxLength: 5000, aliases: ['description', 'mota'] },
 ];
 
-const MAX_NAME = 1000;
 const MAX_CODE = 100;
-/** Control characters (tab and line breaks aside) are never part of a name: they come from broken exports. */
-const hasControl = (text: string) => [...text].some((ch) => {
-  const code = ch.charCodeAt(0);
-  return (code < 32 && ch !== '\t' && ch !== '\n' && ch !== '\r') || code === 127;
-});
 
 function oneOf<T extends string>(values: readonly T[], text: string): T | null {
   return (values as readonly string[]).includes(text) ? (text as T) : null;
@@ -38,20 +32,14 @@ export function indicatorFromRow(row: RowAccess<IndicatorField>, seen: Map<strin
     bad = true;
     row.issue(field, reason);
   };
-  const text = (field: IndicatorField) => {
-    const value = row.text(field)?.normalize('NFC').trim() ?? '';
-    if (hasControl(value)) problem(field, 'contains a control character');
-    return value;
-  };
+  const text = (field: IndicatorField) => row.text(field)?.normalize('NFC').trim() ?? '';
   const code = text('code');
   if (!INDICATOR_CODE_PATTERN.test(code) || code.length > MAX_CODE) problem('code', `is not an indicator code (A–Z, 0–9 and _, at most ${MAX_CODE} characters)`);
   else if (seen.has(code)) problem('code', `appears twice in this file: first on line ${seen.get(code)}`);
   else seen.set(code, row.line);
   const name = text('name');
   if (!name) problem('name', 'is empty, but every indicator needs a name');
-  if (name.length > MAX_NAME) problem('name', `is longer than ${MAX_NAME} characters`);
   const nameEn = text('name_en');
-  if (nameEn.length > MAX_NAME) problem('name_en', `is longer than ${MAX_NAME} characters`);
   const pillar = oneOf(PILLARS, foldValue(text('pillar')));
   if (!pillar) problem('pillar', `is not a pillar (${PILLARS.join(', ')})`);
   const unit = oneOf(INDICATOR_UNITS, foldValue(text('unit')));

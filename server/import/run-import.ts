@@ -6,6 +6,7 @@ import { DOSSIER_COLUMNS } from './dossier-columns';
 import { dossierFromRow } from './dossier-rows';
 import { IssueLog, MAX_REPORTED_ISSUES, scanFile, type ScanResult } from './scan';
 import type { FileSource } from './table-reader';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './file-refusal';
 import { TARGET_COLUMNS, targetFromRow } from './target-rows';
 import { UNIT_COLUMNS, unitFromRow } from './unit-rows';
 import { INDICATOR_COLUMNS, indicatorFromRow } from './indicator-rows';
@@ -29,6 +30,9 @@ export interface ImportRequest {
   actor: string | null;
   /** Where the import came from, for the audit trail (an address, or `cli`). */
   address?: string;
+  limits?: ImportLimits;
+  /** The import's time, which no received or completion date may pass by more than a day; by default, now. */
+  now?: number;
 }
 
 async function finish(store: Store, req: ImportRequest, scan: ScanResult, startedAt: number, write: (o: ImportOutcome) => Promise<ImportRecord>): Promise<ImportReport> {
@@ -47,18 +51,18 @@ async function importDossiers(store: Store, req: ImportRequest, startedAt: numbe
   try {
     const log = new IssueLog();
     let idHeader = 'dossier_id';
+    const context = { unitCodes, importedAt: req.now ?? startedAt };
     const scanned = await scanFile(
       req.source,
       DOSSIER_COLUMNS,
       3,
       (row) => {
         idHeader = row.headerOf('dossier_id');
-        const dossier = dossierFromRow(row, unitCodes);
+        const dossier = dossierFromRow(row, context);
         if (dossier) writer.append(dossier, row.line);
         else if (row.text('dossier_id')) writer.reserve(row.text('dossier_id') as string, row.line);
       },
-      (columns) => (columns.has('end_to_end') || columns.has('service_level') ? null : NO_END_TO_END),
-      log,
+      { checkHeader: (columns) => (columns.has('end_to_end') || columns.has('service_level') ? null : NO_END_TO_END), log, limits: req.limits },
     );
     const repeated = await writer.duplicates(MAX_REPORTED_ISSUES);
     log.merge(
@@ -80,7 +84,7 @@ async function importUnits(store: Store, req: ImportRequest, startedAt: number):
   const scan = await scanFile(req.source, UNIT_COLUMNS, 3, (row) => {
     const unit = unitFromRow(row, seen);
     if (unit) units.push(unit);
-  });
+  }, { limits: req.limits });
   return finish(store, req, scan, startedAt, (o) => store.replaceUnits(units, o));
 }
 
@@ -91,7 +95,7 @@ async function importTargets(store: Store, req: ImportRequest, startedAt: number
   const scan = await scanFile(req.source, TARGET_COLUMNS, 3, (row) => {
     const target = targetFromRow(row, unitCodes, seen);
     if (target) targets.push(target);
-  });
+  }, { limits: req.limits });
   return finish(store, req, scan, startedAt, async (o) => (await store.replaceTargets(targets, o)) as ImportRecord);
 }
 
@@ -101,7 +105,7 @@ async function importIndicators(store: Store, req: ImportRequest, startedAt: num
   const scan = await scanFile(req.source, INDICATOR_COLUMNS, 3, (row) => {
     const indicator = indicatorFromRow(row, seen);
     if (indicator) list.push(indicator);
-  });
+  }, { limits: req.limits });
   return finish(store, req, scan, startedAt, async (o) => (await store.saveIndicators(list, o, null)) as ImportRecord);
 }
 
@@ -112,12 +116,36 @@ async function importValues(store: Store, req: ImportRequest, startedAt: number)
   const scan = await scanFile(req.source, VALUE_COLUMNS, 3, (row) => {
     const value = valueFromRow(row, ctx);
     if (value) values.push(value);
-  });
+  }, { limits: req.limits });
   return finish(store, req, scan, startedAt, (o) => store.replaceIndicatorValues(values, o, req.actor));
 }
 
-/** Imports a whole file or nothing: any bad row refuses the file, and the report names every bad cell. */
+/** Runs one import at a time per store, in the order they arrive: two large files never hold memory together. */
+class ImportQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(task, task);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+const queues = new WeakMap<Store, ImportQueue>();
+
+/**
+ * Imports a whole file or nothing: any bad row refuses the file, and the report names every bad cell. An import
+ * that arrives while another runs on the same store waits for it.
+ */
 export function importFile(store: Store, req: ImportRequest): Promise<ImportReport> {
+  let queue = queues.get(store);
+  if (!queue) {
+    queue = new ImportQueue();
+    queues.set(store, queue);
+  }
+  return queue.run(() => runImport(store, { ...req, limits: req.limits ?? DEFAULT_IMPORT_LIMITS }));
+}
+
+function runImport(store: Store, req: ImportRequest): Promise<ImportReport> {
   const startedAt = Date.now();
   switch (req.kind) {
     case 'dossiers':

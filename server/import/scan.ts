@@ -1,6 +1,8 @@
 import type { ImportIssue } from '../../shared/schemas/import';
-import { HEADER_SEARCH_ROWS, matchHeader, missingColumns, type ColumnMap, type ColumnSpec } from './columns';
-import { readRows, type FileSource } from './table-reader';
+import { cellProblem, cellRules, type CellRule } from './cell-guard';
+import { HEADER_SEARCH_ROWS, headerConflicts, matchHeader, missingColumns, type ColumnMap, type ColumnSpec } from './columns';
+import { DEFAULT_IMPORT_LIMITS, FileRefusal, type ImportLimits } from './file-refusal';
+import { isFormulaCell, readRows, type FileSource, type RawCell } from './table-reader';
 import type { Cell } from './values';
 
 export const MAX_REPORTED_ISSUES = 1000;
@@ -11,9 +13,13 @@ export interface ScanResult {
   issueCount: number;
 }
 
-export function describeCell(cell: Cell | undefined): string | null {
+/** A value as long as this is shown cut short in a report: a report of 1,000 issues must stay readable. */
+const MAX_SHOWN_VALUE = 2000;
+
+export function describeCell(cell: RawCell | undefined): string | null {
   if (cell === undefined) return null;
   if (typeof cell === 'string') return cell;
+  if (isFormulaCell(cell)) return cell.formula ? `=${cell.formula}` : null;
   const { year, month, day } = cell.date;
   const date = `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
   return cell.time ? `${date} ${cell.time.slice(0, 3).map((n) => String(n).padStart(2, '0')).join(':')}` : date;
@@ -25,7 +31,9 @@ export class IssueLog {
   count = 0;
   add(issue: ImportIssue): void {
     this.count += 1;
-    if (this.issues.length < MAX_REPORTED_ISSUES) this.issues.push(issue);
+    if (this.issues.length >= MAX_REPORTED_ISSUES) return;
+    const long = issue.value !== null && issue.value.length > MAX_SHOWN_VALUE;
+    this.issues.push(long ? { ...issue, value: `${(issue.value as string).slice(0, MAX_SHOWN_VALUE)}…` } : issue);
   }
   /** Issues found after the scan (such as duplicates) merged in line order. */
   merge(more: readonly ImportIssue[], total: number): void {
@@ -42,19 +50,38 @@ export class IssueLog {
  */
 export class RowAccess<F extends string> {
   line = 0;
-  cells: readonly Cell[] = [];
+  cells: readonly RawCell[] = [];
   failed = false;
+  /** Cells of this row already reported: each bad cell is named once, with the first reason found. */
+  private readonly reported: F[] = [];
 
   constructor(
     private readonly columns: ColumnMap<F>,
     private readonly log: IssueLog,
+    private readonly rules: readonly CellRule<F>[] = [],
   ) {}
 
+  /** Moves to the next row and applies the rules every cell passes (cell-guard.ts). */
+  begin(line: number, cells: readonly RawCell[]): void {
+    this.line = line;
+    this.cells = cells;
+    this.failed = false;
+    this.reported.length = 0;
+    for (const rule of this.rules) {
+      const raw = cells[rule.index];
+      const problem = cellProblem(raw, rule);
+      if (problem) this.report(rule.field, describeCell(typeof raw === 'string' ? raw.trim() : raw), problem);
+    }
+  }
+
+  /** A formula without a saved value reads as empty here; the rules above have reported it. */
   cell(field: F): Cell | undefined {
     const col = this.columns.get(field);
     if (!col) return undefined;
     const value = this.cells[col.index];
-    return value === undefined ? '' : typeof value === 'string' ? value.trim() : value;
+    if (value === undefined) return '';
+    if (typeof value === 'string') return value.trim();
+    return isFormulaCell(value) ? '' : value;
   }
 
   text(field: F): string | undefined {
@@ -72,52 +99,76 @@ export class RowAccess<F extends string> {
   }
 
   issue(field: F, reason: string): void {
-    this.failed = true;
-    this.log.add({ line: this.line, column: this.columns.get(field)?.header ?? field, value: describeCell(this.cell(field)), reason });
+    this.report(field, describeCell(this.cell(field)), reason);
   }
+
+  private report(field: F, value: string | null, reason: string): void {
+    this.failed = true;
+    if (this.reported.includes(field)) return;
+    this.reported.push(field);
+    this.log.add({ line: this.line, column: this.columns.get(field)?.header ?? field, value, reason });
+  }
+}
+
+export interface ScanOptions<F extends string> {
+  checkHeader?: (columns: ColumnMap<F>) => string | null;
+  log?: IssueLog;
+  limits?: ImportLimits;
 }
 
 /**
  * Finds the header row (the first of the top rows that names at least `minKnown` known columns), then hands each
  * non-empty data row to `onRow`, collecting issues. It writes nothing: what to do with valid rows is the caller's.
+ * A file that cannot be read, or that has more rows than `limits.maxRows`, ends the scan with one issue.
  */
 export async function scanFile<F extends string>(
   source: FileSource,
   specs: readonly ColumnSpec<F>[],
   minKnown: number,
   onRow: (row: RowAccess<F>) => void,
-  checkHeader: (columns: ColumnMap<F>) => string | null = () => null,
-  log: IssueLog = new IssueLog(),
+  { checkHeader = () => null, log = new IssueLog(), limits = DEFAULT_IMPORT_LIMITS }: ScanOptions<F> = {},
 ): Promise<ScanResult> {
   let row: RowAccess<F> | null = null;
   let seen = 0;
   let rows = 0;
+  let read = 0;
   const result = () => ({ rows, issues: log.issues, issueCount: log.count });
-  outer: for await (const batch of readRows(source)) {
-    for (const raw of batch) {
-      if (raw.cells.every((c) => typeof c === 'string' && c.trim() === '')) continue;
-      if (!row) {
-        seen += 1;
-        const columns = matchHeader(raw.cells.map((c) => describeCell(c) ?? ''), specs, minKnown);
-        if (!columns) {
-          if (seen >= HEADER_SEARCH_ROWS) break outer;
+  const tooMany = `the file has more than ${limits.maxRows.toLocaleString('en')} rows: split it into files of at most ${limits.maxRows.toLocaleString('en')} rows`;
+  try {
+    outer: for await (const batch of readRows(source)) {
+      for (const raw of batch) {
+        read += 1;
+        if (read > limits.maxRows) {
+          log.add({ line: raw.line, column: null, value: null, reason: tooMany });
+          break outer;
+        }
+        if (raw.cells.every((c) => typeof c === 'string' && c.trim() === '')) continue;
+        if (!row) {
+          seen += 1;
+          const header = Array.from(raw.cells, (c) => describeCell(c) ?? '');
+          const columns = matchHeader(header, specs, minKnown);
+          if (!columns) {
+            if (seen >= HEADER_SEARCH_ROWS) break outer;
+            continue;
+          }
+          const missing = missingColumns(columns, specs);
+          const conflicts = headerConflicts(header, specs);
+          const problems = missing.length > 0 ? [`the header row lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`] : conflicts;
+          const other = problems.length === 0 ? checkHeader(columns) : null;
+          for (const reason of other ? [other] : problems) log.add({ line: raw.line, column: null, value: null, reason });
+          if (problems.length > 0 || other) return result();
+          row = new RowAccess(columns, log, cellRules(columns, specs));
           continue;
         }
-        const missing = missingColumns(columns, specs);
-        const problem = missing.length > 0 ? `the header row lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` : checkHeader(columns);
-        if (problem) {
-          log.add({ line: raw.line, column: null, value: null, reason: problem });
-          return result();
-        }
-        row = new RowAccess(columns, log);
-        continue;
+        rows += 1;
+        row.begin(raw.line, raw.cells);
+        onRow(row);
       }
-      rows += 1;
-      row.line = raw.line;
-      row.cells = raw.cells;
-      row.failed = false;
-      onRow(row);
     }
+  } catch (error) {
+    if (!(error instanceof FileRefusal)) throw error;
+    log.add({ line: error.line, column: null, value: null, reason: error.message });
+    return result();
   }
   if (!row) {
     const reason = seen === 0 ? 'the file is empty' : `no header row found: none of the first ${Math.min(seen, HEADER_SEARCH_ROWS)} rows names at least ${minKnown} known columns`;

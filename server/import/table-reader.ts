@@ -1,16 +1,30 @@
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
+import { csvRows } from './csv-reader';
+import { FileRefusal } from './file-refusal';
+import type { FileSource } from './text-encoding';
 import type { Cell } from './values';
+import { cellDateKinds, sharedStrings, workbookParts } from './xlsx/parts';
+import { sheetRows } from './xlsx/sheet';
+import { ZipFile } from './xlsx/zip';
 
-/** One row of a file: its line (CSV) or sheet row (XLSX) number, and its cells. */
-export interface RawRow {
-  line: number;
-  cells: Cell[];
+export type { FileSource } from './text-encoding';
+
+/** An XLSX formula cell saved without its result (written by a program, never opened in Excel). */
+export interface FormulaCell {
+  formula: string;
+  /** Where it is, as Excel names it: `D5`. */
+  ref: string;
 }
 
-export type FileSource = { path: string } | { buffer: Buffer };
+export type RawCell = Cell | FormulaCell;
+
+export const isFormulaCell = (cell: RawCell | undefined): cell is FormulaCell => typeof cell === 'object' && 'formula' in cell;
+
+/** One row of a file: its line (CSV) or sheet row (XLSX) number, and its cells (XLSX rows may have holes). */
+export interface RawRow {
+  line: number;
+  cells: RawCell[];
+}
 
 const HEADER_PROBE_BYTES = 64 * 1024;
 
@@ -29,117 +43,29 @@ async function readHead(source: FileSource): Promise<Buffer> {
   return Buffer.concat(chunks, size);
 }
 
-/** `;` or `,`: whichever the first lines use more often outside quotes. */
-export function detectDelimiter(head: string): ';' | ',' {
-  const lines = head.split(/\r?\n/).slice(0, 12);
-  let semicolons = 0;
-  let commas = 0;
-  for (const line of lines) {
-    const bare = line.replace(/"[^"]*"/g, '');
-    semicolons += bare.split(';').length - 1;
-    commas += bare.split(',').length - 1;
-  }
-  return semicolons > commas ? ';' : ',';
+function isOldExcel(head: Buffer): boolean {
+  return head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1;
 }
 
-/** Streams CSV rows through papaparse, pausing it while the consumer works, and tracks each row's line. */
-async function* csvRows(source: FileSource, head: Buffer): AsyncGenerator<RawRow[]> {
-  const delimiter = detectDelimiter(head.toString('utf8'));
-  const input = 'buffer' in source ? Readable.from([source.buffer.toString('utf8')]) : createReadStream(source.path, { encoding: 'utf8' });
-  const batches: string[][][] = [];
-  let done = false;
-  let failure: Error | null = null;
-  let wake: (() => void) | null = null;
-  let parser: Papa.Parser | null = null;
-  const notify = () => {
-    wake?.();
-    wake = null;
-  };
-  Papa.parse(input as unknown as File, {
-    delimiter,
-    skipEmptyLines: false,
-    chunk: (result: Papa.ParseResult<string[]>, p: Papa.Parser) => {
-      parser = p;
-      batches.push(result.data);
-      p.pause();
-      notify();
-    },
-    complete: () => {
-      done = true;
-      notify();
-    },
-    error: (error: Error) => {
-      failure = error;
-      done = true;
-      notify();
-    },
-  });
-  let line = 1;
-  let first = true;
-  try {
-  for (;;) {
-    const batch = batches.shift();
-    if (!batch) {
-      if (done) break;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-      continue;
-    }
-    const rows: RawRow[] = [];
-    for (const cells of batch) {
-      if (first && cells.length > 0 && typeof cells[0] === 'string') cells[0] = cells[0].replace(/^\uFEFF/, '');
-      first = false;
-      const at = line;
-      line += 1;
-      for (const cell of cells) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line += 1;
-      rows.push({ line: at, cells });
-    }
-    yield rows;
-    (parser as Papa.Parser | null)?.resume();
-  }
-  } finally {
-    if (!done) (parser as Papa.Parser | null)?.abort();
-    if ('path' in source) (input as Readable).destroy();
-  }
-  if (failure) throw failure;
-}
-
-function cellOf(cell: ExcelJS.Cell): Cell {
-  const value = cell.value;
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    // exceljs reads the wall-clock time of a date cell as if it were UTC; for chiso that wall clock is Vietnam time.
-    const hasTime = /[hs]/i.test((cell.numFmt ?? '').replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, ''));
-    const date = { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
-    return { date, time: hasTime ? [value.getUTCHours(), value.getUTCMinutes(), value.getUTCSeconds(), value.getUTCMilliseconds()] : null };
-  }
-  if (typeof value === 'object') {
-    if ('result' in value) return value.result instanceof Date ? cellOf({ ...cell, value: value.result } as ExcelJS.Cell) : String(value.result ?? '');
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value) return String(value.text);
-    return '';
-  }
-  return String(value);
-}
-
+/** The first worksheet, streamed: its parts are read in the order the rows need them, each with a cap on its size. */
 async function* xlsxRows(source: FileSource): AsyncGenerator<RawRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  if ('buffer' in source) await workbook.xlsx.load(source.buffer as unknown as ArrayBuffer);
-  else await workbook.xlsx.readFile(source.path);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return;
-  const rows: RawRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellOf(row.getCell(c)));
-    rows.push({ line: rowNumber, cells });
-  });
-  yield rows;
+  const zip = await ZipFile.open(source);
+  try {
+    const parts = await workbookParts(zip);
+    const dates = await cellDateKinds(zip, parts.styles);
+    const strings = await sharedStrings(zip, parts.sharedStrings);
+    yield* sheetRows(zip, parts, strings, dates);
+  } finally {
+    await zip.close();
+  }
 }
 
-/** The rows, in batches, of a CSV (UTF-8, with or without BOM, `;` or `,`, CRLF or LF) or of the first sheet of an XLSX. */
+/**
+ * The rows, in batches, of a CSV (UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1258; `;` or `,`; CRLF or
+ * LF) or of the first worksheet of an XLSX. A file that cannot be read at all throws a FileRefusal.
+ */
 export async function* readRows(source: FileSource): AsyncGenerator<RawRow[]> {
   const head = await readHead(source);
+  if (isOldExcel(head)) throw new FileRefusal('the file is an Excel 97–2003 workbook (.xls) or a password-protected one: save it as "Excel Workbook (.xlsx)" or "CSV UTF-8" without a password');
   yield* isXlsx(head) ? xlsxRows(source) : csvRows(source, head);
 }

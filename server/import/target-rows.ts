@@ -1,6 +1,6 @@
 import { MEASURES, isRateMeasure, type Measure } from '../../shared/schemas/measure';
 import { TargetSchema, type Target } from '../../shared/schemas/target';
-import { UNIT_KINDS, type UnitKind } from '../../shared/schemas/unit';
+import { UNIT_CODE_MAX, UNIT_KINDS, type UnitKind } from '../../shared/schemas/unit';
 import { formatCivilDate } from '../../shared/kpi/vn-time';
 import type { ColumnSpec } from './columns';
 import { foldKey } from '../../shared/format/fold';
@@ -10,9 +10,9 @@ import { parseDateTime, parseNumber } from './values';
 export type TargetField = 'measure' | 'kind' | 'unit_code' | 'threshold' | 'effective_from' | 'deadline';
 
 export const TARGET_COLUMNS: readonly ColumnSpec<TargetField>[] = [
-  { field: 'measure', required: true, aliases: ['measure', 'chitieu', 'chiso'] },
+  { field: 'measure', required: true, text: 'code', aliases: ['measure', 'chitieu', 'chiso'] },
   { field: 'kind', aliases: ['kind', 'loai', 'loaidonvi'] },
-  { field: 'unit_code', aliases: ['unitcode', 'madonvi'] },
+  { field: 'unit_code', text: 'code', maxLength: UNIT_CODE_MAX, aliases: ['unitcode', 'madonvi'] },
   { field: 'threshold', required: true, aliases: ['threshold', 'nguong', 'muctieu'] },
   { field: 'effective_from', required: true, aliases: ['effectivefrom', 'hieuluctu', 'tungay'] },
   { field: 'deadline', aliases: ['deadline', 'hanhoanthanh', 'thoihan'] },

@@ -1,4 +1,4 @@
-import { UnitInputSchema, type Unit, type UnitKind } from '../../shared/schemas/unit';
+import { UNIT_CODE_MAX, UnitInputSchema, type Unit, type UnitKind } from '../../shared/schemas/unit';
 import type { ColumnSpec } from './columns';
 import { foldValue } from '../../shared/format/fold';
 import type { RowAccess } from './scan';
@@ -8,13 +8,13 @@ export type UnitField = 'code' | 'name' | 'name_en' | 'kind' | 'parent_code' | '
 
 /** chiso's own columns, and the official GSO list (`ma_xa, ten_xa, loai`) with its `tinh` as the parent. */
 export const UNIT_COLUMNS: readonly ColumnSpec<UnitField>[] = [
-  { field: 'code', required: true, aliases: ['code', 'maxa', 'madonvi', 'madv', 'ma'] },
-  { field: 'name', required: true, aliases: ['fullname', 'name', 'tenxa', 'tendonvi', 'ten'] },
-  { field: 'name_en', aliases: ['fullnameen', 'nameen', 'tentienganh'] },
+  { field: 'code', text: 'code', maxLength: UNIT_CODE_MAX, required: true, aliases: ['code', 'maxa', 'madonvi', 'madv', 'ma'] },
+  { field: 'name', text: 'name', required: true, aliases: ['fullname', 'name', 'tenxa', 'tendonvi', 'ten'] },
+  { field: 'name_en', text: 'name', aliases: ['fullnameen', 'nameen', 'tentienganh'] },
   { field: 'kind', required: true, aliases: ['kind', 'loai', 'administrativeunit', 'loaidonvi'] },
-  { field: 'parent_code', aliases: ['parentcode', 'provincecode', 'matinh', 'tinh'] },
-  { field: 'head_name', aliases: ['headname', 'nguoidungdau', 'hotennguoidungdau'] },
-  { field: 'head_title', aliases: ['headtitle', 'chucvu', 'chucdanh'] },
+  { field: 'parent_code', text: 'name', aliases: ['parentcode', 'provincecode', 'matinh', 'tinh'] },
+  { field: 'head_name', text: 'name', aliases: ['headname', 'nguoidungdau', 'hotennguoidungdau'] },
+  { field: 'head_title', text: 'name', aliases: ['headtitle', 'chucvu', 'chucdanh'] },
   { field: 'population', aliases: ['population', 'danso'] },
 ];
 

@@ -2,21 +2,21 @@ import type { Indicator, IndicatorValue } from '../../shared/domain/indicator';
 import { parsePeriod } from '../../shared/kpi/periods';
 import { figureValue } from '../../shared/kpi/reported-values';
 import type { ColumnSpec } from './columns';
+import { UNIT_CODE_MAX } from '../../shared/schemas/unit';
 import type { RowAccess } from './scan';
 
 export type ValueField = 'indicator' | 'unit_code' | 'period' | 'numerator' | 'denominator' | 'value' | 'note';
 
 export const VALUE_COLUMNS: readonly ColumnSpec<ValueField>[] = [
-  { field: 'indicator', required: true, aliases: ['indicator', 'machiso', 'chiso', 'machitieu', 'code'] },
-  { field: 'unit_code', required: true, aliases: ['unitcode', 'madonvi', 'madv'] },
+  { field: 'indicator', required: true, text: 'code', aliases: ['indicator', 'machiso', 'chiso', 'machitieu', 'code'] },
+  { field: 'unit_code', required: true, text: 'code', maxLength: UNIT_CODE_MAX, aliases: ['unitcode', 'madonvi', 'madv'] },
   { field: 'period', required: true, aliases: ['period', 'ky', 'kybaocao'] },
   { field: 'numerator', aliases: ['numerator', 'tuso', 'tu'] },
   { field: 'denominator', aliases: ['denominator', 'mauso', 'mau'] },
   { field: 'value', aliases: ['value', 'giatri'] },
-  { field: 'note', aliases: ['note', 'ghichu'] },
+  { field: 'note', text: 'note', aliases: ['note', 'ghichu'] },
 ];
 
-const MAX_NOTE = 2000;
 const NUMBER = /^-?\d+(?:[.,]\d+)?$/;
 
 export interface ValueContext {
@@ -70,7 +70,6 @@ export function valueFromRow(row: RowAccess<ValueField>, ctx: ValueContext): Ind
     if (value !== null && value > 100) problem('value', 'is over 100, but this indicator is a percentage');
   }
   const note = text('note');
-  if (note.length > MAX_NOTE) problem('note', `is longer than ${MAX_NOTE} characters`);
   if (parsed.ok && indicator && unit) {
     const key = `${code}|${unitCode}|${parsed.period.id}`;
     if (ctx.seen.has(key)) problem('period', `repeats the value on line ${ctx.seen.get(key)} (same indicator, unit and period)`);

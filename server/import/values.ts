@@ -19,7 +19,12 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d
 const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
 
+/** Dates outside these years are typing or export errors (or Excel's day 0, 1899-12-30, for a time without a date). */
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+
 function build(date: CivilDate, time: number[] | null, offsetMinutes: number | null): Parsed<DateTimeValue> {
+  if (date.year < MIN_YEAR || date.year > MAX_YEAR) return fail(`is outside the years ${MIN_YEAR} to ${MAX_YEAR}: check the year`);
   if (!isValidCivilDate(date)) return fail('is not a date on the calendar (dates are written day/month/year, e.g. 21/07/2025, or 2025-07-21)');
   const [h = 0, m = 0, s = 0, ms = 0] = time ?? [];
   if (h > 23 || m > 59 || s > 59) return fail('has a time of day that does not exist');

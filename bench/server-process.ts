@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+
+export const OUT = new URL('./out/', import.meta.url).pathname;
+/** One random password for the benchmark accounts (`bench`, a leader, and `bench-officer`, a data officer). */
+export const BENCH_PASSWORD = randomBytes(12).toString('base64url');
+
+/** A database of `count` generated dossiers, loaded once and kept in bench/out for the next run. */
+export async function loadDirect(count: number): Promise<string> {
+  const path = `${OUT}serve-${count}.duckdb`;
+  if (existsSync(path) && existsSync(`${path}.count`) && readFileSync(`${path}.count`, 'utf8') === String(count)) return path;
+  for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./load.ts', import.meta.url).pathname, path, String(count)], { stdio: 'inherit' });
+  const [code] = (await once(child, 'exit')) as [number];
+  if (code !== 0) throw new Error(`loading ${count} dossiers failed`);
+  return path;
+}
+
+/** The API alone (bench/serve.ts) on `db`, in a process of its own so that its memory can be read. */
+export async function startServer(db: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', process.env.DEBUG_SERVE ?? new URL('./serve.ts', import.meta.url).pathname], { env: { ...process.env, ...env, CHISO_DB: db, PORT: String(port), BENCH_PASSWORD }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (b: Buffer) => b.toString().includes('ready') && resolve());
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return child;
+}
+
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+/** The process's resident memory now and its peak so far (VmRSS, VmHWM), in MB. */
+export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+/** Signs in over HTTP and returns the session cookie. */
+export async function signIn(base: string, username: string, password = BENCH_PASSWORD): Promise<string> {
+  const res = await fetch(`${base}/trpc/auth.login`, { method: 'POST', body: JSON.stringify({ username, password }), headers: { 'content-type': 'application/json' } });
+  if (res.status !== 200) throw new Error(`sign-in of ${username} answered ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+}

@@ -1,0 +1,18 @@
+/** What one imported file may hold. The CLI and the server take `maxRows` from CHISO_MAX_ROWS. */
+export interface ImportLimits {
+  /** Rows read, counting title rows and empty rows: work is bounded even for a sheet of empty rows. */
+  maxRows: number;
+}
+
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = { maxRows: 5_000_000 };
+
+/** A file refused as a whole, before or while its rows are read: too large, not decodable, not a workbook. */
+export class FileRefusal extends Error {
+  constructor(
+    message: string,
+    /** The line or sheet row where reading stopped, when there is one. */
+    readonly line: number | null = null,
+  ) {
+    super(message);
+  }
+}
