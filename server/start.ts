@@ -9,6 +9,7 @@ import { jsonLogger } from './log';
 import { gracefulShutdown } from './shutdown';
 import { removeUploadLeftovers } from './upload-temp';
 import { uploadLimits } from './upload';
+import { startMemoryGuard } from './memory-guard';
 import { warmCache } from './analytics/warm';
 import { parseSchedule, startScheduler } from './reports/schedule';
 import { analyticsDeps, openStore } from './open-store';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   if (leftovers.length) log('info', 'removed upload folders left by an earlier run', { folders: leftovers });
   await buildClientIfNeeded();
   const store = await openStore(env);
+  startMemoryGuard();
   const production = env.NODE_ENV === 'production';
   const empty = (await store.listUnits()).length === 0;
   if (empty && !production) {
