@@ -45,6 +45,20 @@ describe('text encodings of a CSV', () => {
     for (const [code, name] of NAMES) expect(names.get(code as string)).toBe(name);
   });
 
+  it('joins a Windows-1258 tone mark to its letter across the 64 KB pieces a file is decoded in', async () => {
+    const parts: Buffer[] = [Buffer.from('code,name,kind\n')];
+    let size = (parts[0] as Buffer).length;
+    for (let i = 0; size < 65_536 - 200; i++) {
+      const row = Buffer.from(`F${i},Ward ${i},ward\n`);
+      parts.push(row);
+      size += row.length;
+    }
+    const pad = 65_535 - size - '00070,'.length;
+    parts.push(Buffer.from(`00070,${'X'.repeat(pad)}`), hex('f5cc'), Buffer.from(',ward\n'));
+    expect(lines(await run('units', Buffer.concat(parts)))).toEqual([]);
+    expect((await unitNames()).get('00070')).toBe(`${'X'.repeat(pad)}\u1edd`);
+  });
+
   it('refuses broken UTF-16 and the replacement character, never storing mojibake', async () => {
     const broken = await run('units', Buffer.concat([hex('fffe'), Buffer.from('code,name,kind\n00070,', 'utf16le'), hex('00d8'), Buffer.from(',ward\n', 'utf16le')]));
     expect(lines(broken)).toEqual(['File: the file is not valid UTF-16 text: save it as "CSV UTF-8 (Comma delimited)" in Excel, or as UTF-8 in your editor, and import it again']);
