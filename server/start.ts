@@ -17,7 +17,8 @@ import { seedDemo } from './seed/seed-demo';
 import { mailerFromEnv } from './accountability/mailer';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
+/** Where the built dashboard lives; `CHISO_CLIENT_DIR` lets parallel test servers build and serve their own copy. */
+const clientDir = process.env.CHISO_CLIENT_DIR ?? fileURLToPath(new URL('../dist/client', import.meta.url));
 const log = jsonLogger();
 
 /** The newest modification time under the client's sources (and the shared code it bundles). */
@@ -36,7 +37,7 @@ async function buildClientIfNeeded(): Promise<void> {
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   log('info', 'building the dashboard');
   const { build } = await import('vite');
-  await build({ configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
+  await build({ configFile: `${root}/vite.config.ts`, logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
   precompressDir(clientDir);
 }
 
