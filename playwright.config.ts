@@ -29,7 +29,12 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', CHISO_DB: process.env.E2E_DB ?? './data/e2e.duckdb' },
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      CHISO_DB: process.env.E2E_DB ?? './data/e2e.duckdb',
+      ...(process.env.CHISO_CLIENT_DIR ? { CHISO_CLIENT_DIR: process.env.CHISO_CLIENT_DIR } : {}),
+    },
     stdout: 'ignore',
   },
 });
