@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Below this, compressing costs more than it saves. */
-const MIN_BYTES = 1024;
+export const MIN_BYTES = 1024;
 
 export function chooseEncoding(acceptEncoding: string | string[] | undefined): 'br' | 'gzip' | null {
   const accept = String(acceptEncoding ?? '').toLowerCase();
@@ -10,15 +10,27 @@ export function chooseEncoding(acceptEncoding: string | string[] | undefined): '
   return allows('br') ? 'br' : allows('gzip') ? 'gzip' : null;
 }
 
+/** Compresses `body` for `encoding`. Brotli at quality 4: most of its gain at a fraction of its cost on a busy server. */
+export function pack(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
+  return encoding === 'br' ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }) : gzipSync(body, { level: 6 });
+}
+
+/** What was sent: the body as written, and as sent when compressed. */
+export interface SentAnswer {
+  status: number;
+  body: Buffer;
+  packed: { encoding: 'br' | 'gzip'; bytes: Buffer } | null;
+}
+
 /**
  * Compresses an API answer on its way out: the handler writes as usual, the body is gathered and sent compressed
- * when the client accepts it and it is worth it (a ranking of 126 units is ~100 kB of JSON, ~10 kB gzipped).
- * Brotli at quality 4: most of its gain at a fraction of its cost on a busy server.
+ * when the client accepts it and it is worth it (a ranking of 126 units is ~130 kB of JSON, ~10 kB compressed).
+ * `onSent` sees what went out (the answer cache keeps it).
  */
-export function compressAnswer(req: IncomingMessage, res: ServerResponse): void {
+export function compressAnswer(req: IncomingMessage, res: ServerResponse, onSent?: (sent: SentAnswer) => void): void {
   const encoding = chooseEncoding(req.headers['accept-encoding']);
   res.setHeader('Vary', 'Accept-Encoding');
-  if (!encoding) return;
+  if (!encoding && !onSent) return;
   const chunks: Buffer[] = [];
   const end = res.end.bind(res) as (body?: Buffer) => ServerResponse;
   const toBuffer = (chunk: unknown, enc?: unknown) => (Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, typeof enc === 'string' ? (enc as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array));
@@ -33,13 +45,15 @@ export function compressAnswer(req: IncomingMessage, res: ServerResponse): void 
     const body = Buffer.concat(chunks);
     const done = [chunk, enc, cb].find((x) => typeof x === 'function') as (() => void) | undefined;
     if (done) res.once('finish', done);
-    if (body.length < MIN_BYTES || res.headersSent || res.getHeader('Content-Encoding')) {
+    if (!encoding || body.length < MIN_BYTES || res.headersSent || res.getHeader('Content-Encoding')) {
       if (!res.headersSent) res.setHeader('Content-Length', body.length);
+      onSent?.({ status: res.statusCode, body, packed: null });
       return end(body);
     }
-    const packed = encoding === 'br' ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }) : gzipSync(body, { level: 6 });
+    const packed = pack(body, encoding);
     res.setHeader('Content-Encoding', encoding);
     res.setHeader('Content-Length', packed.length);
+    onSent?.({ status: res.statusCode, body, packed: { encoding, bytes: packed } });
     return end(packed);
   }) as ServerResponse['end'];
 }

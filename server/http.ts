@@ -2,14 +2,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync } from 'node:fs';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
+import { AnswerCache, cacheableProcedures } from './answer-cache';
 import { compressAnswer } from './compress';
 import type { AnalyticsDeps } from './analytics/deps';
 import type { AuthService } from './auth/auth-service';
-import { createInnerContext } from './context';
+import { createInnerContext, type Viewer } from './context';
 import { readiness, type Readiness } from './health';
 import { isFileRoute, serveFiles } from './http-files';
 import { errorFields, SILENT, type Logger } from './log';
-import { httpAccess } from './session-cookie';
+import { httpAccess, readToken } from './session-cookie';
 import { appRouter } from './routers/_app';
 import { sendJson } from './http-json';
 import { MAX_BATCH_CALLS } from '../shared/domain/api-limits';
@@ -28,7 +29,11 @@ export interface HttpOptions {
   ready?: () => Promise<Readiness>;
   /** The largest upload and the most rows an imported file may have; by default 200 MB and 5,000,000 rows. */
   uploads?: UploadLimits;
+  /** Serialised answers of read procedures kept per data version: for how long, and how many bytes at most. */
+  answers?: { ttlMs: number; maxBytes: number };
 }
+
+const DEFAULT_ANSWERS = { ttlMs: 30_000, maxBytes: 64 * 1024 * 1024 };
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -41,9 +46,12 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 
 /** One port for everything: the tRPC API under /trpc, file routes under /api, health checks, and the built client with SPA fallback. */
-export function createHttpServer({ deps, auth, clientDir, log = SILENT, ready = () => readiness(deps.store), uploads }: HttpOptions): Server {
+export function createHttpServer({ deps, auth, clientDir, log = SILENT, ready = () => readiness(deps.store), uploads, answers = DEFAULT_ANSWERS }: HttpOptions): Server {
   /** Which request an error belongs to, for tRPC's error hook, which sees the request but not our handler. */
   const requestIds = new WeakMap<IncomingMessage, string>();
+  /** The viewer already resolved for a request (by the answer cache), so the session is looked up once. */
+  const viewers = new WeakMap<IncomingMessage, Viewer | null>();
+  const answerCache = new AnswerCache({ ...answers, now: deps.now });
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -52,7 +60,7 @@ export function createHttpServer({ deps, auth, clientDir, log = SILENT, ready = 
     maxBatchSize: MAX_BATCH_CALLS,
     createContext: async ({ req, res }) => {
       const http = httpAccess(req, res);
-      const viewer = await auth.viewerFor(http.token);
+      const viewer = viewers.has(req) ? (viewers.get(req) ?? null) : await auth.viewerFor(http.token);
       return createInnerContext(deps, auth, viewer, http);
     },
     onError: ({ error, path, req }) => {
@@ -67,6 +75,23 @@ export function createHttpServer({ deps, auth, clientDir, log = SILENT, ready = 
         setHeaders: (res, pathname) => res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
       })
     : null;
+
+  /**
+   * A read answered from the answer cache when the data has not changed since it was computed for the same request
+   * and the same role and unit; otherwise computed by tRPC, and kept.
+   */
+  async function answerRead(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const viewer = await auth.viewerFor(readToken(req));
+    viewers.set(req, viewer);
+    if (viewer) {
+      const version = await deps.cache.version(deps.store);
+      const key = AnswerCache.keyOf(req, viewer);
+      if (answerCache.serve(key, version, req, res)) return;
+      const at = deps.now();
+      compressAnswer(req, res, (sent) => answerCache.keep(key, version, at, sent, res));
+    } else compressAnswer(req, res);
+    trpc(req, res);
+  }
 
   /** Ready to take traffic: not shutting down, and the database answers. */
   async function serveReadiness(res: ServerResponse, requestId: string): Promise<void> {
@@ -111,6 +136,14 @@ export function createHttpServer({ deps, auth, clientDir, log = SILENT, ready = 
       if (refusal) {
         sendJson(res, 400, { error: { message: refusal } });
         req.resume();
+        return;
+      }
+      if (cacheableProcedures(req)) {
+        answerRead(req, res).catch((error: unknown) => {
+          log('error', `${path} failed`, { requestId, ...errorFields(error) });
+          if (!res.headersSent) sendJson(res, 500, { error: { message: `Something went wrong on the server. Quote ${requestId} when you report it.` } });
+          else res.end();
+        });
         return;
       }
       compressAnswer(req, res);

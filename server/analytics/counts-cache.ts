@@ -45,6 +45,11 @@ export class CountsCache {
     return this.versionCheck;
   }
 
+  /** The data version now (one query for a burst of callers). */
+  async version(store: Store): Promise<number> {
+    return (await this.generation(store)).version;
+  }
+
   /** Any other answer that depends only on the data and on `key` (which must name everything it depends on). */
   async remember<T>(store: Store, key: string, compute: () => Promise<T>): Promise<T> {
     const gen = await this.generation(store);

@@ -8,6 +8,12 @@ import { decoyHash, verifyPassword } from './password';
 import { LoginThrottle } from './throttle';
 
 export const SESSION_TTL_MS = 12 * 3_600_000;
+/**
+ * How long a resolved session is trusted without asking the database again. Logouts and account changes made
+ * through this process take effect at once; made by another process sharing the database, within this time.
+ */
+export const SESSION_RECHECK_MS = 5_000;
+const MAX_REMEMBERED_SESSIONS = 10_000;
 const WRONG = 'Wrong username or password.';
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -22,6 +28,8 @@ export interface AuthOptions {
 export class AuthService {
   readonly throttle: LoginThrottle;
   private readonly now: () => number;
+  /** Sessions resolved recently, by token hash: every request checks its session, most within seconds of the last. */
+  private readonly recent = new Map<string, { viewer: Viewer & { me: Me }; until: number }>();
 
   constructor(
     private readonly store: Store,
@@ -57,6 +65,8 @@ export class AuthService {
   async viewerFor(token: string | null): Promise<(Viewer & { me: Me }) | null> {
     if (!token) return null;
     const hash = tokenHash(token);
+    const remembered = this.recent.get(hash);
+    if (remembered && remembered.until > this.now()) return remembered.viewer;
     const session = await this.store.findSession(hash);
     if (!session) return null;
     if (session.expiresAt <= this.now()) {
@@ -67,11 +77,22 @@ export class AuthService {
     if (!account || account.disabled) return null;
     if (this.options.production && account.demo) return null;
     const me = { username: account.username, displayName: account.displayName, role: account.role, unitCode: account.unitCode, demo: account.demo };
-    return { username: account.username, role: account.role, unitCode: account.unitCode, me };
+    const viewer = { username: account.username, role: account.role, unitCode: account.unitCode, me };
+    if (this.recent.size >= MAX_REMEMBERED_SESSIONS) this.recent.clear();
+    this.recent.set(hash, { viewer, until: Math.min(this.now() + SESSION_RECHECK_MS, session.expiresAt) });
+    return viewer;
+  }
+
+  /** Forgets the remembered sessions of an account whose role, unit, password or state changed. */
+  forgetAccount(username: string): void {
+    for (const [hash, { viewer }] of this.recent) if (viewer.username === username) this.recent.delete(hash);
   }
 
   async logout(token: string | null, actor: string | null, address: string): Promise<void> {
-    if (token) await this.store.deleteSession(tokenHash(token));
+    if (token) {
+      this.recent.delete(tokenHash(token));
+      await this.store.deleteSession(tokenHash(token));
+    }
     if (actor) await this.store.audit({ actor, action: 'auth.logout', target: null, before: null, after: null, address });
   }
 }

@@ -41,7 +41,10 @@ export const usersRouter = router({
       const after: StoredAccount = { ...before, role, unitCode, displayName: input.displayName !== undefined ? input.displayName : before.displayName, disabled: input.disabled ?? before.disabled, updatedAt: new Date().toISOString(),
         email: input.email !== undefined ? input.email : (before.email ?? null), language: input.language !== undefined ? input.language : (before.language ?? null) };
       await ctx.deps.store.saveAccount(after, auditBy(ctx, 'account.update', after.username, visible(before), visible(after)));
-      if (after.disabled || after.role !== before.role || after.unitCode !== before.unitCode) await ctx.deps.store.deleteSessionsOf(after.username);
+      if (after.disabled || after.role !== before.role || after.unitCode !== before.unitCode) {
+        await ctx.deps.store.deleteSessionsOf(after.username);
+        ctx.auth.forgetAccount(after.username);
+      }
       return visible(after);
     }),
   resetPassword: admin
@@ -54,6 +57,7 @@ export const usersRouter = router({
       const after = { ...before, passwordHash: await hashPassword(input.password), demo: false, updatedAt: new Date().toISOString() };
       await ctx.deps.store.saveAccount(after, auditBy(ctx, 'account.reset-password', after.username, null, null));
       await ctx.deps.store.deleteSessionsOf(after.username);
+      ctx.auth.forgetAccount(after.username);
       return { ok: true as const };
     }),
 });
