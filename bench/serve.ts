@@ -4,6 +4,7 @@ import { hashPassword } from '../server/auth/password';
 import { createHttpServer } from '../server/http';
 import { DuckDbStore } from '../server/store/duckdb/duckdb-store';
 import { startMemoryGuard } from '../server/memory-guard';
+import { parseSchedule, startScheduler } from '../server/reports/schedule';
 
 /** The API alone on a benchmark database, in its own process so its memory can be read; signs in as `bench` (leader) or `bench-officer`. */
 const store = await DuckDbStore.open(process.env.CHISO_DB as string, { memoryLimit: process.env.CHISO_DB_MEMORY ?? '512MB' });
@@ -12,5 +13,8 @@ const passwordHash = await hashPassword(process.env.BENCH_PASSWORD as string);
 await store.saveAccount({ username: 'bench', displayName: null, role: 'leader', unitCode: null, passwordHash, disabled: false, demo: false, createdAt: now, updatedAt: now }, null);
 await store.saveAccount({ username: 'bench-officer', displayName: null, role: 'data_officer', unitCode: null, passwordHash, disabled: false, demo: false, createdAt: now, updatedAt: now }, null);
 if (process.env.BENCH_NO_MEMORY_GUARD !== '1') startMemoryGuard();
-const server = createHttpServer({ deps: { store, cache: new CountsCache(), minVolume: 30, now: Date.now }, auth: new AuthService(store, { production: false }), clientDir: null });
+const deps = { store, cache: new CountsCache(), minVolume: 30, now: Date.now };
+// BENCH_SCHEDULER=1: the weekly-report scheduler ticks as on a real server (a claim every minute, a catch-up at start).
+if (process.env.BENCH_SCHEDULER === '1') startScheduler(deps, parseSchedule('MON 07:00') as Exclude<ReturnType<typeof parseSchedule>, null | 'invalid'>, () => undefined);
+const server = createHttpServer({ deps, auth: new AuthService(store, { production: false }), clientDir: null });
 server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'));
