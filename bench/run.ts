@@ -171,7 +171,8 @@ const mode = process.argv[2];
 if (mode === 'soak') await import('./soak');
 else if (mode === 'uploads') await import('./uploads');
 else if (mode === 'throughput') await import('./throughput');
-else if (mode !== undefined) throw new Error(`unknown benchmark "${mode}": run npm run bench, npm run bench -- uploads, npm run bench -- throughput, or npm run bench -- soak`);
+else if (mode === 'pages') await import('./pages');
+else if (mode !== undefined) throw new Error(`unknown benchmark "${mode}": run npm run bench, npm run bench -- uploads, npm run bench -- throughput, npm run bench -- pages, or npm run bench -- soak`);
 else {
   say('| what | chiso | DuckDB alone | ratio |');
   say('|---|---|---|---|');
