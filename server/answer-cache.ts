@@ -9,6 +9,7 @@ import type { Viewer } from './context';
  */
 export const CACHEABLE_PROCEDURES: ReadonlySet<string> = new Set([
   'kpi.ranking', 'kpi.overview', 'kpi.whatIf', 'flags.list', 'units.detail', 'units.trend', 'units.rankChange', 'periods.list',
+  'indicators.list', 'indicators.round',
 ]);
 
 export interface AnswerCacheOptions {
