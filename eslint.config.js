@@ -8,7 +8,7 @@ const restrict = (patterns, allowTypeImports = false) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', 'bench/out/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', 'bench/out/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
