@@ -1,3 +1,5 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import type { DossierRecord } from '../shared/schemas/dossier';
 import type { Unit } from '../shared/schemas/unit';
 import { Dice } from '../server/seed/random';
@@ -32,4 +34,20 @@ export const CSV_HEADER = 'dossier_id,unit_code,procedure_code,channel,end_to_en
 /** A dossier as a line of chiso's own CSV format (Vietnam local times without offset). */
 export function csvLine(d: DossierRecord): string {
   return `${d.dossierId},${d.unitCode},${d.procedureCode},${d.channel},${d.endToEnd},${iso(d.receivedAt)},${iso(d.dueAt)},${d.completedAt === null ? '' : iso(d.completedAt)},${d.status}`;
+}
+
+/** Writes `count` benchmark dossiers as chiso's CSV to `path`. */
+export async function writeCsv(path: string, units: readonly Unit[], count: number): Promise<void> {
+  const out = createWriteStream(path);
+  out.write(`${CSV_HEADER}\n`);
+  let buffer = '';
+  for (const d of benchDossiers(units, count)) {
+    buffer += `${csvLine(d)}\n`;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  await once(out, 'finish');
 }

@@ -1,5 +1,4 @@
-import { createWriteStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { mustParsePeriod, periodContaining } from '../shared/kpi/periods';
 import { CountsCache } from '../server/analytics/counts-cache';
@@ -10,7 +9,7 @@ import { importFile } from '../server/import/run-import';
 import { hanoiUnits } from '../server/seed/demo-units';
 import { DuckDbStore } from '../server/store/duckdb/duckdb-store';
 import { COUNT_COLUMNS, windowsCte } from '../server/store/duckdb/sql';
-import { benchDossiers, CSV_HEADER, csvLine } from './generate';
+import { writeCsv } from './generate';
 import { loadDirect, memoryOf, OUT, signIn, startServer, stopServer } from './server-process';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
@@ -30,21 +29,6 @@ function pct(xs: number[], p: number): number {
 }
 const fmt = (x: number) => x.toFixed(1);
 
-async function writeCsv(path: string, count: number): Promise<void> {
-  const out = createWriteStream(path);
-  out.write(`${CSV_HEADER}\n`);
-  let buffer = '';
-  for (const d of benchDossiers(units, count)) {
-    buffer += `${csvLine(d)}\n`;
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await once(out, 'drain');
-      buffer = '';
-    }
-  }
-  out.end(buffer);
-  await once(out, 'finish');
-}
-
 async function freshStore(path: string): Promise<DuckDbStore> {
   for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
   const store = await DuckDbStore.open(path);
@@ -54,7 +38,7 @@ async function freshStore(path: string): Promise<DuckDbStore> {
 
 async function benchImport(count: number): Promise<void> {
   const csv = `${OUT}dossiers-${count}.csv`;
-  if (!existsSync(csv)) await writeCsv(csv, count);
+  if (!existsSync(csv)) await writeCsv(csv, units, count);
   const mb = statSync(csv).size / 1e6;
   const store = await freshStore(`${OUT}import-${count}.duckdb`);
   let t0 = process.hrtime.bigint();
@@ -172,13 +156,21 @@ if (mode === 'soak') await import('./soak');
 else if (mode === 'uploads') await import('./uploads');
 else if (mode === 'throughput') await import('./throughput');
 else if (mode === 'pages') await import('./pages');
-else if (mode !== undefined) throw new Error(`unknown benchmark "${mode}": run npm run bench, npm run bench -- uploads, npm run bench -- throughput, npm run bench -- pages, or npm run bench -- soak`);
+else if (mode === 'engines') await import('./engines');
+else if (mode === 'rollups') await import('./rollups');
+else if (mode !== undefined) throw new Error(`unknown benchmark "${mode}": run npm run bench, npm run bench -- uploads, npm run bench -- throughput, npm run bench -- pages, npm run bench -- engines [COUNT], npm run bench -- rollups, or npm run bench -- soak`);
 else {
   say('| what | chiso | DuckDB alone | ratio |');
   say('|---|---|---|---|');
   await benchImport(SIZES[0] as number);
   for (const size of SIZES) await benchServe(size);
   await benchReports();
+  say('');
+  say('Cold answers with and without the per-day rollups (#12, decision 022):');
+  say('');
+  results.push(...(await import('./rollups')).rollupResults);
   writeFileSync(`${OUT}results.md`, `${results.join('\n')}\n`);
   console.log(`\nwritten to bench/out/results.md (copy into BENCHMARKS.md with the machine and date)`);
+  // Both engines side by side at the first size (`npm run bench -- engines 10000000` for 10M alone).
+  await import('./engines');
 }

@@ -2,12 +2,16 @@ import { CountsCache } from '../server/analytics/counts-cache';
 import { AuthService } from '../server/auth/auth-service';
 import { hashPassword } from '../server/auth/password';
 import { createHttpServer } from '../server/http';
-import { DuckDbStore } from '../server/store/duckdb/duckdb-store';
+import { readEnv } from '../server/env';
+import { openStore } from '../server/open-store';
 import { startMemoryGuard } from '../server/memory-guard';
 import { parseSchedule, startScheduler } from '../server/reports/schedule';
 
-/** The API alone on a benchmark database, in its own process so its memory can be read; signs in as `bench` (leader) or `bench-officer`. */
-const store = await DuckDbStore.open(process.env.CHISO_DB as string, { memoryLimit: process.env.CHISO_DB_MEMORY ?? '512MB' });
+/**
+ * The API alone on a benchmark database (a DuckDB file or a `postgres://` URL in CHISO_DB), in its own process so its
+ * memory can be read; signs in as `bench` (leader) or `bench-officer`.
+ */
+const store = await openStore(readEnv());
 const now = new Date().toISOString();
 const passwordHash = await hashPassword(process.env.BENCH_PASSWORD as string);
 await store.saveAccount({ username: 'bench', displayName: null, role: 'leader', unitCode: null, passwordHash, disabled: false, demo: false, createdAt: now, updatedAt: now }, null);

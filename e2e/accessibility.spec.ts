@@ -2,9 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 
 const PAGES: [string, 'leader' | 'admin' | 'headHoanKiem' | 'officer'][] = [
-  ['/', 'leader'], ['/rankings', 'leader'], ['/rankings?index=qd766&period=2026-10', 'leader'], ['/flags', 'leader'], ['/units/00070', 'leader'],
+  ['/', 'leader'], ['/rankings', 'leader'], ['/rankings?index=qd766&period=2026-10', 'leader'], ['/flags', 'leader'], ['/flags?group=department&measure=onlineRate', 'leader'], ['/units/00070', 'leader'],
   ['/targets', 'admin'], ['/reports', 'leader'], ['/programme', 'headHoanKiem'], ['/programme', 'leader'], ['/imports', 'officer'],
-  ['/admin/users', 'admin'], ['/admin/units', 'admin'], ['/admin/indexes', 'admin'], ['/admin/audit', 'admin'],
+  ['/admin/users', 'admin'], ['/admin/units', 'admin'], ['/admin/indicators', 'admin'], ['/admin/indexes', 'admin'], ['/admin/ladder', 'admin'], ['/admin/audit', 'admin'], ['/notices', 'leader'],
 ];
 
 test.describe('every page reads for assistive technology', () => {

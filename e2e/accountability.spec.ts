@@ -36,4 +36,39 @@ test.describe('the accountability loop', () => {
     await expect(row).toContainText(action);
     await expect(page.getByRole('row').filter({ hasText: 'Chưa giải trình' }).first()).toBeVisible();
   });
+
+  test('an admin keeps the escalation ladder as data: a past day is refused, a new version is saved, audited and in force', async ({ page, signIn }) => {
+    await signIn('admin');
+    await page.goto('/admin/ladder');
+    await expect(page.getByRole('heading', { level: 1, name: 'Thang cảnh báo' })).toBeVisible();
+    const versions = page.getByRole('table', { name: 'Các phiên bản' });
+    await expect(versions.getByRole('row').filter({ hasText: 'Mặc định theo quy định' })).toContainText('Đưa vào giao ban (≥ 3)');
+    const form = page.getByRole('form', { name: 'Phiên bản mới' });
+    await expect(form.getByLabel('Số kỳ của mức agenda')).toHaveValue(/^\d+$/);
+
+    // The names and thresholds the dashboard already uses, from today: figures do not change, a version is added.
+    const fmt = (d: Date) => d.toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
+    await form.getByLabel('Hiệu lực từ').fill(fmt(new Date(Date.now() - 86_400_000)));
+    await form.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    await expect(form.getByRole('alert')).toContainText('có hiệu lực từ hôm nay');
+
+    await form.getByLabel('Số kỳ của mức agenda').fill('3');
+    await form.getByLabel('Số kỳ của mức review').fill('2');
+    await form.getByLabel('Hiệu lực từ').fill(fmt(new Date()));
+    await form.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    await expect(form.getByRole('alert')).toContainText('review must start later than agenda');
+
+    await form.getByLabel('Số kỳ của mức review').fill('6');
+    await form.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    const saved = form.getByRole('status');
+    await expect(saved).toHaveText(/^Đã lưu phiên bản \d+\.$/);
+    const version = /(\d+)/.exec((await saved.textContent()) ?? '')?.[1];
+    await expect(page.getByText(`Đang áp dụng: phiên bản ${version}.`)).toBeVisible();
+    await expect(versions.getByRole('row').filter({ hasText: 'admin' }).first()).toContainText('Kiểm điểm trách nhiệm người đứng đầu (≥ 6)');
+
+    const ladder = await (await page.request.get('/trpc/escalation.ladder')).json();
+    expect(ladder.result.data.version).toBe(Number(version));
+    const audit = await (await page.request.get(`/trpc/audit.list?input=${encodeURIComponent(JSON.stringify({}))}`)).json();
+    expect(JSON.stringify(audit)).toContain(`ladder/v${version}`);
+  });
 });

@@ -94,9 +94,9 @@ test.describe('a data officer', () => {
     await page.getByRole('button', { name: 'Nhập', exact: true }).click();
     const report = page.getByRole('alert');
     await expect(report).toContainText('Không nhập ho-so-loi.csv: có 3 lỗi, chưa ghi dữ liệu nào.');
-    await expect(report).toContainText('Line 2, column "Ngày tiếp nhận" ("31/02/2026 08:00"): is not a date on the calendar');
-    await expect(report).toContainText('Line 3, column "Mã đơn vị" ("99999"): is not a known unit');
-    await expect(report).toContainText('Line 3, column "Kênh thực hiện" ("fax"): is not a channel');
+    await expect(report).toContainText('Dòng 2, cột “Ngày tiếp nhận” (“31/02/2026 08:00”): không phải ngày có thật trên lịch');
+    await expect(report).toContainText('Dòng 3, cột “Mã đơn vị” (“99999”): không phải đơn vị đã có');
+    await expect(report).toContainText('Dòng 3, cột “Kênh thực hiện” (“fax”): không phải kênh nộp');
     await expect(page.getByRole('cell', { name: 'ho-so-loi.csv' }).first()).toBeVisible();
   });
 });

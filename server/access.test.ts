@@ -62,6 +62,8 @@ const RULES: Record<string, Rule> = {
   'indicators.submit': { kind: 'mutation', input: () => ({ indicator: 'PUBLISH_ON_TIME', unitCode: '00070', period: '2025-07', numerator: 9, denominator: 10 }), expect: only('head', 'officer', 'admin') },
   'indicators.returnValue': { kind: 'mutation', input: () => ({ indicator: 'PUBLISH_ON_TIME', unitCode: '00070', period: '2025-07', comment: 'Xin kiểm tra lại mẫu số.' }), expect: only('leader', 'admin') },
   'indicators.history': { kind: 'query', input: () => ({ unitCode: '00070' }), expect: everyone() },
+  'indicators.pillars': { kind: 'query', input: () => period, expect: everyone() },
+  'indicators.unit': { kind: 'query', input: () => ({ ...period, unitCode: '00070' }), expect: everyone() },
   'reports.generate': { kind: 'mutation', input: () => ({ period: '2025-W31', format: 'csv' }), expect: only('leader', 'officer', 'admin') },
   // Cửa Nam (00082) is below target; the head signed in here is Hoàn Kiếm's, so a commitment for Cửa Nam is not theirs to write.
   'commitments.submit': {
@@ -74,6 +76,9 @@ const RULES: Record<string, Rule> = {
   'decisions.list': { kind: 'query', input: () => ({ unitCode: '00070' }), expect: everyone() },
   'notices.list': { kind: 'query', input: () => undefined, expect: everyone() },
   'notices.setLanguage': { kind: 'mutation', input: () => ({ language: 'vi' }), expect: everyone() },
+  'escalation.ladder': { kind: 'query', input: () => period, expect: everyone() },
+  'escalation.versions': { kind: 'query', input: () => undefined, expect: only('admin') },
+  'escalation.save': { kind: 'mutation', input: () => ({ effectiveFrom: '2025-09-01', steps: [{ level: 'reminder', minPeriods: 2, name: 'Nhắc nhở', nameEn: 'Reminder' }] }), expect: only('admin') },
 };
 
 let store: Store;
@@ -104,6 +109,9 @@ describe('access, procedure by procedure', () => {
   it.each(order.flatMap(([path, rule]) => WHO.map((who) => [path, who, rule.expect[who]] as const)))('%s as %s → %i', async (path, who, status) => {
     const res = await call(path, RULES[path] as Rule, who);
     expect(res.status, JSON.stringify(res.body)).toBe(status);
+    // A refusal carries its message as a code, which the dashboard renders in the reader's language (decision 023).
+    if (status === 401) expect(res.body.error.data.detail).toEqual({ code: 'auth.signIn', params: {} });
+    if (status === 403) expect(res.body.error.data.detail.code).toMatch(/^access\./);
   });
 
   it('checks the session and role before the input: a malformed request gets 401/403, not 400', async () => {
@@ -116,6 +124,7 @@ describe('access, procedure by procedure', () => {
     for (const code of ['00082', '04144', 'SO-TP', '99999']) {
       expect((await query(base, 'units.detail', { ...period, unitCode: code }, cookies.head)).status).toBe(403);
       expect((await query(base, 'units.trend', { unitCode: code, measure: 'onlineRate', from: '2025-07-01', to: '2025-08-03', granularity: 'week' }, cookies.head)).status).toBe(403);
+      expect((await query(base, 'indicators.unit', { ...period, unitCode: code }, cookies.head)).status).toBe(403);
     }
     expect((await query(base, 'units.detail', { ...period, unitCode: '00082' }, cookies.leader)).status).toBe(200);
   });
@@ -136,6 +145,15 @@ describe('access, procedure by procedure', () => {
     expect(text.startsWith('id,at,actor,action,target,before,after,address')).toBe(true);
     expect(text).toContain('import.units');
     expect(text).toContain('auth.login');
+  });
+
+  it('lets every signed-in role, and no one signed out, export the rankings and flags views (as the pages)', async () => {
+    for (const path of ['/api/exports/rankings.xlsx?period=2025-W31&group=department', '/api/exports/flags.xlsx?period=2025-W31&group=commune']) {
+      for (const who of WHO) {
+        const res = await fetch(`${base}${path}`, { headers: cookies[who] ? { cookie: cookies[who] as string } : {} });
+        expect(res.status, `${who} ${path}`).toBe(who === 'anonymous' ? 401 : 200);
+      }
+    }
   });
 
   it('ends a session on logout', async () => {

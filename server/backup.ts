@@ -4,7 +4,9 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { isPostgresUrl } from './env';
 import { UserError } from './errors';
-import { copyDatabase, dataTables, readBackup, readDatabase, replaceWithBackup } from './store/duckdb/backup';
+import { backupMigrations, copyDatabase, copyDatabaseOn, countsOn, dataTables, readBackup, readDatabase, replaceWithBackup, replaceWithBackupOn } from './store/duckdb/backup';
+import type { DuckDbStore } from './store/duckdb/duckdb-store';
+import { MIGRATIONS } from './store/duckdb/migrations';
 
 /** The checksum file beside a backup, in `sha256sum` format, so `sha256sum -c FILE.sha256` checks it too. */
 export const checksumPath = (file: string): string => `${file}.sha256`;
@@ -26,18 +28,60 @@ function duckDbPath(db: string, command: string): string {
   return resolve(db);
 }
 
-/** Opening a database that a running server holds fails on DuckDB's lock: say so plainly. */
-async function plainly<T>(db: string, work: () => Promise<T>): Promise<T> {
+/** What the command line says when another process holds the DuckDB file and does not take commands for it. */
+export const lockedMessage = (db: string): string =>
+  `The database ${db} is in use by another process that does not take commands for it (another chiso command still running, or a server started by an older chiso): wait for it or stop it, and try again. Nothing was changed.`;
+
+/** Opening a database that another process holds fails on DuckDB's lock: say so plainly. */
+export async function plainly<T>(db: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof Error && /lock/i.test(error.message)) throw new UserError('CONFLICT', `The database ${db} is in use by another chiso process (a running server?): stop it, or use a copy, and try again.`);
+    if (error instanceof Error && /lock/i.test(error.message)) throw new UserError('CONFLICT', lockedMessage(db));
     throw error;
   }
 }
 
+/**
+ * How backup and restore reach the database: by opening its file (no server holds it), or through the store of the
+ * running server that holds it (the command line hands them to the server: docs/decisions/020).
+ */
+export interface DatabaseAccess {
+  copyTo(file: string): Promise<Map<string, number>>;
+  counts(): Promise<Map<string, number>>;
+  replaceWith(backup: string): Promise<Map<string, number>>;
+}
+
+function fileAccess(path: string): DatabaseAccess {
+  return {
+    copyTo: (file) => plainly(path, () => copyDatabase(path, file)),
+    counts: () => plainly(path, () => readDatabase(path)),
+    replaceWith: (backup) => plainly(path, () => replaceWithBackup(backup, path)),
+  };
+}
+
+/**
+ * Through the running server's store: the copy and the replacement wait for writes in progress and run between
+ * them. A backup made by another version of chiso is refused while serving: the server upgrades a database only as
+ * it starts, so that one is restored with the server stopped.
+ */
+export function heldAccess(store: DuckDbStore): DatabaseAccess {
+  return {
+    copyTo: (file) => store.betweenWrites((c) => copyDatabaseOn(c, file)),
+    counts: () => store.betweenWrites((c) => countsOn(c)),
+    replaceWith: (backup) =>
+      store.betweenWrites(async (c) => {
+        const applied = await backupMigrations(c, backup);
+        if (applied !== MIGRATIONS.length) {
+          throw new UserError('CONFLICT', `${backup} was made by another version of chiso (${applied} schema steps, this one has ${MIGRATIONS.length}): stop the server, restore it, and start the server again, which brings it up to date. Nothing was restored.`);
+        }
+        return replaceWithBackupOn(c, backup);
+      }),
+  };
+}
+
 /** `chiso backup FILE`: a consistent copy of the whole database in FILE, and its SHA-256 in FILE.sha256. */
-export async function backupDatabase(db: string, file: string): Promise<string> {
+export async function backupDatabase(db: string, file: string, held?: DatabaseAccess): Promise<string> {
   const source = duckDbPath(db, 'backup');
   const target = resolve(file);
   if (!existsSync(source)) throw new UserError('NOT_FOUND', `There is no database at ${source}.`);
@@ -47,7 +91,7 @@ export async function backupDatabase(db: string, file: string): Promise<string> 
   await mkdir(dirname(target), { recursive: true });
   const partial = `${target}.partial-${process.pid}`;
   try {
-    const counts = await plainly(source, () => copyDatabase(source, partial));
+    const counts = await (held ?? fileAccess(source)).copyTo(partial);
     const digest = await sha256(partial);
     await rename(partial, target);
     await writeFile(checksumPath(target), `${digest}  ${basename(target)}\n`);
@@ -62,7 +106,7 @@ export async function backupDatabase(db: string, file: string): Promise<string> 
  * `chiso restore FILE [--force]`: checks FILE against its checksum, then replaces the database's content with it in
  * one transaction. A database that holds data is replaced only with `force`.
  */
-export async function restoreDatabase(db: string, file: string, force: boolean): Promise<string> {
+export async function restoreDatabase(db: string, file: string, force: boolean, held?: DatabaseAccess): Promise<string> {
   const target = duckDbPath(db, 'restore');
   const backup = resolve(file);
   if (!existsSync(backup)) throw new UserError('NOT_FOUND', `There is no backup at ${backup}.`);
@@ -75,11 +119,13 @@ export async function restoreDatabase(db: string, file: string, force: boolean):
   const content = await readBackup(backup).catch(() => null);
   if (!content) throw new UserError('BAD_REQUEST', `${backup} is not a chiso backup. Nothing was restored.`);
   await mkdir(dirname(target), { recursive: true });
-  const held = dataTables(await plainly(target, () => readDatabase(target)));
-  if (held.length > 0 && !force) {
-    const what = held.map(([table, n]) => `${n.toLocaleString('en')} ${table}`).join(', ');
+  const access = held ?? fileAccess(target);
+  const present = dataTables(await access.counts());
+  if (present.length > 0 && !force) {
+    // Tables named dossier_… are summaries kept from the dossiers (rollups): the dossiers are named, not them.
+    const what = present.filter(([table]) => !table.startsWith('dossier_')).map(([table, n]) => `${n.toLocaleString('en')} ${table}`).join(', ');
     throw new UserError('CONFLICT', `The database ${target} already holds data (${what}): restoring would replace all of it. Back it up first, then run restore again with --force. Nothing was restored.`);
   }
-  const restored = await plainly(target, () => replaceWithBackup(backup, target));
+  const restored = await access.replaceWith(backup);
   return `Restored ${backup} into ${target}: ${summary(restored)}.`;
 }

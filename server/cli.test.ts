@@ -45,7 +45,7 @@ describe('the chiso command', () => {
   it('refuses a bad file: exit 1, the report by line, nothing written', async () => {
     const r = await chiso('import', 'dossiers', file('bad.csv', `${dossierLines[0]}\nZ1,00070,1.1,online,maybe,2025-07-21T08:00:00,2025-07-28,\n`));
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('Refused bad.csv: 1 problem found, nothing was imported.\nLine 2, column "end_to_end" ("maybe"): is not yes or no (write true/false, 1/0, yes/no or có/không)\n');
+    expect(r.stdout).toBe('Refused bad.csv: 1 problem found, nothing was imported.\nLine 2, column "end_to_end" ("maybe"): is not yes or no (write true/false, 1/0, yes/no or có/không)\nReasons are in English; the dashboard shows them in Vietnamese (Tiếng Việt) or English.\n');
   });
 
   it('prints the ranking JSON exactly as kpi.ranking returns it, and nothing else', async () => {

@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   CHISO_PUBLIC_URL: z.preprocess(blankIsUnset, urlOf(['http:', 'https:'], 'https://chiso.hanoi.gov.vn').default('http://localhost:3000')).transform((u) => u.replace(/\/+$/, '')),
   /** The largest file an upload may send, in MB. */
   CHISO_MAX_UPLOAD_MB: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(100_000).default(200)),
+  /** The largest evidence file (an official letter, a spreadsheet) a unit may attach to a reported value, in MB. */
+  CHISO_MAX_EVIDENCE_MB: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(1_000).default(10)),
   /** The most rows one imported file may have, counting title and empty rows. */
   CHISO_MAX_ROWS: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).default(5_000_000)),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

@@ -143,6 +143,8 @@ function routeRequest(random: Random): RawRequest {
     () => `/api/reports/annex${pick(random, ['', '?', '?unit', '/x', value()])}`,
     () => `/api/audit.csv${pick(random, ['', `?${value()}`])}`,
     () => `/api/imports?kind=${pick(random, ['units', 'targets', 'dossiers', 'indicators', 'values', value()])}`,
+    () => `/api/evidence?indicator=${pick(random, ['PUBLISH_ON_TIME', value()])}&unit=${pick(random, ['00070', '%C4%90N-01', value()])}&period=${pick(random, ['2025-07', value()])}`,
+    () => `/api/evidence/${pick(random, ['1', '0', '-1', '99999999999999999999999', '1e3', '0x10', value()])}`,
     () => pick(random, ['/healthz', '/readyz', '/api/health', '/healthz?x=%ZZ', '/readyz/']),
     () => `/api/${value()}`,
     () => `/${value()}`,

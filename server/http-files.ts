@@ -8,32 +8,36 @@ import type { AuthService } from './auth/auth-service';
 import { attachment } from './content-disposition';
 import type { Viewer } from './context';
 import { UserError } from './errors';
-import { sendJson } from './http-json';
+import { sendError, sendJson } from './http-json';
 import { renderAnnex } from './reports/annex-pdf';
 import { FORM06_XLSX_PATH, serveForm06 } from './reports/form06-download';
 import { CONTENT_TYPES, reportFileName } from './reports/reports-service';
 import { clientAddress, readToken } from './session-cookie';
 import { handleUpload, type UploadLimits } from './upload';
+import { EXPORTS_PREFIX, serveViewExport } from './exports/view-export';
+import { cachedIndicators } from './analytics/definitions';
+import { msg } from '../shared/messages/catalogue';
+import { EVIDENCE_PREFIX, serveEvidence } from './evidence/evidence-route';
 
 /** Whether a URL is one of the routes outside tRPC: file downloads and uploads. */
 export function isFileRoute(url: string): boolean {
-  return url.startsWith('/api/imports') || url.startsWith('/api/audit.csv') || url.startsWith('/api/reports/');
+  return url.startsWith('/api/imports') || url.startsWith('/api/audit.csv') || url.startsWith('/api/reports/') || url.startsWith(EXPORTS_PREFIX) || url.startsWith(EVIDENCE_PREFIX);
 }
 
 /** A unit's annex to the weekly report; a unit head gets their own unit's only. */
 async function serveAnnex(deps: AnalyticsDeps, res: ServerResponse, viewer: Viewer, params: URLSearchParams): Promise<void> {
   const unitCode = params.get('unit') ?? '';
   const period = params.get('period') ?? '';
-  if (viewer.role === 'unit_head' && viewer.unitCode !== unitCode) return sendJson(res, 403, { error: { message: 'A unit head sees the detail of their own unit only.' } });
+  if (viewer.role === 'unit_head' && viewer.unitCode !== unitCode) return sendError(res, 403, msg('access.otherUnit'));
   try {
     const index = params.get('index') ?? undefined;
     const detail = await unitDetail(deps, { unitCode, period, index });
     const move = await rankChange(deps, { unitCode, period, index });
-    const pdf = await renderAnnex(detail, params.get('lang') === 'en' ? 'en' : 'vi', new Date(deps.now()).toISOString(), move);
+    const pdf = await renderAnnex(detail, params.get('lang') === 'en' ? 'en' : 'vi', new Date(deps.now()).toISOString(), move, await cachedIndicators(deps));
     res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Disposition': attachment(`chiso-${detail.period.id}-${unitCode}.pdf`), 'Content-Length': pdf.length });
     res.end(pdf);
   } catch (error) {
-    if (error instanceof UserError) return sendJson(res, error.code === 'NOT_FOUND' ? 404 : 400, { error: { message: error.message } });
+    if (error instanceof UserError) return sendJson(res, error.code === 'NOT_FOUND' ? 404 : 400, { error: { message: error.message, detail: error.detail } });
     throw error;
   }
 }
@@ -51,16 +55,18 @@ async function serveReport(deps: AnalyticsDeps, res: ServerResponse, url: string
 /** Routes outside tRPC check the session and role themselves, with the same rules. */
 export async function serveFiles(deps: AnalyticsDeps, auth: AuthService, req: IncomingMessage, res: ServerResponse, url: string, uploads?: UploadLimits): Promise<void> {
   const viewer = await auth.viewerFor(readToken(req));
-  if (!viewer) return sendJson(res, 401, { error: { message: 'Sign in first.' } });
+  if (!viewer) return sendError(res, 401, msg('auth.signIn'));
+  if (url.startsWith(EXPORTS_PREFIX)) return serveViewExport(deps, res, url);
+  if (url.startsWith(EVIDENCE_PREFIX)) return serveEvidence(deps, req, res, viewer, url, uploads);
   if (url.startsWith('/api/reports/annex')) return serveAnnex(deps, res, viewer, new URL(url, 'http://localhost').searchParams);
   if (url.split('?')[0] === FORM06_XLSX_PATH) return serveForm06(deps, res, new URL(url, 'http://localhost').searchParams);
   if (url.startsWith('/api/reports/')) return serveReport(deps, res, url);
   if (url.startsWith('/api/audit.csv')) {
-    if (viewer.role !== 'admin') return sendJson(res, 403, { error: { message: 'Your role does not allow this.' } });
+    if (viewer.role !== 'admin') return sendError(res, 403, msg('access.role'));
     res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachment('chiso-audit.csv') });
     res.end(auditCsv(await deps.store.listAudit(1_000_000, 0)));
     return;
   }
-  if (viewer.role !== 'data_officer' && viewer.role !== 'admin') return sendJson(res, 403, { error: { message: 'Only data officers import data.' } });
+  if (viewer.role !== 'data_officer' && viewer.role !== 'admin') return sendError(res, 403, msg('access.importRole'));
   if (await handleUpload(req, res, deps.store, viewer.username, clientAddress(req), uploads)) await warmCache(deps);
 }

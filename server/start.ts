@@ -1,6 +1,6 @@
 import { precompressDir } from './precompress';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from './root';
 import { databaseLabel, readEnv } from './env';
 import { AuthService } from './auth/auth-service';
 import { seedDemoAccounts } from './auth/demo-accounts';
@@ -15,10 +15,14 @@ import { parseSchedule, startScheduler } from './reports/schedule';
 import { analyticsDeps, openStore } from './open-store';
 import { seedDemo } from './seed/seed-demo';
 import { mailerFromEnv } from './accountability/mailer';
+import { openCommandChannel, type CommandChannel } from './cli-channel';
+import { servingHost } from './cli-serving-host';
+import { DuckDbStore } from './store/duckdb/duckdb-store';
+import { join, resolve } from 'node:path';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = ROOT;
 /** Where the built dashboard lives; `CHISO_CLIENT_DIR` lets parallel test servers build and serve their own copy. */
-const clientDir = process.env.CHISO_CLIENT_DIR ?? fileURLToPath(new URL('../dist/client', import.meta.url));
+const clientDir = process.env.CHISO_CLIENT_DIR ?? join(ROOT, 'dist', 'client');
 const log = jsonLogger();
 
 /** The newest modification time under the client's sources (and the shared code it bundles). */
@@ -64,7 +68,12 @@ async function main(): Promise<void> {
   const deps = analyticsDeps(store, env);
   const auth = new AuthService(store, { production });
   const server = createHttpServer({ deps, auth, clientDir, log, uploads: uploadLimits(env) });
-  let stopScheduler: () => void = () => undefined;
+  let stopScheduler: () => Promise<void> = async () => undefined;
+  // On DuckDB this process holds the file: the command line hands its commands to it (docs/decisions/020).
+  const channel: CommandChannel | null = store instanceof DuckDbStore && env.CHISO_DB !== ':memory:'
+    ? await openCommandChannel({ db: resolve(env.CHISO_DB), host: servingHost(env, deps), log })
+    : null;
+  if (channel) log('info', 'commands from the command line are taken on the command channel', { socket: channel.path });
   server.listen(env.PORT, env.HOST, () => {
     log('info', `chiso is serving on http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`, { database: databaseLabel(env.CHISO_DB), pid: process.pid });
     const schedule = parseSchedule(env.CHISO_REPORT_SCHEDULE);
@@ -77,7 +86,9 @@ async function main(): Promise<void> {
     log,
     exit: (code) => process.exit(code),
     release: async () => {
-      stopScheduler();
+      // Notices still being retried are let go before the store closes: the next start mails them.
+      await stopScheduler().catch((error: unknown) => log('warn', 'could not hand pending notices on', { error: error instanceof Error ? error.message : String(error) }));
+      await channel?.close();
       await store.close();
     },
   });

@@ -41,8 +41,8 @@ function streamed(bytes: number): ReadableStream<Uint8Array> {
 
 describe('upload limits (CHISO_MAX_UPLOAD_MB, CHISO_MAX_ROWS)', () => {
   it('are read from the environment, with defaults of 200 MB and 5,000,000 rows, and refused when not whole numbers', () => {
-    expect(uploadLimits(readEnv({}))).toEqual({ maxBytes: 200 * 1024 * 1024, maxRows: 5_000_000 });
-    expect(uploadLimits(readEnv({ CHISO_MAX_UPLOAD_MB: '50', CHISO_MAX_ROWS: '1000' }))).toEqual({ maxBytes: 50 * 1024 * 1024, maxRows: 1000 });
+    expect(uploadLimits(readEnv({}))).toEqual({ maxBytes: 200 * 1024 * 1024, maxRows: 5_000_000, maxEvidenceBytes: 10 * 1024 * 1024 });
+    expect(uploadLimits(readEnv({ CHISO_MAX_UPLOAD_MB: '50', CHISO_MAX_ROWS: '1000', CHISO_MAX_EVIDENCE_MB: '2' }))).toEqual({ maxBytes: 50 * 1024 * 1024, maxRows: 1000, maxEvidenceBytes: 2 * 1024 * 1024 });
     expect(() => readEnv({ CHISO_MAX_UPLOAD_MB: '2.5' })).toThrow(/CHISO_MAX_UPLOAD_MB/);
     expect(() => readEnv({ CHISO_MAX_ROWS: 'many' })).toThrow(/CHISO_MAX_ROWS/);
   });
@@ -63,7 +63,7 @@ describe('upload limits (CHISO_MAX_UPLOAD_MB, CHISO_MAX_ROWS)', () => {
     const rows = Array.from({ length: 60 }, (_, i) => `U${i},Phường ${i},ward`).join('\n');
     const res = await upload('units', `code,name,kind\n${rows}\n`);
     expect(res.status).toBe(422);
-    expect((await res.json()).issues).toEqual([{ line: 51, column: null, value: null, reason: 'the file has more than 50 rows: split it into files of at most 50 rows' }]);
+    expect((await res.json()).issues).toEqual([{ line: 51, column: null, value: null, reason: 'the file has more than 50 rows: split it into files of at most 50 rows', message: { code: 'import.file.tooManyRows', params: { max: 50 } } }]);
   });
 
   it('let two uploads sent at once both through, one import after the other', async () => {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { ImportKindSchema } from '../shared/schemas/import';
 import type { Env } from './env';
 import { importFile } from './import/run-import';
-import { sendJson } from './http-json';
+import { sendError, sendJson } from './http-json';
+import { msg, type Message } from '../shared/messages/catalogue';
 import type { Store } from './store/port';
 import { FILE_NAME_HEADER, uploadRefusal } from './upload-guard';
 import { makeUploadDir } from './upload-temp';
@@ -13,12 +14,14 @@ import { makeUploadDir } from './upload-temp';
 export interface UploadLimits {
   maxBytes: number;
   maxRows: number;
+  /** The largest evidence file attached to a reported value (decision 024). */
+  maxEvidenceBytes: number;
 }
 
-export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { maxBytes: 200 * 1024 * 1024, maxRows: 5_000_000 };
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { maxBytes: 200 * 1024 * 1024, maxRows: 5_000_000, maxEvidenceBytes: 10 * 1024 * 1024 };
 
-export function uploadLimits(env: Pick<Env, 'CHISO_MAX_UPLOAD_MB' | 'CHISO_MAX_ROWS'>): UploadLimits {
-  return { maxBytes: env.CHISO_MAX_UPLOAD_MB * 1024 * 1024, maxRows: env.CHISO_MAX_ROWS };
+export function uploadLimits(env: Pick<Env, 'CHISO_MAX_UPLOAD_MB' | 'CHISO_MAX_ROWS' | 'CHISO_MAX_EVIDENCE_MB'>): UploadLimits {
+  return { maxBytes: env.CHISO_MAX_UPLOAD_MB * 1024 * 1024, maxRows: env.CHISO_MAX_ROWS, maxEvidenceBytes: env.CHISO_MAX_EVIDENCE_MB * 1024 * 1024 };
 }
 
 class TooLarge extends Error {}
@@ -51,14 +54,14 @@ function receive(req: IncomingMessage, path: string, maxBytes: number): Promise<
 /** Answers 413 and drops the rest of the body, closing the connection once the answer is out. */
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse, maxBytes: number): false {
   res.setHeader('Connection', 'close');
-  reply(res, 413, { error: { message: `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, the most one upload may send: split it into smaller files.` } });
+  sendError(res, 413, msg('upload.tooLarge', { mb: Math.round(maxBytes / 1024 / 1024) }));
   req.resume();
   setTimeout(() => req.destroy(), 10_000).unref();
   return false;
 }
 
-function reply(res: ServerResponse, status: number, body: unknown): false {
-  sendJson(res, status, body);
+function refuse(res: ServerResponse, status: number, message: Message): false {
+  sendError(res, status, message);
   return false;
 }
 
@@ -76,15 +79,15 @@ function fileNameOf(req: IncomingMessage): string | null {
  * Resolves to whether data was written.
  */
 export async function handleUpload(req: IncomingMessage, res: ServerResponse, store: Store, actor: string, address: string, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS): Promise<boolean> {
-  if (req.method !== 'POST') return reply(res, 405, { error: { message: 'Send the file with POST.' } });
+  if (req.method !== 'POST') return refuse(res, 405, msg('upload.post'));
   const refusal = uploadRefusal(req);
-  if (refusal) return reply(res, 403, { error: { message: refusal } });
+  if (refusal) return refuse(res, 403, refusal);
   const url = new URL(req.url ?? '/', 'http://localhost');
   const kind = ImportKindSchema.safeParse(url.searchParams.get('kind'));
-  if (!kind.success) return reply(res, 400, { error: { message: 'Say what the file holds: ?kind=units, targets or dossiers.' } });
+  if (!kind.success) return refuse(res, 400, msg('upload.kind'));
   if (Number(req.headers['content-length'] ?? 0) > limits.maxBytes) return refuseTooLarge(req, res, limits.maxBytes);
   const fileName = fileNameOf(req);
-  if (fileName === null) return reply(res, 400, { error: { message: 'Write the file name in X-File-Name URL-encoded (as encodeURIComponent does).' } });
+  if (fileName === null) return refuse(res, 400, msg('upload.badFileName'));
   const dir = await makeUploadDir();
   const path = join(dir, 'file');
   try {

@@ -1,4 +1,4 @@
-import { commitmentDueProblem } from '../../shared/kpi/commitments';
+import { commitmentDueMessage } from '../../shared/kpi/commitments';
 import { parsePeriod } from '../../shared/kpi/periods';
 import { vnDateString } from '../../shared/kpi/vn-time';
 import type { AccountabilityFilter, Commitment, CommitmentInput } from '../../shared/schemas/accountability';
@@ -7,6 +7,7 @@ import { periodOrThrow, unitOrThrow, type AnalyticsDeps } from '../analytics/dep
 import { UserError } from '../errors';
 import type { AuditInput, CommitmentRecord } from '../store/port';
 import { judgeCommitments, measureState } from './judge';
+import { msg } from '../../shared/messages/catalogue';
 
 /**
  * Records a unit's explanation and corrective action for a measure it is below target on in `period`. Refused for a
@@ -18,10 +19,10 @@ export async function submitCommitment(deps: AnalyticsDeps, input: CommitmentInp
   const period = periodOrThrow(input.period);
   const now = deps.now();
   const state = await measureState(deps, unit, input.measure, period, now);
-  if (state === null) throw new UserError('BAD_REQUEST', `${unit.name} has no target for "${input.measure}" in ${period.id}: a commitment answers a measure or indicator that is below its target.`);
-  if (state !== 'below') throw new UserError('BAD_REQUEST', `${unit.name} is not below its target for "${input.measure}" in ${period.id} (${state}): a commitment answers a measure that is below target.`);
-  const problem = commitmentDueProblem(period, input.dueDate, vnDateString(now));
-  if (problem) throw new UserError('BAD_REQUEST', `dueDate: ${problem}.`);
+  if (state === null) throw new UserError('BAD_REQUEST', msg('commitment.noTarget', { unit: unit.name, measure: input.measure, period: period.id }));
+  if (state !== 'below') throw new UserError('BAD_REQUEST', msg('commitment.notBelow', { unit: unit.name, measure: input.measure, period: period.id }));
+  const problem = commitmentDueMessage(period, input.dueDate, vnDateString(now));
+  if (problem) throw new UserError('BAD_REQUEST', problem, 'dueDate');
   const record = await deps.store.addCommitment(
     { unitCode: unit.code, period: period.id, measure: input.measure, explanation: input.explanation, action: input.action, dueDate: input.dueDate, createdAt: new Date(now).toISOString(), createdBy: actor },
     audit,

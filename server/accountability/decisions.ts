@@ -1,4 +1,4 @@
-import { decisionDueProblem } from '../../shared/kpi/commitments';
+import { decisionDueMessage } from '../../shared/kpi/commitments';
 import { parsePeriod } from '../../shared/kpi/periods';
 import { vnDateString } from '../../shared/kpi/vn-time';
 import type { Decision, DecisionInput } from '../../shared/schemas/accountability';
@@ -12,8 +12,8 @@ export async function addDecision(deps: AnalyticsDeps, input: DecisionInput, act
   const unit = await unitOrThrow(deps, input.unitCode);
   const period = periodOrThrow(input.period);
   const now = deps.now();
-  const problem = decisionDueProblem(period, input.dueDate, vnDateString(now));
-  if (problem) throw new UserError('BAD_REQUEST', `dueDate: ${problem}.`);
+  const problem = decisionDueMessage(period, input.dueDate, vnDateString(now));
+  if (problem) throw new UserError('BAD_REQUEST', problem, 'dueDate');
   return deps.store.addDecision(
     { unitCode: unit.code, period: period.id, decision: input.decision, owner: input.owner, dueDate: input.dueDate, createdAt: new Date(now).toISOString(), createdBy: actor },
     audit,

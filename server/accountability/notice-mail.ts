@@ -1,10 +1,11 @@
 import { ESCALATION_LEVELS } from '../../shared/domain/accountability';
-import { levelName } from '../../shared/kpi/escalation';
+import { levelName, type EscalationLadder } from '../../shared/kpi/escalation';
 import { parsePeriod } from '../../shared/kpi/periods';
 import type { Language, NoticeUnit } from '../../shared/schemas/accountability';
 import type { NoticeKind } from '../../shared/domain/accountability';
 import { isMeasureId } from '../../shared/domain/accountability';
 import { count, fill, fixed, LABELS } from '../reports/labels';
+import { NOTICE_LABELS, plural } from './notice-labels';
 
 export interface NoticeMail {
   subject: string;
@@ -20,30 +21,42 @@ export interface NoticeMailInput {
   recipientName: string;
   /** The dashboard's address, without a trailing slash. */
   publicUrl: string;
+  /** The ladder the period was judged with: it names the levels. */
+  ladder: EscalationLadder;
 }
 
-const WORDS = {
-  vi: {
-    dear: 'Kính gửi {name},', week: 'tuần', period: 'kỳ', none: 'không có',
-    entered: '{unit} đã dưới chỉ tiêu {n} {periods} liên tiếp tính đến {periodWord} {period} và chuyển lên mức "{level}" (trước đó: {previous}).',
-    failed: 'Chỉ tiêu chưa đạt:', line: '{measure}: {value} (chỉ tiêu {target}), {n} {periods} liên tiếp',
-    open: 'Xem trang đơn vị và gửi giải trình, cam kết khắc phục:', footer: 'Thư này do chiso gửi tự động sau khi tổng hợp số liệu {periodWord}.',
-    subject: '[chiso] {unit}: {level} ({periodWord} {period})', digestSubject: '[chiso] {Period} {period}: {units} chuyển mức cảnh báo', unit: 'đơn vị',
-    digest: 'Sau khi tổng hợp số liệu {periodWord} {period}, {units} chuyển lên mức cảnh báo mới:', digestLine: '{unit}: {n} {periods} liên tiếp dưới chỉ tiêu ({measures})',
-    list: 'Danh sách đơn vị dưới chỉ tiêu:', days: 'ngày',
-  },
-  en: {
-    dear: 'Dear {name},', week: 'week', period: 'period', none: 'none',
-    entered: '{unit} has been below target for {n} consecutive {periods} up to {periodWord} {period} and has moved up to "{level}" (before: {previous}).',
-    failed: 'Targets missed:', line: '{measure}: {value} (target {target}), {n} {periods} in a row',
-    open: "Open the unit's page to send an explanation and a corrective commitment:", footer: "chiso sends this message automatically once each {periodWord}'s figures are computed.",
-    subject: '[chiso] {unit}: {level} ({periodWord} {period})', digestSubject: '[chiso] {Period} {period}: {units} moved up the escalation ladder', unit: 'unit',
-    digest: 'After the figures of {periodWord} {period}, {units} moved up to a new escalation level:', digestLine: '{unit}: below target for {n} {periods} in a row ({measures})',
-    list: 'The units below target:', days: 'days',
-  },
-} as const;
+/** What a mail says, once: rendered as plain text and as HTML from the same blocks. */
+type Block =
+  | { kind: 'p'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'list'; items: { text: string; url?: string }[] }
+  | { kind: 'link'; text: string; url: string }
+  | { kind: 'footer'; text: string };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const a = (url: string, text: string) => `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>`;
+
+function asText(blocks: readonly Block[]): string {
+  const lines = blocks.flatMap((b) => {
+    if (b.kind === 'list') return [...b.items.map((i) => (i.url ? `- ${i.text}\n  ${i.url}` : `- ${i.text}`)), ''];
+    if (b.kind === 'link') return [b.text, b.url, ''];
+    if (b.kind === 'heading') return [b.text];
+    return [b.text, ''];
+  });
+  return `${lines.join('\n')}`;
+}
+
+function asHtml(blocks: readonly Block[]): string {
+  return blocks
+    .map((b) => {
+      if (b.kind === 'list') return `<ul>${b.items.map((i) => `<li>${i.url ? a(i.url, i.text) : escapeHtml(i.text)}</li>`).join('')}</ul>`;
+      if (b.kind === 'link') return `<p>${escapeHtml(b.text)} ${a(b.url, b.url)}</p>`;
+      if (b.kind === 'heading') return `<h3>${escapeHtml(b.text)}</h3>`;
+      if (b.kind === 'footer') return `<p style="color:#5b6470">${escapeHtml(b.text)}</p>`;
+      return `<p>${escapeHtml(b.text)}</p>`;
+    })
+    .join('\n');
+}
 
 function measureLabel(measure: string, lang: Language): string {
   return isMeasureId(measure) ? LABELS[lang].measures[measure] : measure;
@@ -51,62 +64,54 @@ function measureLabel(measure: string, lang: Language): string {
 
 function measureValue(measure: string, value: number | null, lang: Language): string {
   if (measure === 'overdueOpen') return value === null ? '—' : count(value, lang);
-  if (measure === 'avgProcessingDays') return `${fixed(value, lang)} ${WORDS[lang].days}`;
+  if (measure === 'avgProcessingDays') return `${fixed(value, lang)} ${NOTICE_LABELS[lang].days}`;
   return value === null ? '—' : `${fixed(value, lang)} %`;
-}
-
-function plural(n: number, word: string, lang: Language): string {
-  return lang === 'en' && n !== 1 ? `${word}s` : word;
 }
 
 /** A notice as an e-mail in the recipient's language: plain text, and the same as simple HTML. */
 export function renderNoticeMail(input: NoticeMailInput): NoticeMail {
   const { language: lang, period, publicUrl } = input;
-  const W = WORDS[lang];
+  const W = NOTICE_LABELS[lang];
   const parsed = parsePeriod(period);
   const periodWord = parsed.ok && parsed.period.kind === 'week' ? W.week : W.period;
+  const periods = (n: number) => plural(n, periodWord, lang);
   const unitUrl = (code: string) => `${publicUrl}/units/${encodeURIComponent(code)}?period=${encodeURIComponent(period)}`;
-  const level = (l: NoticeUnit['level'] | null) => (l === null ? W.none : levelName(l, lang));
-  const dear = fill(W.dear, { name: input.recipientName });
-  const footer = fill(W.footer, { periodWord });
+  const level = (l: NoticeUnit['level'] | null) => (l === null ? W.none : levelName(l, lang, input.ladder));
+  const dear: Block = { kind: 'p', text: fill(W.dear, { name: input.recipientName }) };
+  const footer: Block = { kind: 'footer', text: fill(W.footer, { periodWord }) };
+  const mail = (subject: string, blocks: Block[]): NoticeMail => ({ subject, text: `${asText(blocks).trimEnd()}\n`, html: asHtml(blocks) });
 
   if (input.kind === 'escalation') {
     const u = input.units[0] as NoticeUnit;
-    const subject = fill(W.subject, { unit: u.unitName, level: level(u.level), periodWord, period });
-    const intro = fill(W.entered, { unit: u.unitName, n: u.periodsBelow, periods: plural(u.periodsBelow, periodWord, lang), periodWord, period, level: level(u.level), previous: level(u.previousLevel) });
-    const lines = u.measures.map((m) =>
-      fill(W.line, { measure: measureLabel(m.measure, lang), value: measureValue(m.measure, m.value, lang), target: measureValue(m.measure, m.target, lang), n: m.periodsBelow, periods: plural(m.periodsBelow, periodWord, lang) }),
-    );
-    const url = unitUrl(u.unitCode);
-    const text = [dear, '', intro, '', W.failed, ...lines.map((l) => `- ${l}`), '', W.open, url, '', footer, ''].join('\n');
-    const html = [
-      `<p>${escapeHtml(dear)}</p>`, `<p>${escapeHtml(intro)}</p>`, `<p>${escapeHtml(W.failed)}</p>`,
-      `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
-      `<p>${escapeHtml(W.open)} <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`, `<p style="color:#5b6470">${escapeHtml(footer)}</p>`,
-    ].join('\n');
-    return { subject, text, html };
+    const lines = u.measures.map((m) => ({
+      text: fill(W.line, { measure: measureLabel(m.measure, lang), value: measureValue(m.measure, m.value, lang), target: measureValue(m.measure, m.target, lang), n: m.periodsBelow, periods: periods(m.periodsBelow) }),
+    }));
+    return mail(fill(W.subject, { unit: u.unitName, level: level(u.level), periodWord, period }), [
+      dear,
+      { kind: 'p', text: fill(W.entered, { unit: u.unitName, n: u.periodsBelow, periods: periods(u.periodsBelow), periodWord, period, level: level(u.level), previous: level(u.previousLevel) }) },
+      { kind: 'heading', text: W.failed },
+      { kind: 'list', items: lines },
+      { kind: 'link', text: W.open, url: unitUrl(u.unitCode) },
+      footer,
+    ]);
   }
 
-  const n = input.units.length;
-  const Period = periodWord.charAt(0).toUpperCase() + periodWord.slice(1);
-  const units = `${n} ${plural(n, W.unit, lang)}`;
-  const subject = fill(W.digestSubject, { Period, period, units });
-  const intro = fill(W.digest, { periodWord, period, units });
-  const sections = [...ESCALATION_LEVELS].reverse().flatMap((l) => {
+  const units = `${input.units.length} ${plural(input.units.length, W.unit, lang)}`;
+  const sections = [...ESCALATION_LEVELS].reverse().flatMap((l): Block[] => {
     const atLevel = input.units.filter((u) => u.level === l);
     if (atLevel.length === 0) return [];
     const items = atLevel.map((u) => ({
-      line: fill(W.digestLine, { unit: u.unitName, n: u.periodsBelow, periods: plural(u.periodsBelow, periodWord, lang), measures: u.measures.map((m) => measureLabel(m.measure, lang)).join(', ') }),
+      text: fill(W.digestLine, { unit: u.unitName, n: u.periodsBelow, periods: periods(u.periodsBelow), measures: u.measures.map((m) => measureLabel(m.measure, lang)).join(', ') }),
       url: unitUrl(u.unitCode),
     }));
-    return [{ title: `${levelName(l, lang)} (${atLevel.length})`, items }];
+    return [{ kind: 'heading', text: `${level(l)} (${atLevel.length})` }, { kind: 'list', items }];
   });
-  const listUrl = `${publicUrl}/flags?period=${encodeURIComponent(period)}`;
-  const text = [dear, '', intro, '', ...sections.flatMap((s) => [s.title, ...s.items.map((i) => `- ${i.line}\n  ${i.url}`), '']), W.list, listUrl, '', footer, ''].join('\n');
-  const html = [
-    `<p>${escapeHtml(dear)}</p>`, `<p>${escapeHtml(intro)}</p>`,
-    ...sections.map((s) => `<h3>${escapeHtml(s.title)}</h3>\n<ul>${s.items.map((i) => `<li><a href="${escapeHtml(i.url)}">${escapeHtml(i.line)}</a></li>`).join('')}</ul>`),
-    `<p>${escapeHtml(W.list)} <a href="${escapeHtml(listUrl)}">${escapeHtml(listUrl)}</a></p>`, `<p style="color:#5b6470">${escapeHtml(footer)}</p>`,
-  ].join('\n');
-  return { subject, text, html };
+  const Period = periodWord.charAt(0).toUpperCase() + periodWord.slice(1);
+  return mail(fill(W.digestSubject, { Period, period, units }), [
+    dear,
+    { kind: 'p', text: fill(W.digest, { periodWord, period, units }) },
+    ...sections,
+    { kind: 'link', text: W.list, url: `${publicUrl}/flags?period=${encodeURIComponent(period)}` },
+    footer,
+  ]);
 }

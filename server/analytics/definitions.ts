@@ -4,6 +4,7 @@ import type { Indicator } from '../../shared/domain/indicator';
 import { IndexDefinitionSchema, type IndexDefinition } from '../../shared/schemas/index-definition';
 import { UserError } from '../errors';
 import type { AnalyticsDeps } from './deps';
+import { msg } from '../../shared/messages/catalogue';
 
 export interface DefinitionVersion {
   definition: IndexDefinition;
@@ -38,7 +39,7 @@ export async function currentDefinitions(deps: AnalyticsDeps): Promise<IndexDefi
 export async function definitionOrThrow(deps: AnalyticsDeps, id: string | undefined): Promise<IndexDefinition> {
   const wanted = id ?? deps.defaultIndex ?? DEFAULT_INDEX_ID;
   const found = (await currentDefinitions(deps)).find((d) => d.id === wanted);
-  if (!found) throw new UserError('BAD_REQUEST', `There is no index definition "${wanted}".`);
+  if (!found) throw new UserError('BAD_REQUEST', msg('index.unknown', { id: wanted }));
   return found;
 }
 

@@ -10,6 +10,7 @@ import { UserError } from '../errors';
 import type { Store } from '../store/port';
 import type { Target } from '../../shared/schemas/target';
 import type { CountsCache } from './counts-cache';
+import { msg } from '../../shared/messages/catalogue';
 
 export interface AnalyticsDeps {
   store: Store;
@@ -22,7 +23,7 @@ export interface AnalyticsDeps {
 
 export function periodOrThrow(id: string): Period {
   const parsed = parsePeriod(id);
-  if (!parsed.ok) throw new UserError('BAD_REQUEST', parsed.reason);
+  if (!parsed.ok) throw new UserError('BAD_REQUEST', parsed.message);
   return parsed.period;
 }
 
@@ -31,7 +32,7 @@ export function asOfInstant(deps: AnalyticsDeps, asOf: string | undefined): numb
   if (!asOf) return deps.now();
   if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return vnStartOfDate(asOf) + 86_400_000;
   const t = Date.parse(asOf);
-  if (Number.isNaN(t)) throw new UserError('BAD_REQUEST', `"${asOf}" is not a date and time (ISO 8601)`);
+  if (Number.isNaN(t)) throw new UserError('BAD_REQUEST', msg('analytics.badAsOf', { asOf }));
   return t;
 }
 
@@ -63,6 +64,6 @@ export async function unitsOfGroup(deps: AnalyticsDeps, group: Group): Promise<U
 
 export async function unitOrThrow(deps: AnalyticsDeps, code: string): Promise<Unit> {
   const unit = (await cachedUnits(deps)).find((u) => u.code === code);
-  if (!unit) throw new UserError('NOT_FOUND', `There is no unit with the code "${code}".`);
+  if (!unit) throw new UserError('NOT_FOUND', msg('unit.unknown', { code }));
   return unit;
 }

@@ -7,7 +7,7 @@ import type { RankingRow } from '../../shared/schemas/ranking';
 import type { Target } from '../../shared/schemas/target';
 import type { Unit } from '../../shared/schemas/unit';
 import { countsOf } from './history';
-import type { Counts } from '../../shared/schemas/measure';
+import { isMeasure, type Counts, type Measure } from '../../shared/schemas/measure';
 
 /** For each target a unit does not yet meet comfortably and that has a deadline: where its last 8 periods lead. */
 export function forecastsFor(
@@ -18,7 +18,7 @@ export function forecastsFor(
   const current = ctx.periods[0] as Period;
   const span = Math.min(FORECAST_PERIODS, ctx.periods.length);
   return row.flags
-    .filter((f) => f.state === 'below' || f.state === 'at-risk')
+    .filter((f): f is typeof f & { measure: Measure } => (f.state === 'below' || f.state === 'at-risk') && isMeasure(f.measure))
     .flatMap((f) => {
       const target = targetInForce(ctx.targets, unit, f.measure, current.end);
       if (!target?.deadline) return [];

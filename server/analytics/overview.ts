@@ -5,7 +5,7 @@ import { roundHalfUp } from '../../shared/kpi/rounding';
 import { targetInForce } from '../../shared/kpi/targets';
 import { vnStartOfDate } from '../../shared/kpi/vn-time';
 import type { Overview } from '../../shared/schemas/api';
-import { byMeasureOrder, type Counts } from '../../shared/schemas/measure';
+import { byMeasureOrder, isMeasure, type Counts } from '../../shared/schemas/measure';
 import { GROUPS, kindsOfGroup, type Group } from '../../shared/schemas/unit';
 import type { RankingRow } from '../../shared/schemas/ranking';
 import type { Target } from '../../shared/schemas/target';
@@ -22,7 +22,7 @@ const TOP = 5;
 function groupTargets(targets: readonly Target[], group: Group, period: Period, e: number): GroupOverview['targets'] {
   const out: GroupOverview['targets'] = [];
   for (const kind of kindsOfGroup(group)) {
-    for (const measure of new Set(targets.map((t) => t.measure))) {
+    for (const measure of new Set(targets.map((t) => t.measure).filter(isMeasure))) {
       const t = targetInForce(targets, { code: '', kind }, measure, period.end);
       if (!t) continue;
       const same = out.find((o) => o.measure === measure && o.threshold === t.threshold);

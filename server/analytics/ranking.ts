@@ -1,7 +1,7 @@
 import type { RankingOutput } from '../../shared/schemas/ranking';
 import type { Group } from '../../shared/schemas/unit';
 import { asOfInstant, cachedTargets, periodOrThrow, unitsOfGroup, type AnalyticsDeps } from './deps';
-import { cachedValueLookup, definitionOrThrow } from './definitions';
+import { cachedIndicators, cachedValueLookup, definitionOrThrow } from './definitions';
 import { rankWithHistory } from './history';
 import { cutOff } from '../../shared/kpi/periods';
 
@@ -15,13 +15,15 @@ export interface RankingRequest {
 export async function rankingFor(deps: AnalyticsDeps, req: RankingRequest) {
   const period = periodOrThrow(req.period);
   const asOf = asOfInstant(deps, req.asOf);
-  const [units, targets, definition, values] = await Promise.all([unitsOfGroup(deps, req.group), cachedTargets(deps), definitionOrThrow(deps, req.index), cachedValueLookup(deps)]);
-  const compute = () => rankWithHistory(deps, period, asOf, { units, targets, definition, values, minVolume: deps.minVolume });
+  const [units, targets, definition, values, indicators] = await Promise.all([
+    unitsOfGroup(deps, req.group), cachedTargets(deps), definitionOrThrow(deps, req.index), cachedValueLookup(deps), cachedIndicators(deps),
+  ]);
+  const compute = () => rankWithHistory(deps, period, asOf, { units, targets, definition, values, indicators, minVolume: deps.minVolume });
   // A complete period's figures do not depend on the moment asked (every window is cut at its own end), so the
   // whole computation is kept for the data version; a period in progress is cut at `asOf` and computed each time.
   const e = cutOff(period, asOf);
   const result = e === period.end ? await deps.cache.remember(deps.store, `ranking|${period.id}|${req.group}|${definition.id}@${definition.version}|${deps.minVolume}`, compute) : await compute();
-  return { period, asOf, units, targets, definition, values, ...result };
+  return { period, asOf, units, targets, definition, values, indicators, ...result };
 }
 
 /** The `kpi.ranking` output of SPEC §4; the CLI prints the same object. */

@@ -8,13 +8,14 @@ import type { Measure } from '../../shared/schemas/measure';
 import { UserError } from '../errors';
 import { cachedTargets, unitOrThrow, type AnalyticsDeps } from './deps';
 import { countsOf } from './history';
+import { msg } from '../../shared/messages/catalogue';
 
 const MAX_POINTS = 260;
 
 export async function trend(deps: AnalyticsDeps, req: { unitCode: string; measure: Measure; from: string; to: string; granularity: 'week' | 'month' }): Promise<Trend> {
   const unit = await unitOrThrow(deps, req.unitCode);
   const periods = periodsBetween(req.granularity, vnStartOfDate(req.from), vnStartOfDate(req.to) + 86_400_000);
-  if (periods.length > MAX_POINTS) throw new UserError('BAD_REQUEST', `That span has ${periods.length} ${req.granularity}s; ask for at most ${MAX_POINTS}.`);
+  if (periods.length > MAX_POINTS) throw new UserError('BAD_REQUEST', msg('analytics.tooManyPoints', { count: periods.length, max: MAX_POINTS }));
   const now = deps.now();
   const [history, targets] = await Promise.all([
     deps.cache.countsByUnit(deps.store, periods.map((p) => ({ start: p.start, cutOff: cutOff(p, now) })), [unit.code]),

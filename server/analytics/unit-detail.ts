@@ -10,6 +10,7 @@ import { countsOf } from './history';
 import { forecastsFor } from './forecasts';
 import { rankingFor } from './ranking';
 import { unitEscalation } from '../../shared/kpi/escalation';
+import { ladderFor } from '../accountability/ladder';
 
 const OVERDUE_LISTED = 50;
 const days = (v: number | null) => (v === null ? null : roundHalfUp(v, 2));
@@ -22,10 +23,11 @@ export async function unitDetail(deps: AnalyticsDeps, req: { unitCode: string; p
   if (!row) throw new Error(`ranking lacks unit ${unit.code}`);
   const window = { start: r.period.start, cutOff: cutOff(r.period, r.asOf) };
   const key = `${unit.code}|${window.start}|${window.cutOff}`;
-  const [procedures, quantiles, overdue] = await Promise.all([
+  const [procedures, quantiles, overdue, ladder] = await Promise.all([
     deps.cache.remember(deps.store, `procedures|${key}`, () => deps.store.procedureCounts(unit.code, window)),
     deps.cache.remember(deps.store, `quantiles|${key}`, () => deps.store.processingQuantiles(unit.code, window)),
     deps.cache.remember(deps.store, `overdue|${key}`, () => deps.store.overdueDossiers(unit.code, window, OVERDUE_LISTED)),
+    ladderFor(deps, r.period),
   ]);
   const now = countsOf(r.history, unit.code, 0);
   return {
@@ -37,7 +39,7 @@ export async function unitDetail(deps: AnalyticsDeps, req: { unitCode: string; p
     previous: measuresFromCounts(countsOf(r.history, unit.code, 1)),
     targets: targetsInForce(r.targets, unit, r.period.end),
     flags: row.flags,
-    escalation: unitEscalation(row.flags),
+    escalation: unitEscalation(row.flags, ladder.steps),
     forecasts: forecastsFor(unit, row, { periods: r.periods, history: r.history, targets: r.targets, asOf: r.asOf }),
     definition: definitionInfo(r.definition),
     index: row.index,

@@ -6,6 +6,7 @@ import type { Store } from '../store/port';
 import { isDemoPassword } from './demo-accounts';
 import { decoyHash, verifyPassword } from './password';
 import { LoginThrottle } from './throttle';
+import { msg } from '../../shared/messages/catalogue';
 
 export const SESSION_TTL_MS = 12 * 3_600_000;
 /**
@@ -14,7 +15,6 @@ export const SESSION_TTL_MS = 12 * 3_600_000;
  */
 export const SESSION_RECHECK_MS = 5_000;
 const MAX_REMEMBERED_SESSIONS = 10_000;
-const WRONG = 'Wrong username or password.';
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -41,18 +41,18 @@ export class AuthService {
 
   async login(username: string, password: string, address: string): Promise<{ token: string; me: Me }> {
     const reservation = this.throttle.reserve(username, address);
-    if (!reservation.ok) throw new UserError('TOO_MANY_REQUESTS', `Too many failed sign-ins. Try again in ${Math.ceil(reservation.retryAfter / 60)} minute(s).`);
+    if (!reservation.ok) throw new UserError('TOO_MANY_REQUESTS', msg('auth.tooMany', { minutes: Math.ceil(reservation.retryAfter / 60) }));
     const { attempt } = reservation;
     const account = await this.store.getAccount(username);
     const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
     if (!account || !ok || account.disabled) {
       await this.store.audit({ actor: username, action: 'auth.login-failed', target: null, before: null, after: null, address });
-      throw new UserError('UNAUTHORIZED', WRONG);
+      throw new UserError('UNAUTHORIZED', msg('auth.wrong'));
     }
     if (this.options.production && (account.demo || isDemoPassword(password))) {
       this.throttle.release(attempt);
       await this.store.audit({ actor: username, action: 'auth.login-refused-demo', target: null, before: null, after: null, address });
-      throw new UserError('FORBIDDEN', 'Demo accounts and demo passwords are refused in production. Ask an administrator for an account.');
+      throw new UserError('FORBIDDEN', msg('auth.demoRefused'));
     }
     this.throttle.succeed(attempt);
     const token = randomBytes(32).toString('base64url');

@@ -1,6 +1,8 @@
 import { UserError } from '../errors';
 import { COMMON_PASSWORDS } from './common-passwords';
 import { isDemoPassword } from './demo-accounts';
+import { msg, type Message } from '../../shared/messages/catalogue';
+import { renderMessage } from '../../shared/messages/render';
 
 /** Twelve characters; four short words (a passphrase, which is easier to remember) always reach it. */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -33,17 +35,23 @@ function isCommon(password: string): boolean {
 }
 
 /** Why a new password is refused, naming the rule it breaks, or null when it is allowed. */
-export function passwordProblem(password: string, username: string): string | null {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return `The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters (four or more words make a passphrase that is easy to remember).`;
-  if (/^(.+?)\1+$/su.test(password)) return 'The password repeats one character or one group of characters; choose one that does not.';
-  if (username.trim() && password.toLowerCase().includes(username.trim().toLowerCase())) return 'The password contains the username; choose one that does not.';
-  if (isDemoPassword(password)) return 'That password is a published demo password; choose another.';
-  if (isCommon(password)) return 'The password is one of the most common passwords, a keyboard walk or a sequence (digits or symbols added do not change that); choose another.';
+export function passwordMessage(password: string, username: string): Message | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return msg('password.tooShort', { min: MIN_PASSWORD_LENGTH });
+  if (/^(.+?)\1+$/su.test(password)) return msg('password.repeats');
+  if (username.trim() && password.toLowerCase().includes(username.trim().toLowerCase())) return msg('password.hasUsername');
+  if (isDemoPassword(password)) return msg('password.demo');
+  if (isCommon(password)) return msg('password.common');
   return null;
+}
+
+/** The same, in English words (the CLI). */
+export function passwordProblem(password: string, username: string): string | null {
+  const message = passwordMessage(password, username);
+  return message && renderMessage(message);
 }
 
 /** Applied wherever a password is set through the API or the CLI; the demo seed, whose passwords are public, skips it. */
 export function assertPasswordAllowed(password: string, username: string): void {
-  const problem = passwordProblem(password, username);
+  const problem = passwordMessage(password, username);
   if (problem) throw new UserError('BAD_REQUEST', problem);
 }

@@ -1,5 +1,6 @@
 import type { ColumnMap, ColumnSpec, TextKind } from './columns';
 import { isFormulaCell, type RawCell } from './table-reader';
+import { msg, type Message } from '../../shared/messages/catalogue';
 
 const DEFAULT_MAX: Record<TextKind | 'value', number> = { code: 100, name: 1000, note: 1000, value: 1000 };
 /** C0 and C1 controls and DEL; a note keeps its tabs and line breaks. */
@@ -30,16 +31,16 @@ const hex = (ch: string) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCa
  * not longer than its column allows, and for text kept as written (codes, names, notes) without control characters
  * or the replacement character "�" (the trace of a wrong decoding). The reason, or null.
  */
-export function cellProblem<F extends string>(cell: RawCell | undefined, rule: CellRule<F>): string | null {
+export function cellProblem<F extends string>(cell: RawCell | undefined, rule: CellRule<F>): Message | null {
   if (cell === undefined) return null;
-  if (isFormulaCell(cell)) return `cell ${cell.ref} is a formula without a saved value: open and save the file in Excel, or paste values`;
+  if (isFormulaCell(cell)) return msg('import.cell.formula', { ref: cell.ref });
   if (typeof cell !== 'string' || (cell.length <= rule.max && !rule.text)) return null;
   const control = rule.note ? CONTROL_IN_NOTE : CONTROL;
   if (cell.length <= rule.max && !control.test(cell) && !cell.includes('\ufffd')) return null;
   const text = cell.trim();
   const bad = control.exec(text)?.[0];
-  if (bad !== undefined) return `contains a control character (${hex(bad)})${rule.note ? ': remove it' : ': write it on one line, as printed, without tabs or line breaks'}`;
-  if (text.includes('\ufffd')) return 'contains "\ufffd", the mark of text read with the wrong encoding: export the file again as UTF-8 ("CSV UTF-8" in Excel) or as XLSX';
-  if (text.length > rule.max) return `is longer than ${rule.max.toLocaleString('en')} characters`;
+  if (bad !== undefined) return msg(rule.note ? 'import.cell.controlInNote' : 'import.cell.control', { char: hex(bad) });
+  if (text.includes('\ufffd')) return msg('import.cell.wrongEncoding');
+  if (text.length > rule.max) return msg('import.cell.tooLong', { max: rule.max });
   return null;
 }

@@ -1,4 +1,5 @@
 import { foldKey } from '../../shared/format/fold';
+import { msg, type Message } from '../../shared/messages/catalogue';
 
 /** What a text column holds, for the rules every cell passes first (cell-guard.ts); other columns hold typed values. */
 export type TextKind = 'code' | 'name' | 'note';
@@ -48,9 +49,9 @@ export function columnLetters(index: number): string {
  * Header cells that name one field twice ("dossier_id" twice, or "Mã đơn vị" and "ma_don_vi"): which column to read
  * would be a guess, so each such field is a reason to refuse the file.
  */
-export function headerConflicts<F extends string>(cells: readonly string[], specs: readonly ColumnSpec<F>[]): string[] {
+export function headerConflicts<F extends string>(cells: readonly string[], specs: readonly ColumnSpec<F>[]): Message[] {
   const folded = cells.map((c) => foldKey(String(c)));
-  const problems: string[] = [];
+  const problems: Message[] = [];
   for (const spec of specs) {
     const at: number[] = [];
     folded.forEach((key, index) => {
@@ -58,12 +59,9 @@ export function headerConflicts<F extends string>(cells: readonly string[], spec
     });
     if (at.length < 2) continue;
     const names = at.map((i) => String(cells[i]).trim());
-    const where = at.map((i, k) => `${columnLetters(i + 1)} ("${names[k]}")`).join(' and ');
-    problems.push(
-      new Set(names).size === 1
-        ? `the header row names ${spec.field} ${at.length === 2 ? 'twice' : `${at.length} times`}, in columns ${where}: delete all but one`
-        : `the header row has ${at.length} columns that mean ${spec.field}, ${where}: delete or rename all but one`,
-    );
+    const columns = at.map((i, k) => `${columnLetters(i + 1)} ("${names[k]}")`).join(', ');
+    const params = { field: spec.field, count: at.length, columns };
+    problems.push(msg(new Set(names).size === 1 ? 'import.header.repeated' : 'import.header.synonyms', params));
   }
   return problems;
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../shared/messages/catalogue';
 import { FileRefusal } from './file-refusal';
 
 /** Longer than any row a real export writes; an unclosed quote would otherwise make the rest of the file one cell. */
@@ -17,7 +18,7 @@ export async function* guardRecords(chunks: AsyncIterable<string>, delimiter: st
   let held = '';
   const check = () => {
     if (length > MAX_RECORD_CHARS) {
-      throw new FileRefusal(`the row that starts on line ${recordLine} is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters: a quote (") is probably not closed`, recordLine);
+      throw new FileRefusal(msg('import.csv.recordTooLong', { line: recordLine, max: MAX_RECORD_CHARS }), recordLine);
     }
   };
   const linesIn = (s: string, from: number, to: number) => {

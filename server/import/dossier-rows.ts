@@ -2,10 +2,11 @@ import type { DossierRecord } from '../../shared/schemas/dossier';
 import { addDays, vnMidnight } from '../../shared/kpi/vn-time';
 import type { DossierField } from './dossier-columns';
 import type { RowAccess } from './scan';
+import { msg } from '../../shared/messages/catalogue';
 import { normalizeProcedureCode, parseBoolean, parseChannel, parseDateTime, parseServiceLevel, parseStatus, type Parsed } from './values';
 
 type Row = RowAccess<DossierField>;
-const EMPTY = 'is empty, but this column is required';
+const EMPTY = msg('import.cell.required');
 const DAY = 86_400_000;
 
 export interface DossierContext {
@@ -21,10 +22,10 @@ function vnMinute(instant: number): string {
 }
 
 /** Received, completed and returned are events: none can be after the import, beyond a day's leeway. */
-function notLater(row: Row, field: DossierField, at: number | null, context: DossierContext, what: string): void {
-  if (at !== null && at > context.importedAt + DAY) {
-    row.issue(field, `is more than a day after this import (${vnMinute(context.importedAt)}): a dossier cannot be ${what} in the future`);
-  }
+const LATER = { received_at: 'import.dossier.receivedLater', completed_at: 'import.dossier.completedLater', returned_at: 'import.dossier.returnedLater' } as const;
+
+function notLater(row: Row, field: keyof typeof LATER, at: number | null, context: DossierContext): void {
+  if (at !== null && at > context.importedAt + DAY) row.issue(field, msg(LATER[field], { at: vnMinute(context.importedAt) }));
 }
 
 function required(row: Row, field: DossierField): string | null {
@@ -65,25 +66,25 @@ function instant(row: Row, field: DossierField, endOfDay: boolean, mandatory: bo
 export function dossierFromRow(row: Row, context: DossierContext): DossierRecord | null {
   const dossierId = required(row, 'dossier_id');
   const unitCode = required(row, 'unit_code');
-  if (unitCode !== null && !context.unitCodes.has(unitCode)) row.issue('unit_code', 'is not a known unit: import the unit first, or correct the code');
+  if (unitCode !== null && !context.unitCodes.has(unitCode)) row.issue('unit_code', msg('import.dossier.unknownUnit'));
   const procedureRaw = required(row, 'procedure_code');
   const channel = required(row, 'channel') === null ? null : optional(row, 'channel', parseChannel);
   const receivedAt = instant(row, 'received_at', false, true);
   const dueAt = instant(row, 'due_at', true, true);
   const completedAt = instant(row, 'completed_at', false, false);
   const returnedAt = instant(row, 'returned_at', false, false);
-  notLater(row, 'received_at', receivedAt, context, 'received');
-  notLater(row, 'completed_at', completedAt, context, 'completed');
-  notLater(row, 'returned_at', returnedAt, context, 'returned');
+  notLater(row, 'received_at', receivedAt, context);
+  notLater(row, 'completed_at', completedAt, context);
+  notLater(row, 'returned_at', returnedAt, context);
   const status = optional(row, 'status', parseStatus);
   const serviceLevel = optional(row, 'service_level', parseServiceLevel);
   let endToEnd: boolean | null = serviceLevel === 4 && channel === 'online';
   if (row.has('end_to_end')) endToEnd = required(row, 'end_to_end') === null ? null : optional(row, 'end_to_end', parseBoolean);
-  if (endToEnd === true && channel !== null && channel !== 'online') row.issue('end_to_end', `is yes, but a dossier submitted by ${channel} cannot be done end-to-end online`);
-  if (receivedAt !== null && dueAt !== null && dueAt < receivedAt) row.issue('due_at', 'is before the date the dossier was received');
-  if (receivedAt !== null && completedAt !== null && completedAt < receivedAt) row.issue('completed_at', 'is before the date the dossier was received');
+  if (endToEnd === true && channel !== null && channel !== 'online') row.issue('end_to_end', msg(channel === 'counter' ? 'import.dossier.endToEndCounter' : 'import.dossier.endToEndPostal'));
+  if (receivedAt !== null && dueAt !== null && dueAt < receivedAt) row.issue('due_at', msg('import.dossier.dueBeforeReceived'));
+  if (receivedAt !== null && completedAt !== null && completedAt < receivedAt) row.issue('completed_at', msg('import.dossier.completedBeforeReceived'));
   if (completedAt === null && (status === 'completed' || status === 'rejected')) {
-    row.issue(row.has('completed_at') ? 'completed_at' : 'status', `is missing: the status says the dossier was ${status}, so it needs a completion date`);
+    row.issue(row.has('completed_at') ? 'completed_at' : 'status', msg(status === 'completed' ? 'import.dossier.completedNoDate' : 'import.dossier.rejectedNoDate'));
   }
   const eResult = optional(row, 'e_result', parseBoolean);
   const digitized = optional(row, 'digitized', parseBoolean);

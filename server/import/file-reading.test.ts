@@ -98,7 +98,7 @@ describe('XLSX', () => {
     const bare = await run('dossiers', await dossierBook((ws) => {
       ws.getCell('C2').value = { formula: '"1.00"&"1193"' } as ExcelJS.CellFormulaValue;
     }));
-    expect(bare.issues).toEqual([{ line: 2, column: 'procedure_code', value: '="1.00"&"1193"', reason: 'cell C2 is a formula without a saved value: open and save the file in Excel, or paste values' }]);
+    expect(bare.issues).toEqual([{ line: 2, column: 'procedure_code', value: '="1.00"&"1193"', reason: 'cell C2 is a formula without a saved value: open and save the file in Excel, or paste values', message: { code: 'import.cell.formula', params: { ref: 'C2' } } }]);
     const saved = await run('dossiers', await dossierBook((ws) => {
       ws.getCell('C2').value = { formula: '"1.00"&"1193"', result: '1.001193' } as ExcelJS.CellFormulaValue;
       ws.getCell('F2').value = { formula: 'DATE(2025,7,21)+TIME(23,30,0)', result: new Date(Date.UTC(2025, 6, 21, 23, 30)) } as ExcelJS.CellFormulaValue;

@@ -70,7 +70,7 @@ describe.each(Object.keys(FORMATS) as (keyof typeof FORMATS)[])('every import ki
     const version = await store.dataVersion();
     const report = await run(kind, await FORMATS[format](rowsWith(kind, { [column]: value })));
     expect(report.ok).toBe(false);
-    expect(report.issues).toEqual([{ line: 3, column, value: value.trim(), reason: expect.stringMatching(reason) }]);
+    expect(report.issues).toEqual([{ line: 3, column, value: value.trim(), reason: expect.stringMatching(reason), message: expect.any(Object) }]);
     expect(await store.dataVersion()).toBe(version);
   });
 
@@ -85,15 +85,15 @@ describe.each(Object.keys(FORMATS) as (keyof typeof FORMATS)[])('every import ki
   });
 
   it.each([
-    ['dossiers', ['dossier_id', 'unit_code', 'procedure_code', 'channel', 'end_to_end', 'received_at', 'due_at', 'dossier_id'], 'the header row names dossier_id twice, in columns A ("dossier_id") and H ("dossier_id"): delete all but one'],
-    ['dossiers', ['Mã hồ sơ', 'Mã đơn vị', 'Mã TTHC', 'Kênh thực hiện', 'Toàn trình', 'Ngày tiếp nhận', 'Ngày hẹn trả', 'ma_don_vi'], 'the header row has 2 columns that mean unit_code, B ("Mã đơn vị") and H ("ma_don_vi"): delete or rename all but one'],
-    ['units', ['ma_xa', 'ten_xa', 'loai', 'Mã đơn vị'], 'the header row has 2 columns that mean code, A ("ma_xa") and D ("Mã đơn vị"): delete or rename all but one'],
-    ['targets', ['measure', 'kind', 'threshold', 'effective_from', 'chỉ tiêu'], 'the header row has 2 columns that mean measure, A ("measure") and E ("chỉ tiêu"): delete or rename all but one'],
-    ['indicators', ['code', 'name', 'pillar', 'unit', 'direction', 'frequency', 'Tên chỉ số'], 'the header row has 2 columns that mean name, B ("name") and G ("Tên chỉ số"): delete or rename all but one'],
-    ['values', ['indicator', 'unit_code', 'period', 'value', 'Kỳ báo cáo'], 'the header row has 2 columns that mean period, C ("period") and E ("Kỳ báo cáo"): delete or rename all but one'],
+    ['dossiers', ['dossier_id', 'unit_code', 'procedure_code', 'channel', 'end_to_end', 'received_at', 'due_at', 'dossier_id'], 'the header row names dossier_id 2 times, in columns A ("dossier_id"), H ("dossier_id"): delete all but one'],
+    ['dossiers', ['Mã hồ sơ', 'Mã đơn vị', 'Mã TTHC', 'Kênh thực hiện', 'Toàn trình', 'Ngày tiếp nhận', 'Ngày hẹn trả', 'ma_don_vi'], 'the header row has 2 columns that mean unit_code, B ("Mã đơn vị"), H ("ma_don_vi"): delete or rename all but one'],
+    ['units', ['ma_xa', 'ten_xa', 'loai', 'Mã đơn vị'], 'the header row has 2 columns that mean code, A ("ma_xa"), D ("Mã đơn vị"): delete or rename all but one'],
+    ['targets', ['measure', 'kind', 'threshold', 'effective_from', 'chỉ tiêu'], 'the header row has 2 columns that mean measure, A ("measure"), E ("chỉ tiêu"): delete or rename all but one'],
+    ['indicators', ['code', 'name', 'pillar', 'unit', 'direction', 'frequency', 'Tên chỉ số'], 'the header row has 2 columns that mean name, B ("name"), G ("Tên chỉ số"): delete or rename all but one'],
+    ['values', ['indicator', 'unit_code', 'period', 'value', 'Kỳ báo cáo'], 'the header row has 2 columns that mean period, C ("period"), E ("Kỳ báo cáo"): delete or rename all but one'],
   ] as const)('%s: refuses a header that names one field twice, naming both columns', async (kind, header, reason) => {
     const report = await run(kind, await FORMATS[format]([[...header], header.map(() => 'x')]));
-    expect(report.issues).toEqual([{ line: 1, column: null, value: null, reason }]);
+    expect(report.issues).toEqual([{ line: 1, column: null, value: null, reason, message: expect.any(Object) }]);
   });
 
   it('refuses a file with more rows than the limit, counting empty rows, as a whole', async () => {
@@ -113,7 +113,7 @@ describe('dates', () => {
     ['received_at', '2025-08-07T10:01:00', 'is more than a day after this import (06/08/2025 10:00): a dossier cannot be received in the future'],
     ['completed_at', '2025-09-01T08:00:00', 'is more than a day after this import (06/08/2025 10:00): a dossier cannot be completed in the future'],
   ])('refuses %s %s by cell', async (column, value, reason) => {
-    expect((await dossier({ [column]: value })).issues).toEqual([{ line: 3, column, value, reason }]);
+    expect((await dossier({ [column]: value })).issues).toEqual([{ line: 3, column, value, reason, message: expect.any(Object) }]);
   });
 
   it('takes a date up to a day after the import (clocks and time zones differ), and a due date far ahead', async () => {

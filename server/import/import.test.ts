@@ -165,13 +165,32 @@ describe('units and targets import', () => {
     const text = 'measure,kind,unit_code,threshold,effective_from\nspeed,ward,,60,2025-07-21\nonlineRate,,,160,2025-07-21\nonlineRate,ward,00070,60,2025-13-01\n';
     const report = await run('targets', csv(text));
     expect(lines(report)).toEqual([
-      'Line 2, column "measure" ("speed"): is not a measure (one of onlineRate, endToEndRate, onTimeRate, eResultRate, digitizedRate, onlinePaymentRate, avgProcessingDays, overdueOpen)',
+      'Line 2, column "measure" ("speed"): is neither a measure (one of onlineRate, endToEndRate, onTimeRate, eResultRate, digitizedRate, onlinePaymentRate, avgProcessingDays, overdueOpen) nor an indicator code of the catalogue',
       'Line 3, column "kind" (empty): is empty, and so is unit_code: say which kind of unit or which unit the target is for',
       'Line 3, column "threshold" ("160"): is over 100, but this measure is a percentage',
       'Line 4, column "unit_code" ("00070"): is given together with a kind: a target applies to a kind or to one unit, not both',
       'Line 4, column "effective_from" ("2025-13-01"): is not a date on the calendar (dates are written day/month/year, e.g. 21/07/2025, or 2025-07-21)',
     ]);
     expect(await store.listTargets()).toEqual([]);
+  });
+
+  it('takes an indicator code of the catalogue in place of a measure, with the catalogue saying whether it is a percentage', async () => {
+    await store.saveIndicators([
+      { code: 'DA06_VNEID_ACTIVATED', name: 'Tài khoản đã kích hoạt', nameEn: null, pillar: 'da06', unit: 'percent', direction: 'higher', frequency: 'month', kinds: [], description: null },
+      { code: 'CCHC_DAYS', name: 'Số ngày', nameEn: null, pillar: 'cchc', unit: 'days', direction: 'lower', frequency: 'month', kinds: [], description: null },
+    ], null, null);
+    const bad = await run('targets', csv('measure,kind,unit_code,threshold,effective_from\nDA06_UNKNOWN,ward,,60,2025-07-01\nDA06_VNEID_ACTIVATED,ward,,120,2025-07-01\n'));
+    expect(lines(bad)).toEqual([
+      'Line 2, column "measure" ("DA06_UNKNOWN"): is neither a measure (one of onlineRate, endToEndRate, onTimeRate, eResultRate, digitizedRate, onlinePaymentRate, avgProcessingDays, overdueOpen) nor an indicator code of the catalogue',
+      'Line 3, column "threshold" ("120"): is over 100, but this measure is a percentage',
+    ]);
+    expect(await store.listTargets()).toEqual([]);
+    const good = await run('targets', csv('measure,kind,unit_code,threshold,effective_from\nda06_vneid_activated,ward,,80,2025-07-01\nCCHC_DAYS,,SO-TP,120,2025-07-01\n'));
+    expect(lines(good)).toEqual([]);
+    expect(await store.listTargets()).toEqual([
+      { measure: 'CCHC_DAYS', kind: null, unitCode: 'SO-TP', threshold: 120, effectiveFrom: '2025-07-01', deadline: null },
+      { measure: 'DA06_VNEID_ACTIVATED', kind: 'ward', unitCode: null, threshold: 80, effectiveFrom: '2025-07-01', deadline: null },
+    ]);
   });
 });
 
@@ -206,7 +225,7 @@ describe('a unit file with a value that units.list could not send back', () => {
     const before = await listUnits();
     const report = await run('units', csv([HEADER, GOOD, row({ [column]: value })].join('\n')));
     expect(report.ok).toBe(false);
-    expect(report.issues).toEqual([{ line: 3, column, value, reason: expect.stringMatching(reason) }]);
+    expect(report.issues).toEqual([{ line: 3, column, value, reason: expect.stringMatching(reason), message: expect.any(Object) }]);
     expect(await listUnits()).toEqual(before);
     expect((await store.listImports(1))[0]).toMatchObject({ outcome: 'refused', errorCount: 1 });
   });
@@ -230,7 +249,7 @@ describe('a unit file with a value that units.list could not send back', () => {
   it('refuses a target threshold too large to be a number, and one for a unit whose code units.list could not send', async () => {
     const huge = '9'.repeat(400);
     const refused = await run('targets', csv(`measure,kind,unit_code,threshold,effective_from\navgProcessingDays,ward,,${huge},2025-07-21\n`));
-    expect(refused.issues).toEqual([{ line: 2, column: 'threshold', value: huge, reason: 'is too large to be a number' }]);
+    expect(refused.issues).toEqual([{ line: 2, column: 'threshold', value: huge, reason: 'is too large to be a number', message: { code: 'import.cell.numberTooLarge', params: {} } }]);
     const legacy = { code: 'L'.repeat(65), name: 'Đơn vị cũ', nameEn: null, kind: 'ward' as const, parentCode: null, headName: null, headTitle: null, population: null };
     await store.replaceUnits([legacy], { kind: 'units', fileName: 'legacy', rows: 1, outcome: 'imported', errorCount: 0, actor: null, startedAt: 0 });
     const report = await run('targets', csv(`measure,kind,unit_code,threshold,effective_from\nonlineRate,,${legacy.code},60,2025-07-21\n`));

@@ -4,6 +4,8 @@ import { UNIT_KINDS, type UnitKind } from '../../shared/schemas/unit';
 import { foldValue } from '../../shared/format/fold';
 import type { ColumnSpec } from './columns';
 import type { RowAccess } from './scan';
+import { msg, type Message } from '../../shared/messages/catalogue';
+
 
 export type IndicatorField = 'code' | 'name' | 'name_en' | 'pillar' | 'unit' | 'direction' | 'frequency' | 'kinds' | 'description';
 
@@ -28,31 +30,31 @@ function oneOf<T extends string>(values: readonly T[], text: string): T | null {
 /** One catalogue entry (SPEC §6), or null after naming each bad cell of the row. */
 export function indicatorFromRow(row: RowAccess<IndicatorField>, seen: Map<string, number>): Indicator | null {
   let bad = false;
-  const problem = (field: IndicatorField, reason: string) => {
+  const problem = (field: IndicatorField, reason: Message) => {
     bad = true;
     row.issue(field, reason);
   };
   const text = (field: IndicatorField) => row.text(field)?.normalize('NFC').trim() ?? '';
   const code = text('code');
-  if (!INDICATOR_CODE_PATTERN.test(code) || code.length > MAX_CODE) problem('code', `is not an indicator code (A–Z, 0–9 and _, at most ${MAX_CODE} characters)`);
-  else if (seen.has(code)) problem('code', `appears twice in this file: first on line ${seen.get(code)}`);
+  if (!INDICATOR_CODE_PATTERN.test(code) || code.length > MAX_CODE) problem('code', msg('import.indicator.badCode', { max: MAX_CODE }));
+  else if (seen.has(code)) problem('code', msg('import.row.duplicate', { line: seen.get(code) ?? 0 }));
   else seen.set(code, row.line);
   const name = text('name');
-  if (!name) problem('name', 'is empty, but every indicator needs a name');
+  if (!name) problem('name', msg('import.indicator.noName'));
   const nameEn = text('name_en');
   const pillar = oneOf(PILLARS, foldValue(text('pillar')));
-  if (!pillar) problem('pillar', `is not a pillar (${PILLARS.join(', ')})`);
+  if (!pillar) problem('pillar', msg('import.indicator.badPillar', { pillars: PILLARS.join(', ') }));
   const unit = oneOf(INDICATOR_UNITS, foldValue(text('unit')));
-  if (!unit) problem('unit', `is not a unit of measure (${INDICATOR_UNITS.join(', ')})`);
+  if (!unit) problem('unit', msg('import.indicator.badUnit', { units: INDICATOR_UNITS.join(', ') }));
   const direction = oneOf(['higher', 'lower'] as const, foldValue(text('direction')));
-  if (!direction) problem('direction', 'is not a direction (higher or lower)');
+  if (!direction) problem('direction', msg('import.indicator.badDirection'));
   const frequency = oneOf(INDICATOR_FREQUENCIES, foldValue(text('frequency')));
-  if (!frequency) problem('frequency', `is not a frequency (${INDICATOR_FREQUENCIES.join(', ')})`);
+  if (!frequency) problem('frequency', msg('import.indicator.badFrequency', { frequencies: INDICATOR_FREQUENCIES.join(', ') }));
   const kinds: UnitKind[] = [];
   for (const part of text('kinds').split(';').map((k) => k.trim()).filter(Boolean)) {
     const kind = oneOf(UNIT_KINDS, part);
     if (kind) kinds.push(kind);
-    else problem('kinds', `names "${part}", which is not a unit kind (${UNIT_KINDS.join(', ')}; separate them with ;)`);
+    else problem('kinds', msg('import.indicator.badKind', { kind: part, kinds: UNIT_KINDS.join(', ') }));
   }
   const description = text('description');
   if (bad || !pillar || !unit || !direction || !frequency) return null;

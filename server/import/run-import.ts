@@ -12,6 +12,7 @@ import { UNIT_COLUMNS, unitFromRow } from './unit-rows';
 import { INDICATOR_COLUMNS, indicatorFromRow } from './indicator-rows';
 import { VALUE_COLUMNS, valueFromRow } from './value-rows';
 import type { Indicator, IndicatorValue } from '../../shared/domain/indicator';
+import { msg } from '../../shared/messages/catalogue';
 
 export interface ImportReport {
   ok: boolean;
@@ -43,7 +44,7 @@ async function finish(store: Store, req: ImportRequest, scan: ScanResult, starte
   return { ok, kind: req.kind, fileName: req.fileName, rows: scan.rows, issues: scan.issues, issueCount: scan.issueCount, record };
 }
 
-const NO_END_TO_END = 'the header row has neither an end_to_end (toàn trình) nor a service level (mức độ) column, so end-to-end dossiers cannot be told apart';
+const NO_END_TO_END = msg('import.header.noEndToEnd');
 
 async function importDossiers(store: Store, req: ImportRequest, startedAt: number): Promise<ImportReport> {
   const unitCodes = new Set((await store.listUnits()).map((u) => u.code));
@@ -66,7 +67,7 @@ async function importDossiers(store: Store, req: ImportRequest, startedAt: numbe
     );
     const repeated = await writer.duplicates(MAX_REPORTED_ISSUES);
     log.merge(
-      repeated.rows.map((d) => ({ line: d.line, column: idHeader, value: d.dossierId, reason: `appears twice in this file: first on line ${d.firstLine}` })),
+      repeated.rows.map((d) => ({ line: d.line, column: idHeader, value: d.dossierId, message: msg('import.row.duplicate', { line: d.firstLine }) })),
       repeated.total,
     );
     const scan = { ...scanned, issues: log.issues, issueCount: log.count };
@@ -90,10 +91,11 @@ async function importUnits(store: Store, req: ImportRequest, startedAt: number):
 
 async function importTargets(store: Store, req: ImportRequest, startedAt: number): Promise<ImportReport> {
   const unitCodes = new Set((await store.listUnits()).map((u) => u.code));
+  const indicators = new Map((await store.listIndicators()).map((i) => [i.code, i]));
   const targets: Target[] = [];
   const seen = new Map<string, number>();
   const scan = await scanFile(req.source, TARGET_COLUMNS, 3, (row) => {
-    const target = targetFromRow(row, unitCodes, seen);
+    const target = targetFromRow(row, unitCodes, seen, indicators);
     if (target) targets.push(target);
   }, { limits: req.limits });
   return finish(store, req, scan, startedAt, async (o) => (await store.replaceTargets(targets, o)) as ImportRecord);

@@ -1,3 +1,5 @@
+import { msg, type Message } from '../../shared/messages/catalogue';
+import { renderMessage } from '../../shared/messages/render';
 import type { ImportIssue } from '../../shared/schemas/import';
 import { cellProblem, cellRules, type CellRule } from './cell-guard';
 import { HEADER_SEARCH_ROWS, headerConflicts, matchHeader, missingColumns, type ColumnMap, type ColumnSpec } from './columns';
@@ -25,20 +27,25 @@ export function describeCell(cell: RawCell | undefined): string | null {
   return cell.time ? `${date} ${cell.time.slice(0, 3).map((n) => String(n).padStart(2, '0')).join(':')}` : date;
 }
 
+/** An issue as it is found: its English `reason` is written from its message when it is logged. */
+export type FoundIssue = Omit<ImportIssue, 'reason'>;
+
+const withReason = (issue: FoundIssue): ImportIssue => ({ ...issue, reason: renderMessage(issue.message) });
+
 /** Collects issues, keeping the first MAX_REPORTED_ISSUES and counting all. */
 export class IssueLog {
   readonly issues: ImportIssue[] = [];
   count = 0;
-  add(issue: ImportIssue): void {
+  add(issue: FoundIssue): void {
     this.count += 1;
     if (this.issues.length >= MAX_REPORTED_ISSUES) return;
     const long = issue.value !== null && issue.value.length > MAX_SHOWN_VALUE;
-    this.issues.push(long ? { ...issue, value: `${(issue.value as string).slice(0, MAX_SHOWN_VALUE)}…` } : issue);
+    this.issues.push(withReason(long ? { ...issue, value: `${(issue.value as string).slice(0, MAX_SHOWN_VALUE)}…` } : issue));
   }
   /** Issues found after the scan (such as duplicates) merged in line order. */
-  merge(more: readonly ImportIssue[], total: number): void {
+  merge(more: readonly FoundIssue[], total: number): void {
     this.count += total;
-    this.issues.push(...more);
+    this.issues.push(...more.map(withReason));
     this.issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     this.issues.length = Math.min(this.issues.length, MAX_REPORTED_ISSUES);
   }
@@ -98,20 +105,20 @@ export class RowAccess<F extends string> {
     return this.columns.has(field);
   }
 
-  issue(field: F, reason: string): void {
-    this.report(field, describeCell(this.cell(field)), reason);
+  issue(field: F, message: Message): void {
+    this.report(field, describeCell(this.cell(field)), message);
   }
 
-  private report(field: F, value: string | null, reason: string): void {
+  private report(field: F, value: string | null, message: Message): void {
     this.failed = true;
     if (this.reported.includes(field)) return;
     this.reported.push(field);
-    this.log.add({ line: this.line, column: this.columns.get(field)?.header ?? field, value, reason });
+    this.log.add({ line: this.line, column: this.columns.get(field)?.header ?? field, value, message });
   }
 }
 
 export interface ScanOptions<F extends string> {
-  checkHeader?: (columns: ColumnMap<F>) => string | null;
+  checkHeader?: (columns: ColumnMap<F>) => Message | null;
   log?: IssueLog;
   limits?: ImportLimits;
 }
@@ -133,13 +140,13 @@ export async function scanFile<F extends string>(
   let rows = 0;
   let read = 0;
   const result = () => ({ rows, issues: log.issues, issueCount: log.count });
-  const tooMany = `the file has more than ${limits.maxRows.toLocaleString('en')} rows: split it into files of at most ${limits.maxRows.toLocaleString('en')} rows`;
+  const tooMany = msg('import.file.tooManyRows', { max: limits.maxRows });
   try {
     outer: for await (const batch of readRows(source)) {
       for (const raw of batch) {
         read += 1;
         if (read > limits.maxRows) {
-          log.add({ line: raw.line, column: null, value: null, reason: tooMany });
+          log.add({ line: raw.line, column: null, value: null, message: tooMany });
           break outer;
         }
         if (raw.cells.every((c) => typeof c === 'string' && c.trim() === '')) continue;
@@ -153,9 +160,10 @@ export async function scanFile<F extends string>(
           }
           const missing = missingColumns(columns, specs);
           const conflicts = headerConflicts(header, specs);
-          const problems = missing.length > 0 ? [`the header row lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`] : conflicts;
+          const lacking = missing.length === 1 ? msg('import.header.missingOne', { column: missing.join('') }) : msg('import.header.missingMany', { columns: missing.join(', ') });
+          const problems = missing.length > 0 ? [lacking] : conflicts;
           const other = problems.length === 0 ? checkHeader(columns) : null;
-          for (const reason of other ? [other] : problems) log.add({ line: raw.line, column: null, value: null, reason });
+          for (const message of other ? [other] : problems) log.add({ line: raw.line, column: null, value: null, message });
           if (problems.length > 0 || other) return result();
           row = new RowAccess(columns, log, cellRules(columns, specs));
           continue;
@@ -167,14 +175,14 @@ export async function scanFile<F extends string>(
     }
   } catch (error) {
     if (!(error instanceof FileRefusal)) throw error;
-    log.add({ line: error.line, column: null, value: null, reason: error.message });
+    log.add({ line: error.line, column: null, value: null, message: error.reason });
     return result();
   }
   if (!row) {
-    const reason = seen === 0 ? 'the file is empty' : `no header row found: none of the first ${Math.min(seen, HEADER_SEARCH_ROWS)} rows names at least ${minKnown} known columns`;
-    log.add({ line: null, column: null, value: null, reason });
+    const message = seen === 0 ? msg('import.file.empty') : msg('import.file.noHeader', { rows: Math.min(seen, HEADER_SEARCH_ROWS), min: minKnown });
+    log.add({ line: null, column: null, value: null, message });
   } else if (rows === 0 && log.count === 0) {
-    log.add({ line: null, column: null, value: null, reason: 'the file has a header row but no data rows' });
+    log.add({ line: null, column: null, value: null, message: msg('import.file.noData') });
   }
   return result();
 }

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { csvRows } from './csv-reader';
+import { msg } from '../../shared/messages/catalogue';
 import { FileRefusal } from './file-refusal';
 import type { FileSource } from './text-encoding';
 import type { Cell } from './values';
@@ -66,6 +67,6 @@ async function* xlsxRows(source: FileSource): AsyncGenerator<RawRow[]> {
  */
 export async function* readRows(source: FileSource): AsyncGenerator<RawRow[]> {
   const head = await readHead(source);
-  if (isOldExcel(head)) throw new FileRefusal('the file is an Excel 97–2003 workbook (.xls) or a password-protected one: save it as "Excel Workbook (.xlsx)" or "CSV UTF-8" without a password');
+  if (isOldExcel(head)) throw new FileRefusal(msg('import.file.oldExcel'));
   yield* isXlsx(head) ? xlsxRows(source) : csvRows(source, head);
 }

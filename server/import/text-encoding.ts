@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
+import { msg } from '../../shared/messages/catalogue';
 import { FileRefusal } from './file-refusal';
 
 export type FileSource = { path: string } | { buffer: Buffer };
@@ -22,8 +23,6 @@ const HAS_WINDOWS_1258 = (() => {
     return false;
   }
 })();
-
-export const SAVE_AS_UTF8 = 'save it as "CSV UTF-8 (Comma delimited)" in Excel, or as UTF-8 in your editor, and import it again';
 
 export async function* bytesOf(source: FileSource, start = 0): AsyncGenerator<Buffer> {
   if ('buffer' in source) {
@@ -82,7 +81,7 @@ export async function sniffEncoding(source: FileSource, head: Buffer): Promise<S
   const wide = utf16WithoutBom(head);
   if (wide) return { encoding: wide, skip: 0 };
   if (await isUtf8Source(source)) return { encoding: 'utf-8', skip: 0 };
-  if (!HAS_WINDOWS_1258) throw new FileRefusal(`the file is not UTF-8 text, and this server cannot read other encodings: ${SAVE_AS_UTF8}`);
+  if (!HAS_WINDOWS_1258) throw new FileRefusal(msg('import.csv.notUtf8'));
   return { encoding: 'windows-1258', skip: 0 };
 }
 
@@ -101,7 +100,7 @@ export async function* decodeText(source: FileSource, { encoding, skip }: Sniffe
       for await (const chunk of bytesOf(source, skip)) yield decoder.decode(chunk, { stream: true });
       yield decoder.decode();
     } catch (error) {
-      if (error instanceof TypeError) throw new FileRefusal(`the file is not valid ${encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'} text: ${SAVE_AS_UTF8}`);
+      if (error instanceof TypeError) throw new FileRefusal(msg(encoding === 'utf-8' ? 'import.csv.badUtf8' : 'import.csv.badUtf16'));
       throw error;
     }
   };

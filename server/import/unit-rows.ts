@@ -2,6 +2,8 @@ import { UNIT_CODE_MAX, UnitInputSchema, type Unit, type UnitKind } from '../../
 import type { ColumnSpec } from './columns';
 import { foldValue } from '../../shared/format/fold';
 import type { RowAccess } from './scan';
+import { msg, type Message } from '../../shared/messages/catalogue';
+import { zodIssueMessage } from '../../shared/messages/zod';
 import { parseCount } from './values';
 
 export type UnitField = 'code' | 'name' | 'name_en' | 'kind' | 'parent_code' | 'head_name' | 'head_title' | 'population';
@@ -33,14 +35,15 @@ const KIND_WORDS: Record<string, UnitKind> = {
  * uses, which refuses anything units.list could not send back: one bad cell once made that fail for every user.
  */
 export function unitFromRow(row: RowAccess<UnitField>, seen: Map<string, number>): Unit | null {
-  const problems = new Map<UnitField, string>();
+  const problems = new Map<UnitField, Message>();
   const text = (field: UnitField) => row.text(field)?.normalize('NFC').trim() ?? '';
   const code = text('code');
-  if (!code) problems.set('code', 'is empty, but every unit needs a code');
-  else if (seen.has(code)) problems.set('code', `appears twice in this file: first on line ${seen.get(code)}`);
+  if (!code) problems.set('code', msg('import.unit.noCode'));
+  else if (seen.has(code)) problems.set('code', msg('import.row.duplicate', { line: seen.get(code) ?? 0 }));
   else seen.set(code, row.line);
   const kind = KIND_WORDS[foldValue(text('kind'))];
-  if (!kind) problems.set('kind', 'is not a unit kind (ward, commune, special_zone or department; Phường, Xã or Đặc khu)');
+  if (!kind) problems.set('kind', msg('import.unit.badKind'));
+  if (!text('name')) problems.set('name', msg('import.unit.noName'));
   const population = text('population') === '' ? null : parseCount(text('population'));
   if (population && !population.ok) problems.set('population', population.reason);
   const orNull = (field: UnitField) => text(field) || null;
@@ -50,7 +53,7 @@ export function unitFromRow(row: RowAccess<UnitField>, seen: Map<string, number>
   });
   for (const issue of unit.error?.issues ?? []) {
     const field = COLUMN_OF[issue.path[0] as keyof Unit] ?? 'code';
-    if (!problems.has(field)) problems.set(field, issue.message);
+    if (!problems.has(field)) problems.set(field, zodIssueMessage(issue));
   }
   for (const { field } of UNIT_COLUMNS) {
     const reason = problems.get(field);

@@ -4,6 +4,8 @@ import { figureValue } from '../../shared/kpi/reported-values';
 import type { ColumnSpec } from './columns';
 import { UNIT_CODE_MAX } from '../../shared/schemas/unit';
 import type { RowAccess } from './scan';
+import { msg, type Message } from '../../shared/messages/catalogue';
+
 
 export type ValueField = 'indicator' | 'unit_code' | 'period' | 'numerator' | 'denominator' | 'value' | 'note';
 
@@ -28,33 +30,33 @@ export interface ValueContext {
 /** One reported value (SPEC §6), or null after naming each bad cell of the row. */
 export function valueFromRow(row: RowAccess<ValueField>, ctx: ValueContext): IndicatorValue | null {
   let bad = false;
-  const problem = (field: ValueField, reason: string) => {
+  const problem = (field: ValueField, reason: Message) => {
     bad = true;
     row.issue(field, reason);
   };
   const text = (field: ValueField) => row.text(field)?.normalize('NFC').trim() ?? '';
   const code = text('indicator').toUpperCase();
   const indicator = ctx.indicators.get(code);
-  if (!code) problem('indicator', 'is empty, but every value names its indicator');
-  else if (!indicator) problem('indicator', 'is not an indicator of the catalogue');
+  if (!code) problem('indicator', msg('import.value.noIndicator'));
+  else if (!indicator) problem('indicator', msg('import.value.unknownIndicator'));
   const unitCode = text('unit_code');
   const unit = ctx.units.get(unitCode);
-  if (!unitCode) problem('unit_code', 'is empty, but every value names its unit');
-  else if (!unit) problem('unit_code', 'is not a known unit');
+  if (!unitCode) problem('unit_code', msg('import.value.noUnit'));
+  else if (!unit) problem('unit_code', msg('import.cell.unknownUnit'));
   else if (indicator && indicator.kinds.length > 0 && !indicator.kinds.includes(unit.kind as Indicator['kinds'][number])) {
-    problem('unit_code', `is a unit of a kind that does not report this indicator (it is reported by: ${indicator.kinds.join(', ')})`);
+    problem('unit_code', msg('import.value.kindNotReporting', { kinds: indicator.kinds.join(', ') }));
   }
   const parsed = parsePeriod(text('period'));
-  if (!parsed.ok) problem('period', text('period') ? parsed.reason : 'is empty, but every value is for a period');
+  if (!parsed.ok) problem('period', text('period') ? parsed.message : msg('import.value.noPeriod'));
   const number = (field: ValueField): number | null => {
     const cell = text(field);
     if (cell === '') return null;
     if (!NUMBER.test(cell)) {
-      problem(field, 'is not a number');
+      problem(field, msg('import.cell.notNumber'));
       return null;
     }
     const n = Number(cell.replace(',', '.'));
-    if (n < 0) problem(field, 'is negative, but a reported figure cannot be');
+    if (n < 0) problem(field, msg('import.value.negative'));
     return n;
   };
   const numerator = number('numerator');
@@ -62,17 +64,17 @@ export function valueFromRow(row: RowAccess<ValueField>, ctx: ValueContext): Ind
   const value = number('value');
   const given = (field: ValueField) => text(field) !== '';
   const hasFraction = given('numerator') || given('denominator');
-  if (hasFraction && !(given('numerator') && given('denominator'))) problem(given('numerator') ? 'denominator' : 'numerator', 'is empty, but the numerator and the denominator go together');
-  if (hasFraction && given('value')) problem('value', 'is given together with a numerator and denominator: give one or the other');
-  if (!hasFraction && !given('value')) problem('value', 'is empty, and so are numerator and denominator: give a value or a numerator and denominator');
+  if (hasFraction && !(given('numerator') && given('denominator'))) problem(given('numerator') ? 'denominator' : 'numerator', msg('import.value.fractionIncomplete'));
+  if (hasFraction && given('value')) problem('value', msg('import.value.valueAndFraction'));
+  if (!hasFraction && !given('value')) problem('value', msg('import.value.nothing'));
   if (indicator?.unit === 'percent') {
-    if (numerator !== null && denominator !== null && numerator > denominator) problem('numerator', 'is larger than the denominator, but this indicator is a percentage');
-    if (value !== null && value > 100) problem('value', 'is over 100, but this indicator is a percentage');
+    if (numerator !== null && denominator !== null && numerator > denominator) problem('numerator', msg('import.value.numeratorOver'));
+    if (value !== null && value > 100) problem('value', msg('import.value.percentOver100'));
   }
   const note = text('note');
   if (parsed.ok && indicator && unit) {
     const key = `${code}|${unitCode}|${parsed.period.id}`;
-    if (ctx.seen.has(key)) problem('period', `repeats the value on line ${ctx.seen.get(key)} (same indicator, unit and period)`);
+    if (ctx.seen.has(key)) problem('period', msg('import.value.repeated', { line: ctx.seen.get(key) ?? 0 }));
     else ctx.seen.set(key, row.line);
   }
   if (bad || !parsed.ok || !indicator) return null;

@@ -1,13 +1,14 @@
 import type { Channel, DossierStatus } from '../../shared/schemas/dossier';
 import { isValidCivilDate, vnInstant, type CivilDate } from '../../shared/kpi/vn-time';
 import { foldValue } from '../../shared/format/fold';
+import { msg, type Message } from '../../shared/messages/catalogue';
 
 /** A cell as read from CSV (text) or XLSX (text, or a date cell with Vietnam wall-clock time). */
 export type Cell = string | { date: CivilDate; time: [number, number, number, number] | null };
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Message };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
+const fail = <T>(reason: Message): Parsed<T> => ({ ok: false, reason });
 
 export interface DateTimeValue {
   instant: number;
@@ -24,10 +25,10 @@ const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 
 function build(date: CivilDate, time: number[] | null, offsetMinutes: number | null): Parsed<DateTimeValue> {
-  if (date.year < MIN_YEAR || date.year > MAX_YEAR) return fail(`is outside the years ${MIN_YEAR} to ${MAX_YEAR}: check the year`);
-  if (!isValidCivilDate(date)) return fail('is not a date on the calendar (dates are written day/month/year, e.g. 21/07/2025, or 2025-07-21)');
+  if (date.year < MIN_YEAR || date.year > MAX_YEAR) return fail(msg('import.date.outOfRange', { min: MIN_YEAR, max: MAX_YEAR }));
+  if (!isValidCivilDate(date)) return fail(msg('import.date.notOnCalendar'));
   const [h = 0, m = 0, s = 0, ms = 0] = time ?? [];
-  if (h > 23 || m > 59 || s > 59) return fail('has a time of day that does not exist');
+  if (h > 23 || m > 59 || s > 59) return fail(msg('import.date.badTime'));
   let instant = vnInstant(date, h, m, s, ms);
   if (offsetMinutes !== null) instant = instant + 7 * 3_600_000 - offsetMinutes * 60_000;
   return ok({ instant, dateOnly: time === null, date });
@@ -51,9 +52,9 @@ export function parseDateTime(cell: Cell): Parsed<DateTimeValue> {
   let m = ISO.exec(text);
   if (m) {
     const offset = offsetOf(m[8]);
-    if (offset === 'bad') return fail('has a time-zone offset that is not ±hh:mm');
+    if (offset === 'bad') return fail(msg('import.date.badOffset'));
     const time = m[4] === undefined ? null : [Number(m[4]), Number(m[5]), Number(m[6] ?? 0), Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3))];
-    if (time === null && offset !== null) return fail('has an offset but no time of day');
+    if (time === null && offset !== null) return fail(msg('import.date.offsetWithoutTime'));
     return build({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, time, offset);
   }
   m = DMY.exec(text);
@@ -63,7 +64,7 @@ export function parseDateTime(cell: Cell): Parsed<DateTimeValue> {
   }
   m = COMPACT.exec(text);
   if (m) return build({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, [Number(m[4]), Number(m[5]), Number(m[6])], null);
-  return fail('is not a date and time in a known format (use 21/07/2025 08:30, 2025-07-21T08:30:00+07:00 or 20250721083000)');
+  return fail(msg('import.date.unknownFormat'));
 }
 
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'co', 'x', 'y']);
@@ -86,7 +87,7 @@ export const parseBoolean = memo(function parseBoolean(cell: string): Parsed<boo
   const v = foldValue(cell);
   if (TRUE_WORDS.has(v)) return ok(true);
   if (FALSE_WORDS.has(v)) return ok(false);
-  return fail('is not yes or no (write true/false, 1/0, yes/no or có/không)');
+  return fail(msg('import.cell.notBoolean'));
 });
 
 const CHANNEL_WORDS: Record<string, Channel> = {
@@ -97,7 +98,7 @@ const CHANNEL_WORDS: Record<string, Channel> = {
 
 export const parseChannel = memo((cell: string): Parsed<Channel> => {
   const channel = CHANNEL_WORDS[foldValue(cell)];
-  return channel ? ok(channel) : fail('is not a channel (online, counter or postal; trực tuyến, trực tiếp or bưu chính; or the codes 2, 1, 3)');
+  return channel ? ok(channel) : fail(msg('import.cell.notChannel'));
 });
 
 const STATUS_BY_CODE: Record<string, DossierStatus> = {
@@ -114,12 +115,12 @@ const STATUS_WORDS: Record<string, DossierStatus> = {
 export const parseStatus = memo((cell: string): Parsed<DossierStatus> => {
   const v = foldValue(cell);
   const status = STATUS_BY_CODE[v] ?? STATUS_WORDS[v];
-  return status ? ok(status) : fail('is not a known status (processing, completed, rejected, withdrawn, or a national status code 1–10 or its label)');
+  return status ? ok(status) : fail(msg('import.cell.notStatus'));
 });
 
 export const parseServiceLevel = memo((cell: string): Parsed<number> => {
   const m = /^(?:muc do\s*)?([1-4])$/.exec(foldValue(cell));
-  return m ? ok(Number(m[1])) : fail('is not a service level (1 to 4, or "Mức độ 4")');
+  return m ? ok(Number(m[1])) : fail(msg('import.cell.notServiceLevel'));
 });
 
 /** `1.001612.000.00.00.H48` → `1.001612`; other codes are kept as written. */
@@ -131,10 +132,10 @@ export function normalizeProcedureCode(raw: string): string {
 /** A non-negative number, with `.` or `,` as the decimal mark. */
 export function parseNumber(cell: string): Parsed<number> {
   const text = cell.trim().replace(/\s*%$/, '');
-  if (!/^\d+(?:[.,]\d+)?$/.test(text)) return fail('is not a number');
+  if (!/^\d+(?:[.,]\d+)?$/.test(text)) return fail(msg('import.cell.notNumber'));
   const value = Number(text.replace(',', '.'));
   // Hundreds of digits read as Infinity, which JSON sends as null: refused here, not when someone reads it back.
-  return Number.isFinite(value) ? ok(value) : fail('is too large to be a number');
+  return Number.isFinite(value) ? ok(value) : fail(msg('import.cell.numberTooLarge'));
 }
 
 const COUNT = /^(?:\d+|\d{1,3}([.,\s])\d{3}(?:\1\d{3})*)$/;
@@ -145,7 +146,7 @@ const COUNT = /^(?:\d+|\d{1,3}([.,\s])\d{3}(?:\1\d{3})*)$/;
  */
 export function parseCount(cell: string): Parsed<number> {
   const text = cell.trim();
-  if (!COUNT.test(text)) return fail('is not a whole number of 0 or more written in digits (such as 12500 or 12.500)');
+  if (!COUNT.test(text)) return fail(msg('import.cell.notCount'));
   const value = Number(text.replace(/\D/g, ''));
-  return Number.isSafeInteger(value) ? ok(value) : fail('is too large');
+  return Number.isSafeInteger(value) ? ok(value) : fail(msg('import.cell.countTooLarge'));
 }

@@ -5,6 +5,7 @@ import { addDays, formatCivilDate, parseDateString, vnStartOfDate } from '../../
 import type { Unit } from '../../shared/schemas/unit';
 import { UserError } from '../errors';
 import type { ValueRecord } from '../store/port';
+import { msg } from '../../shared/messages/catalogue';
 
 /** Units report a period's figures within this many days of its end (the city's usual deadline for monthly reports). */
 export const REPORTING_DAYS = 5;
@@ -34,7 +35,7 @@ export function dueDateOf(periodEndDate: string): string {
  */
 export function reportingRound(catalogue: readonly Indicator[], units: readonly Unit[], records: readonly ValueRecord[], periodId: string, now: number) {
   const parsed = parsePeriod(periodId);
-  if (!parsed.ok) throw new UserError('BAD_REQUEST', parsed.reason);
+  if (!parsed.ok) throw new UserError('BAD_REQUEST', parsed.message);
   const period = parsed.period;
   const dueDate = dueDateOf(period.endDate);
   const overdue = now >= vnStartOfDate(dueDate) + 86_400_000;
@@ -63,20 +64,20 @@ export interface ValueInput {
 /** The same rules as a values file (SPEC §6), for one value typed into the dashboard; a clear message on the first break. */
 export function valueFromInput(input: ValueInput, catalogue: readonly Indicator[], units: readonly Unit[]): IndicatorValue {
   const indicator = catalogue.find((i) => i.code === input.indicator);
-  if (!indicator) throw new UserError('BAD_REQUEST', `"${input.indicator}" is not an indicator of the catalogue.`);
+  if (!indicator) throw new UserError('BAD_REQUEST', msg('indicator.unknown', { code: input.indicator }));
   const unit = units.find((u) => u.code === input.unitCode);
-  if (!unit) throw new UserError('NOT_FOUND', `There is no unit with the code "${input.unitCode}".`);
-  if (!reportsUnit(indicator, unit)) throw new UserError('BAD_REQUEST', `A ${unit.kind} does not report ${indicator.code}.`);
+  if (!unit) throw new UserError('NOT_FOUND', msg('unit.unknown', { code: input.unitCode }));
+  if (!reportsUnit(indicator, unit)) throw new UserError('BAD_REQUEST', msg('indicator.notReported', { code: indicator.code }));
   const parsed = parsePeriod(input.period);
-  if (!parsed.ok) throw new UserError('BAD_REQUEST', parsed.reason);
+  if (!parsed.ok) throw new UserError('BAD_REQUEST', parsed.message);
   const { numerator, denominator, value } = input;
   const fraction = numerator !== undefined || denominator !== undefined;
-  if (fraction && (numerator === undefined || denominator === undefined)) throw new UserError('BAD_REQUEST', 'The numerator and the denominator go together.');
-  if (fraction && value !== undefined) throw new UserError('BAD_REQUEST', 'Give a value, or a numerator and a denominator, not both.');
-  if (!fraction && value === undefined) throw new UserError('BAD_REQUEST', 'Give a value, or a numerator and a denominator.');
-  for (const n of [numerator, denominator, value]) if (n !== undefined && (!Number.isFinite(n) || n < 0)) throw new UserError('BAD_REQUEST', 'A reported figure is a number of 0 or more.');
-  if (indicator.unit === 'percent' && numerator !== undefined && denominator !== undefined && numerator > denominator) throw new UserError('BAD_REQUEST', 'The numerator is larger than the denominator, but this indicator is a percentage.');
-  if (indicator.unit === 'percent' && value !== undefined && value > 100) throw new UserError('BAD_REQUEST', 'The value is over 100, but this indicator is a percentage.');
+  if (fraction && (numerator === undefined || denominator === undefined)) throw new UserError('BAD_REQUEST', msg('figure.fractionIncomplete'));
+  if (fraction && value !== undefined) throw new UserError('BAD_REQUEST', msg('figure.both'));
+  if (!fraction && value === undefined) throw new UserError('BAD_REQUEST', msg('figure.none'));
+  for (const n of [numerator, denominator, value]) if (n !== undefined && (!Number.isFinite(n) || n < 0)) throw new UserError('BAD_REQUEST', msg('figure.negative'));
+  if (indicator.unit === 'percent' && numerator !== undefined && denominator !== undefined && numerator > denominator) throw new UserError('BAD_REQUEST', msg('figure.numeratorOver'));
+  if (indicator.unit === 'percent' && value !== undefined && value > 100) throw new UserError('BAD_REQUEST', msg('figure.percentOver100'));
   const computed = numerator !== undefined && denominator !== undefined ? figureValue(indicator.unit, numerator, denominator) : (value as number);
   return {
     indicator: indicator.code, unitCode: unit.code, period: parsed.period.id, numerator: numerator ?? null, denominator: denominator ?? null, value: computed,

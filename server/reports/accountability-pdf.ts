@@ -1,4 +1,4 @@
-import { levelName } from '../../shared/kpi/escalation';
+import { levelName, type EscalationLadder } from '../../shared/kpi/escalation';
 import type { Commitment } from '../../shared/schemas/accountability';
 import type { EscalationLevel } from '../../shared/domain/accountability';
 import { isMeasureId } from '../../shared/domain/accountability';
@@ -22,8 +22,9 @@ export function measureName(measure: string, lang: ReportLanguage): string {
   return isMeasureId(measure) ? LABELS[lang].measures[measure] : measure;
 }
 
-export function levelText(level: EscalationLevel | null, lang: ReportLanguage): string {
-  return level ? levelName(level, lang) : '';
+/** A level by its name in the ladder the period was judged with. */
+export function levelText(level: EscalationLevel | null, lang: ReportLanguage, ladder: EscalationLadder): string {
+  return level ? levelName(level, lang, ladder) : '';
 }
 
 /** A flagged unit's latest commitment in one cell, or "chưa giải trình". */

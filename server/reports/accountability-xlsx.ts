@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import type { EscalationLadder } from '../../shared/kpi/escalation';
 import { safeRecord } from '../safe-cell';
 import { ACCOUNTABILITY_LABELS } from './accountability-labels';
 import { levelText, measureName } from './accountability-pdf';
@@ -18,10 +19,10 @@ export function flagColumns(lang: ReportLanguage): Partial<ExcelJS.Column>[] {
   ];
 }
 
-export function flagCells(r: FlagRow, lang: ReportLanguage): Record<string, unknown> {
+export function flagCells(r: FlagRow, lang: ReportLanguage, ladder: EscalationLadder): Record<string, unknown> {
   const A = ACCOUNTABILITY_LABELS[lang];
   const c = r.commitment;
-  return { level: levelText(r.escalation, lang), commitment: c ? A.states[c.state] : A.noExplanation, commitmentDue: c ? date(c.dueDate) : '', commitmentAction: c?.action ?? '' };
+  return { level: levelText(r.escalation, lang, ladder), commitment: c ? A.states[c.state] : A.noExplanation, commitmentDue: c ? date(c.dueDate) : '', commitmentAction: c?.action ?? '' };
 }
 
 function sheet(wb: ExcelJS.Workbook, name: string, columns: Partial<ExcelJS.Column>[], rows: Record<string, unknown>[]): void {

@@ -1,5 +1,5 @@
 import type { Measure } from '../../shared/domain/measure';
-import { QD766_INDICATORS } from '../../shared/kpi/definitions/qd766-catalogue';
+import { componentLabel } from '../../shared/kpi/component-labels';
 import { measureLabels } from '../../shared/kpi/measure-table';
 
 export type ReportLanguage = 'vi' | 'en';
@@ -11,7 +11,7 @@ const VI = {
   ranking: 'Bảng xếp hạng: {group}', rank: 'Hạng', rankChange: '±', unit: 'Đơn vị', index: 'Chỉ số', rating: 'Xếp loại', online: 'Trực tuyến', e2e: 'Toàn trình', onTime: 'Đúng hạn',
   days: 'Ngày', received: 'Hồ sơ', flags: 'Chưa đạt', unranked: 'Chưa xếp hạng (dưới {min} hồ sơ)', flagged: 'Đơn vị dưới chỉ tiêu', head: 'Người đứng đầu', failed: 'Chỉ tiêu chưa đạt',
   weeksBelow: 'Số tuần liên tiếp', none: 'Không có đơn vị nào dưới chỉ tiêu.', groups: { commune: 'Xã, phường', department: 'Sở, ban, ngành' }, demo: 'Dữ liệu minh họa (tổng hợp), không phải số liệu thật.',
-  measures: { ...measureLabels('vi'), avgProcessingDays: 'Thời gian xử lý TB (ngày)', overdueOpen: 'Quá hạn đang xử lý' } as Record<Measure, string>,
+  measures: { ...measureLabels('vi'), avgProcessingDays: `${measureLabels('vi').avgProcessingDays} (ngày)` } as Record<Measure, string>,
   annex: 'PHỤ LỤC ĐƠN VỊ', procedures: 'Thủ tục kéo chỉ số xuống', overdue: 'Hồ sơ quá hạn đang xử lý', dossier: 'Mã hồ sơ', dueAt: 'Hẹn trả', daysOverdue: 'Quá hạn (ngày)', rankOf: 'Hạng {rank}/{total}', notRanked: 'Chưa xếp hạng',
   code: 'Mã', overdueOpen: 'Quá hạn đang xử lý', procedure: 'Thủ tục', components: 'Điểm thành phần', component: 'Thành phần', points: 'Điểm', maxPoints: 'Tối đa', previous: 'Kỳ trước', whyRank: 'Vì sao thứ hạng thay đổi (so với {period})',
   overtook: 'Đã vượt', overtakenBy: 'Bị vượt bởi', coverage: '{value} / {covered} điểm có số liệu',
@@ -25,7 +25,7 @@ const EN: typeof VI = {
   ranking: 'Ranking: {group}', rank: 'Rank', rankChange: '±', unit: 'Unit', index: 'Index', rating: 'Rating', online: 'Online', e2e: 'End-to-end', onTime: 'On time',
   days: 'Days', received: 'Dossiers', flags: 'Below', unranked: 'Not ranked (fewer than {min} dossiers)', flagged: 'Units below target', head: 'Accountable head', failed: 'Targets missed',
   weeksBelow: 'Weeks in a row', none: 'No unit is below target.', groups: { commune: 'Communes and wards', department: 'Departments' }, demo: 'Demo data (synthetic), not real figures.',
-  measures: { ...measureLabels('en'), avgProcessingDays: 'Avg processing time (days)', overdueOpen: 'Open overdue' },
+  measures: { ...measureLabels('en'), avgProcessingDays: `${measureLabels('en').avgProcessingDays} (days)` },
   annex: 'UNIT ANNEX', procedures: 'Procedures pulling the unit down', overdue: 'Open overdue dossiers', dossier: 'Dossier', dueAt: 'Due', daysOverdue: 'Days overdue', rankOf: 'Rank {rank} of {total}', notRanked: 'Not ranked',
   code: 'Code', overdueOpen: 'Open overdue', procedure: 'Procedure', components: 'Component points', component: 'Component', points: 'Points', maxPoints: 'Max', previous: 'Previous', whyRank: 'Why the rank moved (since {period})',
   overtook: 'Overtook', overtakenBy: 'Overtaken by', coverage: '{value} of {covered} points with data',
@@ -34,13 +34,17 @@ const EN: typeof VI = {
 
 export const LABELS: Record<ReportLanguage, typeof VI> = { vi: VI, en: EN };
 
-const CATALOGUE = new Map(QD766_INDICATORS.map((i) => [i.code, i]));
-
-/** An index component by its measure's label, else its indicator's catalogue name, else its code. */
+/** An index component by its short name, the same as on the dashboard (shared/kpi/component-labels.ts). */
 export function componentName(code: string, lang: ReportLanguage): string {
-  const measure = (LABELS[lang].measures as Record<string, string>)[code];
-  const indicator = CATALOGUE.get(code);
-  return measure ?? (indicator ? (lang === 'en' ? (indicator.nameEn ?? indicator.name) : indicator.name) : code);
+  return componentLabel(code, lang);
+}
+
+/** The rating bands' names are Vietnamese (they are data in the index definition); the English report translates the known ones. */
+const RATINGS_EN: Record<string, string> = { 'Xuất sắc': 'Excellent', 'Tốt': 'Good', 'Khá': 'Fair', 'Trung bình': 'Average', 'Yếu': 'Weak' };
+
+export function ratingName(rating: string | null, lang: ReportLanguage): string {
+  if (rating === null) return '';
+  return lang === 'en' ? (RATINGS_EN[rating] ?? rating) : rating;
 }
 
 export function fill(template: string, values: Record<string, string | number>): string {

@@ -2,8 +2,11 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { RankingRow } from '../../shared/schemas/ranking';
 import { missesTarget } from '../../shared/kpi/flags';
-import { count, date, dateTime, fill, fixed, LABELS, type ReportLanguage } from './labels';
+import { count, date, dateTime, fill, fixed, LABELS, ratingName, type ReportLanguage } from './labels';
+import { drawTable } from './pdf-table';
 import type { ReportData } from './report-data';
+import { subjectLabel } from './subject-label';
+import { pillarPages } from './pillar-pdf';
 import { ACCOUNTABILITY_LABELS } from './accountability-labels';
 import { accountabilityPages, commitmentText, levelText } from './accountability-pdf';
 
@@ -24,23 +27,25 @@ interface Column {
   width: number;
   align: 'left' | 'right';
   cell: (r: RankingRow) => string;
+  red?: boolean;
 }
 
 function rankingColumns(lang: ReportLanguage): Column[] {
   const L = LABELS[lang];
-  const below = (r: RankingRow) => r.flags.filter((f) => f.state === 'below').map((f) => `${L.measures[f.measure].split(' ')[0]}${f.periodsBelow > 1 ? ` (${f.periodsBelow})` : ''}`).join(', ');
+  // The measure's whole name (the cell wraps) and, from the second period in a row, how many periods.
+  const below = (r: RankingRow) => r.flags.filter((f) => f.state === 'below').map((f) => `${subjectLabel(lang, f.measure)}${f.periodsBelow > 1 ? ` (${f.periodsBelow})` : ''}`).join(', ');
   return [
     { label: L.rank, width: 30, align: 'right', cell: (r) => (r.rank === null ? '—' : String(r.rank)) },
     { label: L.rankChange, width: 24, align: 'right', cell: (r) => (r.rankChange === null ? '' : r.rankChange > 0 ? `+${r.rankChange}` : String(r.rankChange)) },
     { label: L.unit, width: 118, align: 'left', cell: (r) => r.unitName },
     { label: L.index, width: 36, align: 'right', cell: (r) => fixed(r.index, lang) },
-    { label: L.rating, width: 50, align: 'left', cell: (r) => r.rating ?? '' },
+    { label: L.rating, width: 50, align: 'left', cell: (r) => ratingName(r.rating, lang) },
     { label: L.online, width: 44, align: 'right', cell: (r) => fixed(r.onlineRate, lang) },
     { label: L.e2e, width: 44, align: 'right', cell: (r) => fixed(r.endToEndRate, lang) },
     { label: L.onTime, width: 44, align: 'right', cell: (r) => fixed(r.onTimeRate, lang) },
     { label: L.days, width: 32, align: 'right', cell: (r) => fixed(r.avgProcessingDays, lang) },
     { label: L.received, width: 34, align: 'right', cell: (r) => count(r.received, lang) },
-    { label: L.flags, width: 59, align: 'left', cell: below },
+    { label: L.flags, width: 59, align: 'left', cell: below, red: true },
   ];
 }
 
@@ -50,35 +55,9 @@ function heading(doc: Doc, text: string): void {
 }
 
 function table(doc: Doc, columns: Column[], rows: RankingRow[]): void {
-  const rowHeight = 12.5;
-  const header = () => {
-    let x = MARGIN;
-    const y = doc.y;
-    doc.font('bold').fontSize(7).fillColor(INK);
-    for (const c of columns) {
-      doc.text(c.label, x + 2, y, { width: c.width - 4, align: c.align, lineBreak: false });
-      x += c.width;
-    }
-    doc.moveTo(MARGIN, y + 10).lineTo(A4.width - MARGIN, y + 10).lineWidth(0.6).strokeColor(INK).stroke();
-    doc.y = y + 13;
-  };
-  header();
-  rows.forEach((r, i) => {
-    if (doc.y + rowHeight > A4.height - MARGIN - 24) {
-      doc.addPage();
-      header();
-    }
-    const y = doc.y;
-    if (i % 2 === 1) doc.rect(MARGIN, y - 1.5, A4.width - 2 * MARGIN, rowHeight).fill('#f1f4f8');
-    let x = MARGIN;
-    const flagged = r.flags.some((f) => f.state === 'below');
-    doc.font('regular').fontSize(7);
-    for (const c of columns) {
-      doc.fillColor(c.label === LABELS.vi.flags || c.label === LABELS.en.flags ? RED : INK).text(c.cell(r), x + 2, y, { width: c.width - 4, align: c.align, lineBreak: false, ellipsis: true });
-      x += c.width;
-    }
-    if (flagged) doc.fillColor(RED).text('•', MARGIN - 8, y, { lineBreak: false });
-    doc.y = y + rowHeight;
+  drawTable<RankingRow>(doc, columns.map((c) => ({ ...c, color: c.red ? () => RED : undefined })), rows, {
+    fontSize: 7, ink: INK, stripe: '#f1f4f8', bottomReserve: 24,
+    marker: (r) => (r.flags.some((f) => f.state === 'below') ? { text: '•', color: RED } : null),
   });
 }
 
@@ -131,7 +110,7 @@ function trendChart(doc: Doc, data: ReportData, lang: ReportLanguage): void {
   const n = data.cityTrend.length;
   const xAt = (i: number) => left + (n <= 1 ? 0 : (i / (n - 1)) * width);
   data.cityTrend.forEach((p, i) => {
-    if (i % 2 === 0 || i === n - 1) doc.fillColor(MUTED).text(p.period.slice(5), xAt(i) - 15, top + height + 4, { width: 30, align: 'center', lineBreak: false });
+    if (i % 2 === 0 || i === n - 1) doc.fillColor(MUTED).text(p.period.slice(5), xAt(i) - 15, top + height + 7, { width: 30, align: 'center', lineBreak: false });
   });
   const series = [['onlineRate', L.measures.onlineRate], ['endToEndRate', L.measures.endToEndRate], ['onTimeRate', L.measures.onTimeRate]] as const;
   series.forEach(([m, name], s) => {
@@ -147,10 +126,10 @@ function trendChart(doc: Doc, data: ReportData, lang: ReportLanguage): void {
     });
     doc.lineWidth(1.6).strokeColor(color).stroke();
     const lx = left + s * 150;
-    doc.rect(lx, top + height + 18, 10, 3).fill(color);
-    doc.fillColor(INK).fontSize(8).text(name, lx + 14, top + height + 15, { lineBreak: false });
+    doc.rect(lx, top + height + 21, 10, 3).fill(color);
+    doc.fillColor(INK).fontSize(8).text(name, lx + 14, top + height + 18, { lineBreak: false });
   });
-  doc.y = top + height + 32;
+  doc.y = top + height + 35;
 }
 
 function flagged(doc: Doc, data: ReportData, lang: ReportLanguage): void {
@@ -177,8 +156,8 @@ function flagged(doc: Doc, data: ReportData, lang: ReportLanguage): void {
   };
   drawHead();
   for (const r of data.flags.rows) {
-    const failed = r.failed.map((f) => `${L.measures[f.measure]} ${fixed(f.value, lang)}/${fixed(f.target, lang)}`).join('; ');
-    const cells = [r.unitName, r.headName ?? '—', failed, String(r.periodsBelow), levelText(r.escalation, lang), commitmentText(r.commitment, lang)];
+    const failed = r.failed.map((f) => `${subjectLabel(lang, f.measure, data.indicators)} ${fixed(f.value, lang)}/${fixed(f.target, lang)}`).join('; ');
+    const cells = [r.unitName, r.headName ?? '—', failed, String(r.periodsBelow), levelText(r.escalation, lang, data.flags.ladder.steps), commitmentText(r.commitment, lang)];
     const unanswered = r.commitment === null || r.commitment.state === 'missed';
     doc.font('regular').fontSize(7);
     const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: (widths[i] as number) - 4 }))) + 3;
@@ -222,7 +201,7 @@ export function renderPdf(data: ReportData, lang: ReportLanguage, generatedAt: s
 
   doc.font('bold').fontSize(18).fillColor(INK).text(L.title, { align: 'center' });
   doc.font('regular').fontSize(12).text(fill(L.week, { id: data.period, from: date(data.startDate), to: date(data.endDate) }), { align: 'center' });
-  doc.fontSize(9).fillColor(MUTED).text(`${L.cutOff} ${dateTime(data.cutOff)} · ${L.definition}: ${data.definition.name} (${data.definition.id} v${data.definition.version})`, { align: 'center' });
+  doc.fontSize(9).fillColor(MUTED).text(`${L.cutOff} ${dateTime(data.cutOff)} · ${L.definition}: ${lang === 'en' ? (data.definition.nameEn ?? data.definition.name) : data.definition.name} (${data.definition.id} v${data.definition.version})`, { align: 'center' });
   if (demo) doc.fillColor(RED).text(L.demo, { align: 'center' });
   heading(doc, L.standing);
   standing(doc, data, lang);
@@ -235,6 +214,7 @@ export function renderPdf(data: ReportData, lang: ReportLanguage, generatedAt: s
   doc.addPage();
   flagged(doc, data, lang);
   accountabilityPages(doc, data, lang, { heading: (text) => heading(doc, text), ink: INK, muted: MUTED, red: RED });
+  pillarPages(doc, data, lang, { heading: (text) => heading(doc, text), ink: INK, muted: MUTED, red: RED });
   footers(doc, data, lang, generatedAt, demo);
   doc.end();
   return done;

@@ -4,7 +4,10 @@ import type { Overview, FlagList } from '../../shared/schemas/api';
 import type { RankingOutput } from '../../shared/schemas/ranking';
 import type { Target } from '../../shared/schemas/target';
 import type { IndexDefinition } from '../../shared/schemas/index-definition';
-import { definitionOrThrow } from '../analytics/definitions';
+import { cachedIndicators, definitionOrThrow } from '../analytics/definitions';
+import type { Indicator } from '../../shared/domain/indicator';
+import type { Pillars } from '../../shared/schemas/programme';
+import { pillars as pillarFigures } from '../analytics/pillars';
 import type { Measures } from '../../shared/schemas/measure';
 import { flagList } from '../analytics/flags';
 import { overview } from '../analytics/overview';
@@ -37,6 +40,10 @@ export interface ReportData {
   flags: FlagList;
   cityTrend: { period: string; measures: Measures }[];
   accountability: ReportAccountability;
+  /** The indicator catalogue, for the names of indicator targets and flags. */
+  indicators: Indicator[];
+  /** The programme KPIs per pillar, as on the overview. */
+  pillars: Pillars;
 }
 
 const TREND_WEEKS = 12;
@@ -45,13 +52,15 @@ const TREND_WEEKS = 12;
 export async function reportData(deps: AnalyticsDeps, periodId: string, asOf: number, index?: string): Promise<ReportData> {
   const period = mustParsePeriod(periodId);
   const asOfText = new Date(asOf).toISOString();
-  const [ov, communes, departments, flags, targets, definition] = await Promise.all([
+  const [ov, communes, departments, flags, targets, definition, indicators, pillars] = await Promise.all([
     overview(deps, { period: period.id, asOf: asOfText, index }),
     ranking(deps, { period: period.id, group: 'commune', asOf: asOfText, index }),
     ranking(deps, { period: period.id, group: 'department', asOf: asOfText, index }),
     flagList(deps, { period: period.id, asOf: asOfText, index }),
     deps.store.listTargets(),
     definitionOrThrow(deps, index),
+    cachedIndicators(deps),
+    pillarFigures(deps, { period: period.id, asOf: asOfText, index }),
   ]);
   const weeks = periodsBetween('week', period.end - TREND_WEEKS * 7 * 86_400_000, period.end);
   const counts = await deps.cache.countsByUnit(deps.store, weeks.map((w) => ({ start: w.start, cutOff: cutOff(w, asOf) })));
@@ -68,6 +77,6 @@ export async function reportData(deps: AnalyticsDeps, periodId: string, asOf: nu
   const accountability = { dueFrom, dueTo, due: due.map(named), followUps: decisions.map(named) };
   return {
     period: period.id, startDate: period.startDate, endDate: period.endDate, asOf: asOfText, cutOff: new Date(cutOff(period, asOf)).toISOString(),
-    definition, targets, overview: ov, rankings: [communes, departments], flags, cityTrend, accountability,
+    definition, targets, overview: ov, rankings: [communes, departments], flags, cityTrend, accountability, indicators, pillars,
   };
 }

@@ -39,21 +39,30 @@ export function render(data: ReportData, format: ReportFormat, language: ReportL
  * inputs). Asking again returns the stored snapshot, whatever has been imported since, unless `regenerate`.
  */
 export async function generateReport(deps: AnalyticsDeps, req: GenerateRequest): Promise<ReportRecord> {
+  return (await generateOrReuse(deps, req)).record;
+}
+
+/** As `generateReport`, and says whether the report returned was already stored (`reused`) rather than made now. */
+export async function generateOrReuse(deps: AnalyticsDeps, req: GenerateRequest): Promise<{ record: ReportRecord; reused: boolean }> {
   const period = periodOrThrow(req.period);
   const definition = await definitionOrThrow(deps, req.index);
   if (!req.regenerate) {
     const existing = (await deps.store.listReports()).find((r) => r.period === period.id && r.format === req.format && r.language === req.language && r.definitionId === definition.id);
-    if (existing) return existing;
+    if (existing) return { record: existing, reused: true };
   }
+  return { record: await makeReport(deps, req, period.id, definition.id), reused: false };
+}
+
+async function makeReport(deps: AnalyticsDeps, req: GenerateRequest, periodId: string, definitionId: string): Promise<ReportRecord> {
   const asOf = deps.now();
-  const data = await reportData(deps, period.id, asOf, definition.id);
+  const data = await reportData(deps, periodId, asOf, definitionId);
   const generatedAt = new Date(asOf).toISOString();
   const demo = (await deps.store.getMeta('dataset')) === 'demo';
   const content = await render(data, req.format, req.language, generatedAt, demo);
   const inputsHash = createHash('sha256').update(JSON.stringify(data)).digest('hex');
   return deps.store.saveReport(
     {
-      period: period.id, format: req.format, language: req.language, cutOff: new Date(cutOff(mustParsePeriod(period.id), asOf)).toISOString(), generatedAt,
+      period: periodId, format: req.format, language: req.language, cutOff: new Date(cutOff(mustParsePeriod(periodId), asOf)).toISOString(), generatedAt,
       inputsHash, definitionId: data.definition.id, definitionJson: JSON.stringify(data.definition), targets: JSON.stringify(data.targets), trigger: req.trigger, createdBy: req.actor,
     },
     content,

@@ -48,7 +48,7 @@ describe('the weekly report', () => {
     const record = await generateReport(deps, { period: '2025-W31', format: 'xlsx', language: 'vi', regenerate: false, trigger: 'manual', actor: 'test' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await store.reportContent(record.id))?.content as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Xã, phường', 'Sở, ban, ngành', 'Cảnh báo', 'Cam kết đến hạn', 'Kết luận giao ban', 'Định nghĩa']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Xã, phường', 'Sở, ban, ngành', 'Cảnh báo', 'Cam kết đến hạn', 'Kết luận giao ban', 'CT CCHC', 'CT CDS', 'CT DA06', 'Định nghĩa']);
     const sheet = wb.getWorksheet('Xã, phường') as ExcelJS.Worksheet;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const api = await ranking(deps, { period: '2025-W31', group: 'commune', asOf: record.generatedAt });
@@ -142,6 +142,19 @@ describe('reports over HTTP', () => {
     expect(file.status).toBe(200);
     expect(file.headers.get('content-disposition')).toMatch(/chiso-2025-W31-vi-v\d+\.csv/);
     expect((await fetch(`${base}/api/reports/${made.body.result.data.id}`)).status).toBe(401);
+  });
+
+  it('says when it returned the stored report instead of making one, and makes a new version only when asked', async () => {
+    const leader = await login(base, 'leader', 'leader-demo');
+    const input = { period: '2025-W30', format: 'csv', language: 'en' };
+    const first = (await mutate(base, 'reports.generate', input, leader)).body.result.data;
+    expect(first.reused).toBe(false);
+    const again = (await mutate(base, 'reports.generate', input, leader)).body.result.data;
+    expect(again).toMatchObject({ id: first.id, version: first.version, reused: true });
+    const fresh = (await mutate(base, 'reports.generate', { ...input, regenerate: true }, leader)).body.result.data;
+    expect(fresh).toMatchObject({ reused: false, version: first.version + 1 });
+    const audited = (await store.listAudit(100, 0)).filter((a) => a.action === 'report.generate' && (a.target ?? '').startsWith('2025-W30/csv/en'));
+    expect(audited.map((a) => a.target).sort()).toEqual([`2025-W30/csv/en/v${first.version}`, `2025-W30/csv/en/v${fresh.version}`]);
   });
 
   it("gives a unit head their own unit's annex and no other", async () => {

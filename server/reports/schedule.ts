@@ -3,7 +3,7 @@ import { addDays, vnCivilDate, vnInstant, vnWeekday } from '../../shared/kpi/vn-
 import type { AnalyticsDeps } from '../analytics/deps';
 import { generateReport } from './reports-service';
 import { runQuarterlyForm06 } from './form06-schedule';
-import { runWeeklyNotices, type NoticeRun, type NoticeSettings } from '../accountability/weekly-notices';
+import { NoticeCourier, runWeeklyNotices, type NoticeRun, type NoticeSettings } from '../accountability/weekly-notices';
 
 export interface Schedule {
   /** ISO weekday, 1 = Monday. */
@@ -52,12 +52,18 @@ export async function runDue(deps: AnalyticsDeps, schedule: Schedule, by: string
 }
 
 /** The notices of the week the latest due report covers (SPEC §9), claimed on their own so a failed report does not stop them. */
-export function runDueNotices(deps: AnalyticsDeps, schedule: Schedule, by: string, settings: NoticeSettings): Promise<NoticeRun | null> {
-  return runWeeklyNotices(deps, reportedWeek(lastDue(schedule, deps.now())), by, settings);
+export function runDueNotices(deps: AnalyticsDeps, schedule: Schedule, by: string, settings: NoticeSettings, courier?: NoticeCourier): Promise<NoticeRun | null> {
+  return runWeeklyNotices(deps, reportedWeek(lastDue(schedule, deps.now())), by, settings, courier);
 }
 
-export function startScheduler(deps: AnalyticsDeps, schedule: Schedule, log: (m: string) => void, notices?: NoticeSettings): () => void {
+/**
+ * Every minute: the due report, the due notices, and the mail of notices left pending (by a process that stopped or
+ * died mid-retry, the first tick after a start included). The returned function stops the ticks and hands the notices
+ * this process still holds to the next one.
+ */
+export function startScheduler(deps: AnalyticsDeps, schedule: Schedule, log: (m: string) => void, notices?: NoticeSettings): () => Promise<void> {
   const by = `pid ${process.pid}`;
+  const courier = notices?.mailer ? new NoticeCourier(deps, notices.mailer, notices) : undefined;
   let running = false;
   const tick = () => {
     if (running) return;
@@ -65,9 +71,12 @@ export function startScheduler(deps: AnalyticsDeps, schedule: Schedule, log: (m:
     runDue(deps, schedule, by)
       .then((week) => week && log(`weekly report for ${week} generated`))
       .catch((error: unknown) => log(`weekly report failed: ${error instanceof Error ? error.message : String(error)}`))
-      .then(() => notices && runDueNotices(deps, schedule, by, notices))
+      .then(() => notices && runDueNotices(deps, schedule, by, notices, courier))
       .then((run) => run && log(`notices for ${run.week}: ${run.stored.length} made`))
       .catch((error: unknown) => log(`weekly notices failed: ${error instanceof Error ? error.message : String(error)}`))
+      .then(() => courier?.sendPending())
+      .then((resumed) => resumed?.claimed.length && log(`mailing ${resumed.claimed.length} notices left pending`))
+      .catch((error: unknown) => log(`mailing pending notices failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
         running = false;
       });
@@ -75,5 +84,8 @@ export function startScheduler(deps: AnalyticsDeps, schedule: Schedule, log: (m:
   tick();
   const timer = setInterval(tick, 60_000);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await courier?.stop();
+  };
 }

@@ -4,6 +4,8 @@ import { safeCell, safeRecord } from '../safe-cell';
 import { componentName, date, dateTime, fill, LABELS, type ReportLanguage } from './labels';
 import type { IndexDefinition } from '../../shared/schemas/index-definition';
 import type { ReportData } from './report-data';
+import { subjectLabel, type NamedIndicator } from './subject-label';
+import { pillarSheets } from './pillar-xlsx';
 import { accountabilitySheets, flagCells, flagColumns } from './accountability-xlsx';
 
 const RATE = '0.00';
@@ -11,7 +13,7 @@ const RATE = '0.00';
 /** A row of the definitions sheet, whose text (index names and descriptions) an admin writes. */
 const line = (ws: ExcelJS.Worksheet, values: unknown[]) => ws.addRow(values.map(safeCell));
 
-function rankingSheet(wb: ExcelJS.Workbook, name: string, rows: RankingRow[], lang: ReportLanguage, definition: IndexDefinition): void {
+function rankingSheet(wb: ExcelJS.Workbook, name: string, rows: RankingRow[], lang: ReportLanguage, definition: IndexDefinition, indicators: readonly NamedIndicator[]): void {
   const L = LABELS[lang];
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [
@@ -35,7 +37,7 @@ function rankingSheet(wb: ExcelJS.Workbook, name: string, rows: RankingRow[], la
     ws.addRow(safeRecord({
       rank: r.rank, rankChange: r.rankChange, unitCode: r.unitCode, unitName: r.unitName, headName: r.headName, received: r.received,
       onlineRate: r.onlineRate, endToEndRate: r.endToEndRate, onTimeRate: r.onTimeRate, avgProcessingDays: r.avgProcessingDays, overdueOpen: r.overdueOpen,
-      index: r.index, rating: r.rating, flags: r.flags.filter((f) => f.state === 'below').map((f) => `${L.measures[f.measure]} (${f.periodsBelow})`).join('; '),
+      index: r.index, rating: r.rating, flags: r.flags.filter((f) => f.state === 'below').map((f) => `${subjectLabel(lang, f.measure, indicators)} (${f.periodsBelow})`).join('; '),
       ...Object.fromEntries(r.components.map((c) => [`component:${c.code}`, c.points])),
     }));
   }
@@ -49,7 +51,7 @@ export async function renderXlsx(data: ReportData, lang: ReportLanguage, generat
   const wb = new ExcelJS.Workbook();
   wb.creator = 'chiso';
   wb.created = new Date(generatedAt);
-  for (const r of data.rankings) rankingSheet(wb, L.groups[r.group], r.rows, lang, data.definition);
+  for (const r of data.rankings) rankingSheet(wb, L.groups[r.group], r.rows, lang, data.definition, data.indicators);
 
   const flags = wb.addWorksheet(L.sheetFlags, { views: [{ state: 'frozen', ySplit: 1 }] });
   flags.columns = [
@@ -61,10 +63,11 @@ export async function renderXlsx(data: ReportData, lang: ReportLanguage, generat
     { header: L.weeksBelow, key: 'weeks', width: 12 },
     ...flagColumns(lang),
   ];
-  for (const r of data.flags.rows) for (const f of r.failed) flags.addRow(safeRecord({ unit: r.unitName, head: r.headName, measure: L.measures[f.measure], value: f.value, target: f.target, weeks: f.periodsBelow, ...flagCells(r, lang) }));
+  for (const r of data.flags.rows) for (const f of r.failed) flags.addRow(safeRecord({ unit: r.unitName, head: r.headName, measure: subjectLabel(lang, f.measure, data.indicators), value: f.value, target: f.target, weeks: f.periodsBelow, ...flagCells(r, lang, data.flags.ladder.steps) }));
   flags.getRow(1).font = { bold: true };
   flags.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, flags.rowCount), column: flags.columnCount } };
   accountabilitySheets(wb, data, lang);
+  pillarSheets(wb, data, lang);
 
   const defs = wb.addWorksheet(L.sheetDefinitions);
   defs.columns = [{ width: 34 }, { width: 60 }];
@@ -76,6 +79,6 @@ export async function renderXlsx(data: ReportData, lang: ReportLanguage, generat
   for (const c of data.definition.components) line(defs, [c.code, `${c.points} · ${c.rule}${c.threshold !== undefined ? ` ${c.threshold}` : ''} · ${c.measure ?? c.indicator ?? ''}`]);
   line(defs, []);
   line(defs, [L.measure, L.scope, L.threshold, L.effectiveFrom, L.deadline]).font = { bold: true };
-  for (const t of data.targets) line(defs, [L.measures[t.measure], t.kind ?? t.unitCode, t.threshold, date(t.effectiveFrom), t.deadline ? date(t.deadline) : '']);
+  for (const t of data.targets) line(defs, [subjectLabel(lang, t.measure, data.indicators), t.kind ?? t.unitCode, t.threshold, date(t.effectiveFrom), t.deadline ? date(t.deadline) : '']);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -14,6 +14,7 @@ import { indicatorsRouter } from './indicators';
 import { commitmentsRouter } from './commitments';
 import { decisionsRouter } from './decisions';
 import { noticesRouter } from './notices';
+import { escalationRouter } from './escalation';
 
 export const appRouter = router({
   auth: authRouter,
@@ -31,6 +32,7 @@ export const appRouter = router({
   commitments: commitmentsRouter,
   decisions: decisionsRouter,
   notices: noticesRouter,
+  escalation: escalationRouter,
 });
 
 export type AppRouter = typeof appRouter;

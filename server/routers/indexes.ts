@@ -3,6 +3,7 @@ import { IndexDefinitionSchema } from '../../shared/schemas/index-definition';
 import { currentDefinitions, definitionVersions } from '../analytics/definitions';
 import { UserError } from '../errors';
 import { auditBy, roleProcedure, router, viewerProcedure } from '../trpc';
+import { msg } from '../../shared/messages/catalogue';
 
 const VersionSchema = z.object({ definition: IndexDefinitionSchema, shipped: z.boolean(), createdAt: z.string().nullable(), createdBy: z.string().nullable() });
 
@@ -21,10 +22,10 @@ export const indexesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const versions = (await definitionVersions(ctx.deps)).filter((v) => v.definition.id === input.id);
       const latest = Math.max(0, ...versions.map((v) => v.definition.version));
-      if (input.version <= latest) throw new UserError('CONFLICT', `Definition "${input.id}" is already at version ${latest}: save it as version ${latest + 1}.`);
+      if (input.version <= latest) throw new UserError('CONFLICT', msg('index.versionTaken', { id: input.id, latest, next: latest + 1 }));
       const indicators = new Set((await ctx.deps.store.listIndicators()).map((i) => i.code));
       const unknown = input.components.filter((c) => c.indicator && !indicators.has(c.indicator)).map((c) => c.indicator);
-      if (unknown.length) throw new UserError('BAD_REQUEST', `These indicators are not in the catalogue: ${unknown.join(', ')}.`);
+      if (unknown.length) throw new UserError('BAD_REQUEST', msg('index.unknownIndicators', { codes: unknown.join(', ') }));
       const before = versions.find((v) => v.definition.version === latest)?.definition ?? null;
       await ctx.deps.store.saveDefinition(
         { id: input.id, version: input.version, json: JSON.stringify(input), createdBy: ctx.viewer.username },

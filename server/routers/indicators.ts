@@ -7,8 +7,15 @@ import { cachedUnits } from '../analytics/deps';
 import { UserError } from '../errors';
 import { reportingRound, valueFromInput } from '../indicators/reporting-round';
 import { auditBy, roleProcedure, router, unitScope, viewerProcedure } from '../trpc';
+import { PeriodInputSchema } from '../../shared/schemas/api';
+import { PillarsSchema, UnitIndicatorsSchema } from '../../shared/schemas/programme';
+import { pillars } from '../analytics/pillars';
+import { unitIndicators } from '../analytics/unit-indicators';
+import { msg } from '../../shared/messages/catalogue';
 
-const ValueRecordSchema = IndicatorValueSchema.extend({ state: z.enum(['submitted', 'returned']), comment: z.string().nullable(), at: z.string(), actor: z.string().nullable() });
+/** An evidence file attached to a value (decision 024); its bytes are at `/api/evidence/{id}`. */
+const EvidenceSchema = z.object({ id: z.number().int(), fileName: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string(), at: z.string(), actor: z.string().nullable() });
+const ValueRecordSchema = IndicatorValueSchema.extend({ state: z.enum(['submitted', 'returned']), comment: z.string().nullable(), at: z.string(), actor: z.string().nullable(), evidence: EvidenceSchema.nullable() });
 const KeySchema = z.object({ indicator: z.string().min(1).max(100), unitCode: UnitCodeSchema, period: PeriodIdSchema });
 const Figure = z.number().finite().nonnegative().max(1e12);
 const SubmitSchema = KeySchema.extend({ numerator: Figure.optional(), denominator: Figure.optional(), value: Figure.optional(), note: z.string().max(2000).optional() });
@@ -62,9 +69,20 @@ export const indicatorsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { comment, ...key } = input;
       const done = await ctx.deps.store.returnIndicatorValue(key, comment, ctx.viewer.username, auditBy(ctx, 'value.return', `${key.indicator}/${key.unitCode}/${key.period}`, null, { comment }));
-      if (!done) throw new UserError('NOT_FOUND', 'There is no such reported value to return.');
+      if (!done) throw new UserError('NOT_FOUND', msg('indicator.noValue'));
       return { returned: true };
     }),
+  /** The overview's programme section: per pillar, each indicator with a target, the city's figure and the units below. */
+  pillars: viewerProcedure
+    .input(PeriodInputSchema)
+    .output(PillarsSchema)
+    .query(({ ctx, input }) => pillars(ctx.deps, input)),
+  /** A unit's indicators with target, state and last periods, and what it has not reported; a head sees their own unit. */
+  unit: viewerProcedure
+    .input(PeriodInputSchema.pick({ period: true, asOf: true }).extend({ unitCode: UnitCodeSchema }))
+    .use(unitScope)
+    .output(UnitIndicatorsSchema)
+    .query(({ ctx, input }) => unitIndicators(ctx.deps, input)),
   /** Every version of a unit's reported values, newest first. */
   history: viewerProcedure
     .input(z.object({ unitCode: UnitCodeSchema, indicator: z.string().max(100).optional() }))

@@ -3,6 +3,7 @@ import { NoticeSchema, NoticeUnitSchema, SetLanguageInputSchema, type Notice } f
 import { UserError } from '../errors';
 import type { NoticeRecord } from '../store/port';
 import { auditBy, router, viewerProcedure } from '../trpc';
+import { msg } from '../../shared/messages/catalogue';
 
 const LISTED = 50;
 const UnitsSchema = z.array(NoticeUnitSchema);
@@ -29,7 +30,7 @@ export const noticesRouter = router({
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       const before = await ctx.deps.store.getAccount(ctx.viewer.username);
-      if (!before) throw new UserError('NOT_FOUND', `There is no account "${ctx.viewer.username}".`);
+      if (!before) throw new UserError('NOT_FOUND', msg('user.unknown', { username: ctx.viewer.username }));
       if (before.language !== input.language) {
         const after = { ...before, language: input.language, updatedAt: new Date().toISOString() };
         await ctx.deps.store.saveAccount(after, auditBy(ctx, 'account.language', before.username, { language: before.language ?? null }, { language: input.language }));

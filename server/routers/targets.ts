@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { TargetInputSchema, TargetSchema } from '../../shared/schemas/target';
-import { isRateMeasure } from '../../shared/domain/measure';
+import { isMeasure, isRateMeasure } from '../../shared/domain/measure';
+import { cachedIndicators } from '../analytics/definitions';
 import { UserError } from '../errors';
 import { auditBy, roleProcedure, router, viewerProcedure } from '../trpc';
+import { msg } from '../../shared/messages/catalogue';
 
 const TargetKeySchema = TargetSchema.pick({ measure: true, kind: true, unitCode: true, effectiveFrom: true });
 type TargetKey = z.infer<typeof TargetKeySchema>;
@@ -17,9 +19,15 @@ export const targetsRouter = router({
     .input(TargetInputSchema)
     .output(TargetSchema)
     .mutation(async ({ ctx, input }) => {
-      if (isRateMeasure(input.measure) && input.threshold > 100) throw new UserError('BAD_REQUEST', 'A rate target cannot be over 100.');
-      if (input.deadline && input.deadline < input.effectiveFrom) throw new UserError('BAD_REQUEST', 'The deadline is before the date the target takes effect.');
-      if (input.unitCode && !(await ctx.deps.store.listUnits()).some((u) => u.code === input.unitCode)) throw new UserError('BAD_REQUEST', `There is no unit with the code "${input.unitCode}".`);
+      if (isMeasure(input.measure)) {
+        if (isRateMeasure(input.measure) && input.threshold > 100) throw new UserError('BAD_REQUEST', msg('target.rateOver100'));
+      } else {
+        const indicator = (await cachedIndicators(ctx.deps)).find((i) => i.code === input.measure);
+        if (!indicator) throw new UserError('BAD_REQUEST', msg('target.unknownMeasure', { measure: input.measure }));
+        if (indicator.unit === 'percent' && input.threshold > 100) throw new UserError('BAD_REQUEST', msg('target.percentOver100', { code: indicator.code }));
+      }
+      if (input.deadline && input.deadline < input.effectiveFrom) throw new UserError('BAD_REQUEST', msg('target.deadlineBeforeStart'));
+      if (input.unitCode && !(await ctx.deps.store.listUnits()).some((u) => u.code === input.unitCode)) throw new UserError('BAD_REQUEST', msg('unit.unknown', { code: input.unitCode }));
       const target = { measure: input.measure, kind: input.kind ?? null, unitCode: input.unitCode ?? null, threshold: input.threshold, effectiveFrom: input.effectiveFrom, deadline: input.deadline ?? null };
       const before = (await ctx.deps.store.listTargets()).find(sameKey(target)) ?? null;
       await ctx.deps.store.upsertTarget(target, auditBy(ctx, 'target.upsert', describeKey(target), before, target));
@@ -30,7 +38,7 @@ export const targetsRouter = router({
     .output(z.object({ deleted: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       const before = (await ctx.deps.store.listTargets()).find(sameKey(input));
-      if (!before) throw new UserError('NOT_FOUND', 'There is no such target.');
+      if (!before) throw new UserError('NOT_FOUND', msg('target.unknown'));
       const deleted = await ctx.deps.store.deleteTarget(input, auditBy(ctx, 'target.delete', describeKey(input), before, null));
       return { deleted };
     }),

@@ -5,12 +5,13 @@ import { assertPasswordAllowed } from '../auth/password-policy';
 import { UserError } from '../errors';
 import type { StoredAccount } from '../store/port';
 import { auditBy, roleProcedure, router } from '../trpc';
+import { msg } from '../../shared/messages/catalogue';
 
 const admin = roleProcedure('admin');
 const visible = ({ passwordHash: _hidden, ...account }: StoredAccount) => account;
 
 async function knownUnit(store: { listUnits(): Promise<{ code: string }[]> }, unitCode: string | null | undefined) {
-  if (unitCode && !(await store.listUnits()).some((u) => u.code === unitCode)) throw new UserError('BAD_REQUEST', `There is no unit with the code "${unitCode}".`);
+  if (unitCode && !(await store.listUnits()).some((u) => u.code === unitCode)) throw new UserError('BAD_REQUEST', msg('unit.unknown', { code: unitCode }));
 }
 
 export const usersRouter = router({
@@ -19,7 +20,7 @@ export const usersRouter = router({
     .input(CreateAccountInputSchema)
     .output(AccountSchema)
     .mutation(async ({ ctx, input }) => {
-      if (await ctx.deps.store.getAccount(input.username)) throw new UserError('CONFLICT', `The username "${input.username}" is taken.`);
+      if (await ctx.deps.store.getAccount(input.username)) throw new UserError('CONFLICT', msg('user.taken', { username: input.username }));
       await knownUnit(ctx.deps.store, input.unitCode);
       assertPasswordAllowed(input.password, input.username);
       const now = new Date().toISOString();
@@ -32,11 +33,11 @@ export const usersRouter = router({
     .output(AccountSchema)
     .mutation(async ({ ctx, input }) => {
       const before = await ctx.deps.store.getAccount(input.username);
-      if (!before) throw new UserError('NOT_FOUND', `There is no account "${input.username}".`);
-      if (input.username === ctx.viewer.username && (input.disabled || (input.role && input.role !== 'admin'))) throw new UserError('BAD_REQUEST', 'You cannot disable your own account or take away your own admin role.');
+      if (!before) throw new UserError('NOT_FOUND', msg('user.unknown', { username: input.username }));
+      if (input.username === ctx.viewer.username && (input.disabled || (input.role && input.role !== 'admin'))) throw new UserError('BAD_REQUEST', msg('user.self'));
       const role = input.role ?? before.role;
       const unitCode = input.unitCode !== undefined ? input.unitCode : role === 'unit_head' ? before.unitCode : null;
-      if ((role === 'unit_head') !== Boolean(unitCode)) throw new UserError('BAD_REQUEST', 'A unit head is bound to exactly one unit; other roles to none.');
+      if ((role === 'unit_head') !== Boolean(unitCode)) throw new UserError('BAD_REQUEST', msg('user.unitBinding'));
       await knownUnit(ctx.deps.store, unitCode);
       const after: StoredAccount = { ...before, role, unitCode, displayName: input.displayName !== undefined ? input.displayName : before.displayName, disabled: input.disabled ?? before.disabled, updatedAt: new Date().toISOString(),
         email: input.email !== undefined ? input.email : (before.email ?? null), language: input.language !== undefined ? input.language : (before.language ?? null) };
@@ -52,7 +53,7 @@ export const usersRouter = router({
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       const before = await ctx.deps.store.getAccount(input.username);
-      if (!before) throw new UserError('NOT_FOUND', `There is no account "${input.username}".`);
+      if (!before) throw new UserError('NOT_FOUND', msg('user.unknown', { username: input.username }));
       assertPasswordAllowed(input.password, before.username);
       const after = { ...before, passwordHash: await hashPassword(input.password), demo: false, updatedAt: new Date().toISOString() };
       await ctx.deps.store.saveAccount(after, auditBy(ctx, 'account.reset-password', after.username, null, null));

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Target } from '../../shared/schemas/target';
 import type { Unit, UnitKind } from '../../shared/schemas/unit';
+import { ROOT } from '../root';
 
-const dataFile = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
+const dataFile = (name: string) => join(ROOT, 'server', 'seed', 'data', name);
 const readCsv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(dataFile(name), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
 
 /** Who answers for a department: its head's title, written as the city writes it. */

@@ -1,6 +1,8 @@
 import type { Indicator } from '../../shared/domain/indicator';
+import type { Target } from '../../shared/schemas/target';
+import type { UnitKind } from '../../shared/schemas/unit';
 
-const COMMUNES: Indicator['kinds'] = ['ward', 'commune', 'special_zone'];
+const COMMUNES: UnitKind[] = ['ward', 'commune', 'special_zone'];
 
 /**
  * Hà Nội's programme KPIs of the three pillars as reported in the press (cải cách hành chính, chuyển đổi số, Đề án 06):
@@ -32,3 +34,22 @@ export const HANOI_PROGRAMME_KPIS: readonly Indicator[] = [
     pillar: 'cds', unit: 'percent', direction: 'higher', frequency: 'month', kinds: [], description: 'Giao dịch thanh toán phí, lệ phí không dùng tiền mặt / tổng giao dịch.',
   },
 ];
+
+const ALL_KINDS: UnitKind[] = ['ward', 'commune', 'special_zone', 'department'];
+
+/**
+ * Demo targets on the programme KPIs (thresholds chosen for the demo, in the spirit of the city's plans) so that the
+ * overview's pillar sections compare the city with a target and name the units below it.
+ */
+export function programmeTargets(): Target[] {
+  const base = { unitCode: null, effectiveFrom: '2025-07-01', deadline: null };
+  const per = (measure: string, threshold: number, kinds: readonly UnitKind[]): Target[] => kinds.map((kind) => ({ ...base, measure, threshold, kind }));
+  return [
+    ...per('DA06_VNEID_APPLICATIONS', 70, COMMUNES),
+    ...per('DA06_CITIZEN_DATA_CLEAN', 65, COMMUNES),
+    ...per('DA06_JUDICIAL_RECORD_VNEID', 60, ['department']),
+    ...per('CDS_ESSENTIAL_SERVICES', 80, ['department']),
+    ...per('CDS_NON_CASH_PAYMENT', 60, ALL_KINDS),
+    ...per('PUBLISH_ON_TIME', 70, ALL_KINDS),
+  ];
+}

@@ -5,7 +5,7 @@ import { DEMO_START, profileOf, unitDossiers } from './demo-dossiers';
 import { hanoiJuly2025Targets, hanoiUnits } from './demo-units';
 import { seedOf } from './random';
 import { demoIndicatorValues } from './demo-values';
-import { HANOI_PROGRAMME_KPIS } from './programme-kpis';
+import { HANOI_PROGRAMME_KPIS, programmeTargets } from './programme-kpis';
 import { QD766_INDICATORS } from '../../shared/kpi/definitions/qd766-catalogue';
 
 export interface SeedSummary {
@@ -25,7 +25,7 @@ export async function seedDemo(store: Store, now: number): Promise<SeedSummary> 
   await store.clearData();
   const units = hanoiUnits();
   await store.replaceUnits(units, record('units', units.length));
-  const targets = hanoiJuly2025Targets();
+  const targets = [...hanoiJuly2025Targets(), ...programmeTargets()];
   await store.replaceTargets(targets, record('targets', targets.length));
   const communes = units.filter((u) => u.kind !== 'department');
   const tiny = new Set(communes.map((u) => u.code).sort((a, b) => seedOf(a) - seedOf(b)).slice(0, TINY_COMMUNES));

@@ -1,5 +1,6 @@
 import type { Counts } from '../../shared/schemas/measure';
 import type { Window } from './port';
+import { fromRollups, rollupCounts } from './rollup-sql';
 
 /** What the measure SQL needs from an engine: the few spellings that differ between dialects. */
 export interface MeasureDialect {
@@ -7,6 +8,10 @@ export interface MeasureDialect {
   instant(ms: number): string;
   /** Whole epoch milliseconds of a timestamp expression, truncated, as an integer. */
   epochMs(expr: string): string;
+  /** Epoch microseconds of a timestamp expression, exactly, as an integer. */
+  epochUs(expr: string): string;
+  /** The quotient of two integer expressions when it is exact (the dividend a multiple of the divisor), as an integer. */
+  intDiv(dividend: string, divisor: string): string;
   /** The 8-byte floating-point type. */
   double: string;
   /** The continuous (interpolated) quantile `p` of a column, as an aggregate. */
@@ -100,4 +105,50 @@ export function countsFromRow(r: Record<string, unknown>): Counts {
     completed: n('completed'), processingMs: n('processing_ms'), eResultKnown: n('e_result_known'), eResult: n('e_result'),
     digitizedKnown: n('digitized_known'), digitized: n('digitized'), feeKnown: n('fee_known'), feeRequired: n('fee_required'), paidOnline: n('paid_online'),
   };
+}
+
+/** How many windows `countsByUnit` answered from the per-day rollups and how many by reading dossiers. */
+export interface CountsPaths {
+  rollup: number;
+  scan: number;
+}
+
+/**
+ * Counts per unit and window (Store.countsByUnit) on either engine: windows from midnight to midnight (Vietnam
+ * time: every complete period and every history window) are summed from the per-day rollups, the others (a period
+ * in progress cut at "now", a mid-day as-of) are counted from dossiers. `unitFilter` is a condition on `unit_code`
+ * and `run` runs a query with the filter's parameters. `useRollups` false reads dossiers for every window (to compare).
+ */
+export async function countsByUnitSql(
+  d: MeasureDialect,
+  windows: readonly Window[],
+  unitFilter: string,
+  run: (sql: string) => Promise<Record<string, unknown>[]>,
+  paths: CountsPaths,
+  useRollups = true,
+): Promise<Map<string, (Counts | undefined)[]>> {
+  const out = new Map<string, (Counts | undefined)[]>();
+  const rolled: { idx: number; window: Window }[] = [];
+  const scanned: { idx: number; window: Window }[] = [];
+  windows.forEach((window, idx) => (useRollups && fromRollups(window) ? rolled : scanned).push({ idx, window }));
+  const put = (rows: readonly Record<string, unknown>[], index: (i: number) => number) => {
+    for (const r of rows) {
+      const code = String(r.unit_code);
+      const series = out.get(code) ?? new Array<Counts | undefined>(windows.length).fill(undefined);
+      series[index(Number(r.idx))] = countsFromRow(r);
+      out.set(code, series);
+    }
+  };
+  if (rolled.length > 0) {
+    put(await run(rollupCounts(d, rolled, unitFilter)), (i) => i);
+    paths.rollup += rolled.length;
+  }
+  if (scanned.length > 0) {
+    const list = scanned.map((s) => s.window);
+    const rows = await run(`WITH ${windowsCte(d, list)}
+       SELECT d.unit_code, d.idx, ${countColumns(d)} FROM ${windowedDossiers(d, list, unitFilter)} GROUP BY d.unit_code, d.idx`);
+    put(rows, (i) => (scanned[i] as { idx: number }).idx);
+    paths.scan += scanned.length;
+  }
+  return out;
 }

@@ -24,6 +24,7 @@ async function fill(store: Store): Promise<void> {
   expect((await run('values', Buffer.from('indicator,unit_code,period,numerator,denominator,value,note\nPUBLISH_ON_TIME,U1,2025-07,9,10,,"ghi chú\tcó tab"\n'))).ok).toBe(true);
   expect((await run('values', Buffer.from('indicator,unit_code,period,numerator,denominator,value,note\nPUBLISH_ON_TIME,U1,2025-07,9,10,,ghi chú\nDOSSIER_SYNC,U2,2025-Q3,,,87.5,\n'))).ok).toBe(true);
   await store.returnIndicatorValue({ indicator: 'DOSSIER_SYNC', unitCode: 'U2', period: '2025-Q3' }, 'Chưa khớp', 'leader', entry);
+  await store.attachEvidence({ indicator: 'PUBLISH_ON_TIME', unitCode: 'U1', period: '2025-07' }, { fileName: 'Công văn.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4\n\u0000\u00ff%%EOF', 'latin1') }, 'head-u1', entry);
   await store.saveAccount({ username: 'admin', displayName: 'Quản trị', role: 'admin', unitCode: null, passwordHash: 'h$1', disabled: false, demo: false, createdAt: '2025-07-01T00:00:00.000Z', updatedAt: '2025-07-02T00:00:00.123Z', email: 'a@b.vn', language: 'en' }, entry);
   await store.createSession('token', 'admin', NOW, NOW + 3_600_000);
   await store.saveReport({ period: '2025-W31', format: 'pdf', language: 'vi', cutOff: '2025-08-04T00:00:00.000Z', generatedAt: '2025-08-04T00:00:01.000Z', inputsHash: 'h', definitionId: 'chiso-v2', targets: '[]', trigger: 'schedule', createdBy: null, definitionJson: '{}' }, Buffer.from([0, 1, 2, 254, 255]));
@@ -69,7 +70,7 @@ describe('chiso migrate-db: a DuckDB database copied into an empty PostgreSQL', 
     }
   });
 
-  it('keeps sessions, reports, claims, reporting rounds, commitments, decisions, notices and meta', async () => {
+  it('keeps sessions, reports, claims, reporting rounds with their evidence, commitments, decisions, notices and meta', async () => {
     expect(await to.findSession('token')).toEqual(await from.findSession('token'));
     expect(await to.getAccount('admin')).toEqual(await from.getAccount('admin'));
     const [report] = await from.listReports();
@@ -77,6 +78,10 @@ describe('chiso migrate-db: a DuckDB database copied into an empty PostgreSQL', 
     expect(await to.claimRun('weekly:2025-W31', 'server-2')).toBe(false);
     expect(await to.listValueRecords({ unitCode: null, period: null })).toEqual(await from.listValueRecords({ unitCode: null, period: null }));
     expect(await to.listValueHistory('U2', null)).toEqual(await from.listValueHistory('U2', null));
+    expect(await to.listValueHistory('U1', null)).toEqual(await from.listValueHistory('U1', null));
+    const [withEvidence] = await from.listValueRecords({ unitCode: 'U1', period: '2025-07' });
+    expect(withEvidence?.evidence).not.toBeNull();
+    expect(await to.evidenceContent(withEvidence?.evidence?.id as number)).toEqual(await from.evidenceContent(withEvidence?.evidence?.id as number));
     expect(await to.listCommitments({})).toEqual(await from.listCommitments({}));
     expect(await to.listDecisions({})).toEqual(await from.listDecisions({}));
     expect(await to.listNotices('admin', 10)).toEqual(await from.listNotices('admin', 10));

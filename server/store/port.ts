@@ -76,12 +76,27 @@ export interface ValueKey {
   period: string;
 }
 
+/** A file a unit attached to a reported value as its evidence (decision 024): what it is, not its bytes. */
+export interface EvidenceFile {
+  id: number;
+  fileName: string;
+  /** Decided from the content, never from what the uploader said. */
+  contentType: string;
+  size: number;
+  /** Hex SHA-256 of the content. */
+  sha256: string;
+  at: string;
+  actor: string | null;
+}
+
 /** A reported value with where it stands in the reporting round, and who last touched it when. */
 export interface ValueRecord extends IndicatorValue {
   state: 'submitted' | 'returned';
   comment: string | null;
   at: string;
   actor: string | null;
+  /** The evidence attached to the value (in the history: the one it had at that version), or null. */
+  evidence: EvidenceFile | null;
 }
 
 /** A report to store: its record, and the whole index definition it was computed with. */
@@ -119,6 +134,16 @@ export interface NoticeRecord {
 }
 export type NewNotice = Omit<NoticeRecord, 'id' | 'mailAttempts'>;
 
+/** A saved version of the escalation ladder: the JSON of its steps, and the day it governs periods from. */
+export interface StoredLadder {
+  version: number;
+  /** YYYY-MM-DD. */
+  effectiveFrom: string;
+  json: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
 /**
  * The storage port. Adapters compute aggregates in the database: callers never pull dossiers into memory
  * to count them. Every write is one transaction.
@@ -139,8 +164,14 @@ export interface Store {
    * index definitions), and only then: sessions, audit entries, reports and schedule claims leave it alone.
    */
   dataVersion(): Promise<number>;
+  /** Migrations this build knows and the database has not applied (0 when its schema is current), for `/readyz`. */
+  pendingMigrations(): Promise<number>;
   /** Counts per unit and window, aligned with `windows`; units without dossiers are absent. */
   countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>>;
+  /** How many windows countsByUnit answered from the per-day rollups and how many by reading dossiers, since opened. */
+  readonly countsPaths: { rollup: number; scan: number };
+  /** Rows by which the per-day rollups differ from a rebuild from dossiers: 0 when they are exact (decision 022). */
+  rollupDrift(): Promise<number>;
   procedureCounts(unitCode: string, window: Window): Promise<ProcedureCounts[]>;
   /** Median and 90th percentile (continuous) of elapsed processing days of dossiers completed by the cut-off. */
   processingQuantiles(unitCode: string, window: Window): Promise<{ median: number | null; p90: number | null }>;
@@ -164,6 +195,14 @@ export interface Store {
   submitIndicatorValue(value: IndicatorValue, actor: string | null, audit: AuditInput): Promise<void>;
   /** Returns a value to its unit with a comment; false when there is no such value. */
   returnIndicatorValue(key: ValueKey, comment: string, actor: string | null, audit: AuditInput): Promise<boolean>;
+  /**
+   * Attaches an evidence file to a reported value (replacing the one it had; corrections and returns keep it), as a
+   * new version in the value's history, with its audit entry (whose `after` becomes the stored file's name, type, size
+   * and SHA-256); moves the data version. Null, with nothing written, when there is no such value.
+   */
+  attachEvidence(key: ValueKey, file: { fileName: string; contentType: string; content: Buffer }, actor: string | null, audit: AuditInput): Promise<EvidenceFile | null>;
+  /** An evidence file with the value it was attached to, and its bytes; null when there is no such file. */
+  evidenceContent(id: number): Promise<{ key: ValueKey; file: EvidenceFile; content: Buffer } | null>;
   listDefinitions(): Promise<StoredDefinition[]>;
   saveDefinition(definition: Omit<StoredDefinition, 'createdAt'>, audit: AuditInput): Promise<void>;
   getAccount(username: string): Promise<StoredAccount | null>;
@@ -201,12 +240,30 @@ export interface Store {
   addNotices(notices: readonly NewNotice[]): Promise<NoticeRecord[]>;
   /** An account's notices, newest first. */
   listNotices(recipient: string, limit: number): Promise<NoticeRecord[]>;
-  recordDelivery(id: number, status: MailStatus, attempts: number): Promise<void>;
+  /**
+   * Records a try at mailing a notice. `pending` (to be tried again) keeps the notice claimed until `leaseUntil`
+   * (epoch ms); `sent` and `failed` end the claim.
+   */
+  recordDelivery(id: number, status: MailStatus, attempts: number, leaseUntil?: number): Promise<void>;
+  /**
+   * Claims for `by` until `leaseUntil` the pending notices nobody holds (never claimed, released, or whose claim lapsed
+   * by `now`), oldest first; a notice goes to one claimer only, even when processes race.
+   */
+  claimNotices(by: string, now: number, leaseUntil: number): Promise<NoticeRecord[]>;
+  /** Lets go of the pending notices `by` holds, so that the next process to look takes them at once. */
+  releaseNotices(by: string): Promise<void>;
+  /** Every saved version of the escalation ladder, oldest first. */
+  listLadders(): Promise<StoredLadder[]>;
+  /** Saves the next version of the ladder (one above the highest) with its audit entry; figures shown change, so the data version moves. */
+  saveLadder(ladder: Pick<StoredLadder, 'effectiveFrom' | 'json' | 'createdBy'>, audit: AuditInput): Promise<StoredLadder>;
   /** Claims a scheduled run once across processes: true for the first caller only. */
   claimRun(key: string, by: string): Promise<boolean>;
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
-  /** Removes every unit, target and dossier, and the commitments, decisions and notices about them (the import log and audit trail stay). */
+  /**
+   * Removes every unit, target and dossier, every reported value with its history and evidence, and the commitments, decisions and
+   * notices about them (the import log and audit trail stay): a value's history belongs to the data, not to the trail.
+   */
   clearData(): Promise<void>;
   close(): Promise<void>;
 }

@@ -50,8 +50,8 @@ export function fixtureDossiers(): DossierRecord[] {
 }
 
 /** The fixture with SPEC's demo accounts (leader, admin, officer, head-<code>). */
-export async function fixtureStoreWithAccounts(): Promise<Store> {
-  const store = await fixtureStore();
+export async function fixtureStoreWithAccounts(path = ':memory:'): Promise<Store> {
+  const store = await fixtureStore(path);
   await seedDemoAccounts(store, FIXTURE_UNITS);
   return store;
 }
@@ -60,8 +60,9 @@ export function fixtureAuth(store: Store, production = false): AuthService {
   return new AuthService(store, { production, now: () => FIXTURE_NOW });
 }
 
-export async function fixtureStore(): Promise<Store> {
-  const store = await DuckDbStore.open(':memory:');
+/** The fixture in memory, or in a database file at `path` (for tests that stop a server and start another). */
+export async function fixtureStore(path = ':memory:'): Promise<Store> {
+  const store = await DuckDbStore.open(path);
   const meta = (kind: 'units' | 'targets' | 'dossiers', rows: number) => ({ kind, fileName: 'fixture', rows, outcome: 'imported' as const, errorCount: 0, actor: null, startedAt: 0 });
   await store.replaceUnits(FIXTURE_UNITS, meta('units', FIXTURE_UNITS.length));
   await store.replaceTargets(FIXTURE_TARGETS, null);

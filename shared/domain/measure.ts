@@ -10,6 +10,19 @@ export function byMeasureOrder(a: Measure, b: Measure): number {
   return MEASURE_ORDER.indexOf(a) - MEASURE_ORDER.indexOf(b);
 }
 
+export function isMeasure(subject: string): subject is Measure {
+  return (MEASURES as readonly string[]).includes(subject);
+}
+
+/** Measures in their order, then indicator codes alphabetically: the order of targets and flags everywhere. */
+export function bySubjectOrder(a: string, b: string): number {
+  const ma = isMeasure(a);
+  const mb = isMeasure(b);
+  if (ma && mb) return byMeasureOrder(a, b);
+  if (ma !== mb) return ma ? -1 : 1;
+  return a.localeCompare(b);
+}
+
 export function isRateMeasure(measure: Measure): measure is RateMeasure {
   return (RATE_MEASURES as readonly string[]).includes(measure);
 }

@@ -3,6 +3,8 @@ import type { Period } from '../domain/period';
 import type { FlagState } from '../schemas/ranking';
 import { nextPeriod } from './periods';
 import { DAY_MS, vnDateString, vnStartOfDate } from './vn-time';
+import { msg, type Message } from '../messages/catalogue';
+import { renderMessage } from '../messages/render';
 
 export interface CommitmentTerms {
   /** The period whose shortfall the commitment answers. */
@@ -54,24 +56,26 @@ export function latestDueDate(period: Period): string {
 }
 
 /** Why a commitment on `period`, written on `today` (`YYYY-MM-DD`), cannot be due on `dueDate`; null when it can. */
-export function commitmentDueProblem(period: Period, dueDate: string, today: string): string | null {
-  if (dueDate < today) return `the due date ${dueDate} has passed`;
+export function commitmentDueMessage(period: Period, dueDate: string, today: string): Message | null {
+  if (dueDate < today) return msg('due.passed', { date: dueDate });
   const earliest = earliestDueDate(period);
-  if (dueDate < earliest) {
-    return `the due date ${dueDate} is before ${earliest}: a commitment on ${period.id} is judged on the periods after it, so it is due at the end of the next one at the earliest`;
-  }
+  if (dueDate < earliest) return msg('due.tooEarly', { date: dueDate, earliest, period: period.id });
   const latest = latestDueDate(period);
-  if (dueDate > latest) return `the due date ${dueDate} is more than ${MAX_DUE_DAYS} days after ${period.id} (${latest} at the latest)`;
+  if (dueDate > latest) return msg('due.tooLate', { date: dueDate, days: MAX_DUE_DAYS, period: period.id, latest });
   return null;
 }
 
 /** Why a meeting decision on `period`, recorded on `today`, cannot be due on `dueDate`; null when it can. */
-export function decisionDueProblem(period: Period, dueDate: string, today: string): string | null {
-  if (dueDate < today) return `the due date ${dueDate} has passed`;
+export function decisionDueMessage(period: Period, dueDate: string, today: string): Message | null {
+  if (dueDate < today) return msg('due.passed', { date: dueDate });
   const latest = latestDueDate(period);
-  if (dueDate > latest) return `the due date ${dueDate} is more than ${MAX_DUE_DAYS} days after ${period.id} (${latest} at the latest)`;
+  if (dueDate > latest) return msg('due.tooLate', { date: dueDate, days: MAX_DUE_DAYS, period: period.id, latest });
   return null;
 }
+
+const inEnglish = (message: Message | null) => message && renderMessage(message);
+export const commitmentDueProblem = (period: Period, dueDate: string, today: string) => inEnglish(commitmentDueMessage(period, dueDate, today));
+export const decisionDueProblem = (period: Period, dueDate: string, today: string) => inEnglish(decisionDueMessage(period, dueDate, today));
 
 /** The date a commitment form offers first: the earliest allowed due date, not before today. */
 export function firstAllowedDueDate(period: Period, today: string): string {

@@ -10,22 +10,34 @@ export interface EscalationStep {
 
 export type EscalationLadder = readonly EscalationStep[];
 
+/** A level's name appears in headings, e-mail subjects and PDF cells: kept short. */
+export const LADDER_NAME_MAX = 100;
+/** A year of weeks: a longer threshold would never be reached by a weekly streak. */
+export const LADDER_MAX_PERIODS = 52;
+const CONTROL = /\p{Cc}/u;
+
 /**
  * Checks a ladder before it is used: known levels, each once, in the order of ESCALATION_LEVELS, with whole,
- * strictly increasing thresholds from 1 and names in both languages. Throws a RangeError naming the first problem.
+ * strictly increasing thresholds from 1 to LADDER_MAX_PERIODS and names in both languages (trimmed, NFC, no control
+ * characters, at most LADDER_NAME_MAX characters). Throws a RangeError naming the first problem; returns a frozen copy.
  */
 export function checkLadder(steps: readonly EscalationStep[]): EscalationLadder {
   if (steps.length === 0) throw new RangeError('an escalation ladder needs at least one level');
-  steps.forEach((s, i) => {
+  const clean = steps.map((s) => ({ level: s.level, minPeriods: s.minPeriods, name: s.name.normalize('NFC').trim(), nameEn: s.nameEn.normalize('NFC').trim() }));
+  clean.forEach((s, i) => {
     const order = ESCALATION_LEVELS.indexOf(s.level);
     if (order < 0) throw new RangeError(`"${String(s.level)}" is not an escalation level (${ESCALATION_LEVELS.join(', ')})`);
-    if (!Number.isInteger(s.minPeriods) || s.minPeriods < 1) throw new RangeError(`${s.level}: the number of periods is a whole number from 1`);
-    if (!s.name.trim() || !s.nameEn.trim()) throw new RangeError(`${s.level}: a level needs a Vietnamese and an English name`);
-    const prev = steps[i - 1];
+    if (!Number.isInteger(s.minPeriods) || s.minPeriods < 1 || s.minPeriods > LADDER_MAX_PERIODS) throw new RangeError(`${s.level}: the number of periods is a whole number from 1 to ${LADDER_MAX_PERIODS}`);
+    if (!s.name || !s.nameEn) throw new RangeError(`${s.level}: a level needs a Vietnamese and an English name`);
+    for (const name of [s.name, s.nameEn]) {
+      if (name.length > LADDER_NAME_MAX) throw new RangeError(`${s.level}: a name is longer than ${LADDER_NAME_MAX} characters`);
+      if (CONTROL.test(name)) throw new RangeError(`${s.level}: a name contains a control character`);
+    }
+    const prev = clean[i - 1];
     if (prev && ESCALATION_LEVELS.indexOf(prev.level) >= order) throw new RangeError(`${s.level} comes after ${prev.level}: levels go ${ESCALATION_LEVELS.join(' → ')}, each once`);
     if (prev && prev.minPeriods >= s.minPeriods) throw new RangeError(`${s.level} must start later than ${prev.level} (${s.minPeriods} ≤ ${prev.minPeriods} periods)`);
   });
-  return Object.freeze(steps.map((s) => Object.freeze({ ...s })));
+  return Object.freeze(clean.map((s) => Object.freeze(s)));
 }
 
 /** SPEC §9: below for ≥ 1 period: reminder; ≥ 3: on the meeting agenda; ≥ 6: review of the head's responsibility. */
@@ -35,8 +47,37 @@ export const DEFAULT_LADDER: EscalationLadder = checkLadder([
   { level: 'review', minPeriods: 6, name: 'Kiểm điểm trách nhiệm người đứng đầu', nameEn: "Review of the head's responsibility" },
 ]);
 
+/**
+ * One saved version of the ladder: it governs every period whose last day (Vietnam date) is on or after
+ * `effectiveFrom`, until a version with a later `effectiveFrom` takes over. Version 0 is SPEC §9's default.
+ */
+export interface LadderVersion {
+  version: number;
+  /** YYYY-MM-DD. */
+  effectiveFrom: string;
+  steps: EscalationLadder;
+  createdAt: string | null;
+  createdBy: string | null;
+}
+
+/** The default ladder as the version in force when nothing has been saved. */
+export const DEFAULT_LADDER_VERSION: LadderVersion = Object.freeze({ version: 0, effectiveFrom: '2000-01-01', steps: DEFAULT_LADDER, createdAt: null, createdBy: null });
+
+/**
+ * The version in force for a period ending on `lastDay` (YYYY-MM-DD): the one with the latest `effectiveFrom` on or
+ * before that day, the higher version on the same day; the default when none is.
+ */
+export function ladderInForce(versions: readonly LadderVersion[], lastDay: string): LadderVersion {
+  let best: LadderVersion | null = null;
+  for (const v of versions) {
+    if (v.effectiveFrom > lastDay) continue;
+    if (!best || v.effectiveFrom > best.effectiveFrom || (v.effectiveFrom === best.effectiveFrom && v.version > best.version)) best = v;
+  }
+  return best ?? DEFAULT_LADDER_VERSION;
+}
+
 /** The level reached after `periodsBelow` consecutive periods below target, or null when none is reached. */
-export function escalationOf(periodsBelow: number, ladder: EscalationLadder = DEFAULT_LADDER): EscalationLevel | null {
+export function escalationOf(periodsBelow: number, ladder: EscalationLadder): EscalationLevel | null {
   let level: EscalationLevel | null = null;
   for (const step of ladder) if (periodsBelow >= step.minPeriods) level = step.level;
   return level;
@@ -56,14 +97,14 @@ export function enteredNewLevel(previous: EscalationLevel | null, current: Escal
   return levelRank(current) > levelRank(previous);
 }
 
-export function levelName(level: EscalationLevel, language: string, ladder: EscalationLadder = DEFAULT_LADDER): string {
+export function levelName(level: EscalationLevel, language: string, ladder: EscalationLadder): string {
   const step = ladder.find((s) => s.level === level);
   if (!step) return level;
   return language === 'en' ? step.nameEn : step.name;
 }
 
 /** A unit's level: the highest over its below measures, i.e. the one reached by its longest streak below target. */
-export function unitEscalation(flags: readonly { state: string; periodsBelow: number }[], ladder: EscalationLadder = DEFAULT_LADDER): EscalationLevel | null {
+export function unitEscalation(flags: readonly { state: string; periodsBelow: number }[], ladder: EscalationLadder): EscalationLevel | null {
   return escalationOf(Math.max(0, ...flags.filter((f) => f.state === 'below').map((f) => f.periodsBelow)), ladder);
 }
 

@@ -1,5 +1,7 @@
 import { PERIOD_PATTERN, type Period, type PeriodKind } from '../domain/period';
 import { addDays, DAY_MS, formatCivilDate, parseDateString, vnCivilDate, vnDateString, vnMidnight, vnWeekday, type CivilDate } from './vn-time';
+import { msg, type Message } from '../messages/catalogue';
+import { renderMessage } from '../messages/render';
 
 function mondayOfIsoWeek1(isoYear: number): CivilDate {
   const jan4 = { year: isoYear, month: 1, day: 4 };
@@ -49,21 +51,26 @@ function range(first: CivilDate, last: CivilDate): Period {
   return make(`${formatCivilDate(first)}..${formatCivilDate(last)}`, 'range', first, addDays(last, 1));
 }
 
-export type PeriodParse = { ok: true; period: Period } | { ok: false; reason: string };
+/** A refusal carries its English `reason` and its `message` (code and parameters) for the dashboard. */
+export type PeriodParse = { ok: true; period: Period } | { ok: false; reason: string; message: Message };
+
+function refuse(message: Message): PeriodParse {
+  return { ok: false, reason: renderMessage(message), message };
+}
 
 /** Parses `2025-W30`, `2025-07`, `2025-Q3`, `2025` or `2025-07-01..2025-07-31` (inclusive dates). */
 export function parsePeriod(id: string): PeriodParse {
   const text = id.trim();
   if (!PERIOD_PATTERN.test(text)) {
-    return { ok: false, reason: `"${id}" is not a period: write 2025-W30, 2025-07, 2025-Q3, 2025 or 2025-07-01..2025-07-31` };
+    return refuse(msg('period.notPeriod', { text: id }));
   }
   const y = Number(text.slice(0, 4));
-  if (y < 1900 || y > 2200) return { ok: false, reason: `year ${y} is out of range` };
+  if (y < 1900 || y > 2200) return refuse(msg('period.yearOutOfRange', { year: y }));
   const weekMatch = /^\d{4}-W(\d{2})$/.exec(text);
   if (weekMatch) {
     const w = Number(weekMatch[1]);
     const weeks = isoWeeksInYear(y);
-    if (w < 1 || w > weeks) return { ok: false, reason: `${y} has ISO weeks 1 to ${weeks}, not ${w}` };
+    if (w < 1 || w > weeks) return refuse(msg('period.badWeek', { year: y, weeks, week: w }));
     return { ok: true, period: week(y, w) };
   }
   const quarterMatch = /^\d{4}-Q([1-4])$/.exec(text);
@@ -74,8 +81,8 @@ export function parsePeriod(id: string): PeriodParse {
   const [from, to] = text.split('..');
   const first = parseDateString(from ?? '');
   const last = parseDateString(to ?? '');
-  if (!first || !last) return { ok: false, reason: `"${id}" has a date that is not on the calendar` };
-  if (vnMidnight(last) < vnMidnight(first)) return { ok: false, reason: `the range ${text} ends before it starts` };
+  if (!first || !last) return refuse(msg('period.notOnCalendar', { text: id }));
+  if (vnMidnight(last) < vnMidnight(first)) return refuse(msg('period.reversed', { text }));
   return { ok: true, period: range(first, last) };
 }
 

@@ -1,5 +1,6 @@
 import type { IndexDefinition } from '../schemas/index-definition';
-import type { Counts } from '../schemas/measure';
+import { isMeasure, type Counts } from '../schemas/measure';
+import type { Indicator } from '../domain/indicator';
 import type { Period } from '../schemas/period';
 import type { Flag, RankingRow } from '../schemas/ranking';
 import type { Target } from '../schemas/target';
@@ -9,6 +10,7 @@ import { EMPTY_COUNTS, measuresFromCounts } from './measures';
 import { maxPoints, ratingOf, scoreIndex, type IndexScore } from './index-score';
 import { NO_VALUES, type ValueLookup } from './reported-values';
 import { targetInForce, targetsInForce } from './targets';
+import { indicatorFlag, reportsIndicator } from './indicator-flags';
 
 export const DEFAULT_MIN_VOLUME = 30;
 
@@ -20,8 +22,10 @@ export interface RankingInput {
   history: ReadonlyMap<string, readonly (Counts | undefined)[]>;
   targets: readonly Target[];
   definition: IndexDefinition;
-  /** Reported indicator values, for definitions with indicator components. */
+  /** Reported indicator values, for definitions with indicator components and targets on indicators. */
   values?: ValueLookup;
+  /** The indicator catalogue: targets naming an indicator flag the units that report it (SPEC §6). */
+  indicators?: readonly Indicator[];
   minVolume?: number;
   flagOptions?: FlagOptions;
 }
@@ -47,7 +51,7 @@ function scoreAt(input: RankingInput, unit: Unit, i: number): IndexScore {
   const values = input.values ?? NO_VALUES;
   return scoreIndex(input.definition, {
     counts: countsAt(input, unit.code, i),
-    targetOf: (code) => targetInForce(input.targets, unit, code as Target['measure'], period.end)?.threshold ?? null,
+    targetOf: (code) => targetInForce(input.targets, unit, code, period.end)?.threshold ?? null,
     reported: (indicator) => values(indicator, unit.code, period),
   });
 }
@@ -77,20 +81,28 @@ function ranksAt(input: RankingInput, i: number, minVolume: number): Map<string,
 function flagsOf(input: RankingInput, unit: Unit, options: FlagOptions): { flags: Flag[]; truncated: boolean } {
   const current = input.periods[0] as Period;
   const measures = measuresFromCounts(countsAt(input, unit.code, 0));
+  const catalogue = new Map((input.indicators ?? []).map((i) => [i.code, i]));
   let truncated = false;
-  const flags = targetsInForce(input.targets, unit, current.end).map((target): Flag => {
-    const state = flagState(target.measure, countsAt(input, unit.code, 0), target.threshold, options);
+  const flags = targetsInForce(input.targets, unit, current.end).flatMap((target): Flag[] => {
+    const measure = target.measure;
+    if (!isMeasure(measure)) {
+      const indicator = catalogue.get(measure);
+      if (!indicator || !reportsIndicator(indicator, unit.kind)) return [];
+      const flag = indicatorFlag({ indicator, unit, period: current, targets: input.targets, values: input.values ?? NO_VALUES, options });
+      return flag ? [flag] : [];
+    }
+    const state = flagState(measure, countsAt(input, unit.code, 0), target.threshold, options);
     let periodsBelow = 0;
     if (state === 'below') {
       periodsBelow = 1;
       for (let i = 1; i < input.periods.length; i++) {
-        const t = targetInForce(input.targets, unit, target.measure, (input.periods[i] as Period).end);
-        if (!t || flagState(target.measure, countsAt(input, unit.code, i), t.threshold, options) !== 'below') break;
+        const t = targetInForce(input.targets, unit, measure, (input.periods[i] as Period).end);
+        if (!t || flagState(measure, countsAt(input, unit.code, i), t.threshold, options) !== 'below') break;
         periodsBelow += 1;
       }
       if (periodsBelow === input.periods.length) truncated = true;
     }
-    return { measure: target.measure, target: target.threshold, value: measureValue(target.measure, measures), state, periodsBelow };
+    return [{ measure, target: target.threshold, value: measureValue(measure, measures), state, periodsBelow }];
   });
   return { flags, truncated };
 }

@@ -1,5 +1,5 @@
-import { byMeasureOrder, type Measure } from '../domain/measure';
-import type { Target, TargetInForce } from '../schemas/target';
+import { bySubjectOrder } from '../domain/measure';
+import type { Target, TargetInForce, TargetMeasure } from '../schemas/target';
 import type { UnitKind } from '../schemas/unit';
 import { vnStartOfDate } from './vn-time';
 
@@ -21,7 +21,7 @@ function latestInForce(candidates: Target[], periodEnd: number): Target | undefi
  * The target in force for a unit and measure in a period ending at `periodEnd`: the unit's own target over
  * its kind's, then the one with the latest `effectiveFrom` before the period's end. A deadline does not end it.
  */
-export function targetInForce(targets: readonly Target[], unit: TargetSubject, measure: Measure, periodEnd: number): TargetInForce | null {
+export function targetInForce(targets: readonly Target[], unit: TargetSubject, measure: TargetMeasure, periodEnd: number): TargetInForce | null {
   const forMeasure = targets.filter((t) => t.measure === measure);
   const own = latestInForce(forMeasure.filter((t) => t.unitCode === unit.code), periodEnd);
   if (own) return { ...own, scope: 'unit' };
@@ -29,11 +29,11 @@ export function targetInForce(targets: readonly Target[], unit: TargetSubject, m
   return ofKind ? { ...ofKind, scope: 'kind' } : null;
 }
 
-/** Every target in force for a unit, one per measure that has one, in a stable measure order. */
+/** Every target in force for a unit, one per measure or indicator that has one: measures in their order, then indicators. */
 export function targetsInForce(targets: readonly Target[], unit: TargetSubject, periodEnd: number): TargetInForce[] {
   const measures = [...new Set(targets.map((t) => t.measure))];
   return measures
     .map((m) => targetInForce(targets, unit, m, periodEnd))
     .filter((t): t is TargetInForce => t !== null)
-    .sort((a, b) => byMeasureOrder(a.measure, b.measure));
+    .sort((a, b) => bySubjectOrder(a.measure, b.measure));
 }

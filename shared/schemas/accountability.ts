@@ -95,3 +95,30 @@ export const NoticeSchema = z.object({
 export type Notice = z.infer<typeof NoticeSchema>;
 
 export const SetLanguageInputSchema = z.object({ language: LanguageSchema });
+
+/** A rung of the escalation ladder as the API gives and takes it; `checkLadder` judges the whole ladder on the server. */
+export const EscalationStepSchema = z.object({
+  level: EscalationLevelSchema,
+  minPeriods: z.number().int('is not a whole number'),
+  name: z.string(),
+  nameEn: z.string(),
+});
+
+/** A saved version of the ladder and the day it governs periods from (version 0: SPEC §9's default). */
+export const LadderVersionSchema = z.object({
+  version: z.number().int(),
+  effectiveFrom: z.string(),
+  steps: z.array(EscalationStepSchema).readonly(),
+  createdAt: z.string().nullable(),
+  createdBy: z.string().nullable(),
+});
+export type LadderVersionOutput = z.infer<typeof LadderVersionSchema>;
+
+export const LadderInputSchema = z.object({ period: PeriodIdSchema.optional() }).optional();
+
+export const LadderSaveInputSchema = z.object({
+  steps: z.array(EscalationStepSchema).max(ESCALATION_LEVELS.length, `has more than ${ESCALATION_LEVELS.length} levels`),
+  /** From which day (Vietnam date) periods ending on or after it use this ladder: today or later. */
+  effectiveFrom: DateStringSchema,
+});
+export type LadderSaveInput = z.infer<typeof LadderSaveInputSchema>;

@@ -3,10 +3,10 @@ import { FlagSchema, RankingRowSchema } from './ranking';
 import { MeasureSchema, MeasuresSchema } from './measure';
 import { AsOfSchema, DateStringSchema, PeriodIdSchema, PeriodKindSchema } from './period';
 import { GroupSchema, UnitCodeSchema, UnitKindSchema, UnitSchema } from './unit';
-import { TargetInForceSchema } from './target';
+import { TargetInForceSchema, TargetMeasureSchema } from './target';
 import { OverdueDossierSchema } from './dossier';
 import { ComponentScoreSchema, IndexIdSchema, RatingSchema } from './index-definition';
-import { CommitmentSchema, EscalationLevelSchema } from './accountability';
+import { CommitmentSchema, EscalationLevelSchema, LadderVersionSchema } from './accountability';
 
 export const PeriodInputSchema = z.object({ period: PeriodIdSchema, asOf: AsOfSchema.optional(), index: IndexIdSchema.optional() });
 
@@ -54,7 +54,7 @@ export const GroupOverviewSchema = z.object({
   states: z.object({ below: z.number().int(), atRisk: z.number().int(), met: z.number().int(), noData: z.number().int() }),
   insufficientData: z.number().int(),
   longestBelow: z.array(
-    z.object({ unitCode: z.string(), unitName: z.string(), headName: z.string().nullable(), periodsBelow: z.number().int(), measures: z.array(MeasureSchema) }),
+    z.object({ unitCode: z.string(), unitName: z.string(), headName: z.string().nullable(), periodsBelow: z.number().int(), measures: z.array(TargetMeasureSchema) }),
   ),
   /** The mean index of the group's ranked units, now and in the previous period (null when not compared). */
   index: z.object({ average: z.number().nullable(), previousAverage: z.number().nullable() }),
@@ -140,13 +140,15 @@ export const FlagListSchema = z.object({
   period: PeriodInfoSchema,
   asOf: z.string(),
   definition: DefinitionInfoSchema,
+  /** The escalation ladder in force for the period, which `escalation` was computed with. */
+  ladder: LadderVersionSchema,
   rows: z.array(
     RankingRowSchema.pick({ unitCode: true, unitName: true, kind: true, headName: true, received: true, index: true, rank: true, status: true, flags: true }).extend({
       group: GroupSchema,
       headTitle: z.string().nullable(),
       periodsBelow: z.number().int(),
       forecasts: z.array(ForecastSchema),
-      failed: z.array(z.object({ measure: MeasureSchema, target: z.number(), value: z.number().nullable(), gap: z.number().nullable(), periodsBelow: z.number().int() })),
+      failed: z.array(z.object({ measure: TargetMeasureSchema, target: z.number(), value: z.number().nullable(), gap: z.number().nullable(), periodsBelow: z.number().int() })),
       /** SPEC §9: the highest escalation level over the unit's below measures. */
       escalation: EscalationLevelSchema.nullable(),
       /** The unit's latest commitment, with its state at read time; null: no explanation yet. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MeasureSchema } from './measure';
+import { TargetMeasureSchema } from './target';
 import { ComponentScoreSchema, IndexRefSchema, RatingSchema } from './index-definition';
 import { GroupSchema, UnitKindSchema } from './unit';
 
@@ -9,11 +9,13 @@ export type FlagState = z.infer<typeof FlagStateSchema>;
 
 export const FlagSchema = z
   .object({
-    measure: MeasureSchema,
+    measure: TargetMeasureSchema,
     target: z.number(),
     value: z.number().nullable(),
     state: FlagStateSchema,
     periodsBelow: z.number().int().nonnegative(),
+    /** For an indicator: the period its value was judged on (its own frequency, SPEC §6; decision 019). */
+    period: z.string().optional(),
   })
   .strict();
 export type Flag = z.infer<typeof FlagSchema>;

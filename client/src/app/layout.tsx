@@ -19,7 +19,9 @@ const LINKS: readonly (readonly [string, string, readonly Role[] | null])[] = [
   ['/imports', 'nav.imports', ['data_officer', 'admin']],
   ['/admin/users', 'admin.users', ['admin']],
   ['/admin/units', 'admin.units', ['admin']],
+  ['/admin/indicators', 'indicatorAdmin.title', ['admin']],
   ['/admin/indexes', 'indexes.title', ['admin']],
+  ['/admin/ladder', 'ladder.title', ['admin']],
   ['/admin/audit', 'admin.audit', ['admin']],
 ];
 

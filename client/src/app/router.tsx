@@ -8,6 +8,7 @@ import { TargetsPage } from '../features/targets/targets-page';
 import { Layout } from './layout';
 import { NotFound } from './not-found';
 import { RequireAuth } from './require-auth';
+import { RequireRole } from './require-role';
 
 const lazyPage = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default });
 
@@ -24,14 +25,21 @@ export const router = createBrowserRouter([
           { path: '/flags', element: <FlagsPage /> },
           { path: '/units/:code', lazy: lazyPage(() => import('../features/unit-detail/unit-page')) },
           { path: '/targets', element: <TargetsPage /> },
-          { path: '/imports', element: <ImportsPage /> },
+          { element: <RequireRole roles={['data_officer', 'admin']} />, children: [{ path: '/imports', element: <ImportsPage /> }] },
           { path: '/reports', lazy: lazyPage(() => import('../features/reports/reports-page')) },
           { path: '/notices', lazy: lazyPage(() => import('../features/notices/notices-page')) },
           { path: '/programme', lazy: lazyPage(() => import('../features/programme/programme-page')) },
-          { path: '/admin/users', lazy: lazyPage(() => import('../features/admin/users-page')) },
-          { path: '/admin/units', lazy: lazyPage(() => import('../features/admin/units-page')) },
-          { path: '/admin/indexes', lazy: lazyPage(() => import('../features/admin/indexes-page')) },
-          { path: '/admin/audit', lazy: lazyPage(() => import('../features/admin/audit-page')) },
+          {
+            element: <RequireRole roles={['admin']} />,
+            children: [
+              { path: '/admin/users', lazy: lazyPage(() => import('../features/admin/users-page')) },
+              { path: '/admin/units', lazy: lazyPage(() => import('../features/admin/units-page')) },
+              { path: '/admin/indicators', lazy: lazyPage(() => import('../features/admin/indicators-page')) },
+              { path: '/admin/indexes', lazy: lazyPage(() => import('../features/admin/indexes-page')) },
+              { path: '/admin/ladder', lazy: lazyPage(() => import('../features/admin/ladder-page')) },
+              { path: '/admin/audit', lazy: lazyPage(() => import('../features/admin/audit-page')) },
+            ],
+          },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -36,6 +36,14 @@ export function formatMeasure(measure: Measure, value: number | null | undefined
   return formatPercent(value, language);
 }
 
+/** An indicator's figure in its catalogue unit: a percentage, days, a count or points. */
+export function formatIndicator(unit: 'percent' | 'count' | 'days' | 'points', value: number | null | undefined, language: string, daysUnit?: string): string {
+  if (unit === 'percent') return formatPercent(value, language);
+  if (value === null || value === undefined) return '—';
+  if (unit === 'count' && Number.isInteger(value)) return formatCount(value, language);
+  return unit === 'days' && daysUnit ? `${formatFixed(value, language)} ${daysUnit}` : formatFixed(value, language);
+}
+
 /** A signed change in points, e.g. +1,25 or −0,50. */
 export function formatChange(value: number | null, language: string): string {
   if (value === null) return '—';

@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from '../locales/en';
 import { vi } from '../locales/vi';
+import { MESSAGES_EN } from '../../../shared/messages/en';
+import { MESSAGES_VI } from '../../../shared/messages/vi';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -16,7 +18,8 @@ function remembered(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  // Messages the server sends as codes (decision 023): one namespace, keyed by code.
+  resources: { vi: { translation: vi, messages: MESSAGES_VI }, en: { translation: en, messages: MESSAGES_EN } },
   lng: remembered(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

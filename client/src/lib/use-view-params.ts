@@ -11,7 +11,9 @@ export function useViewParams(): [URLSearchParams, (changes: Record<string, stri
     (changes: Record<string, string | null>) => {
       setParams(
         (prev) => {
-          const next = new URLSearchParams(prev);
+          // React Router hands `prev` as of the last render: two changes before a re-render (two filters chosen in
+          // quick succession) would lose the first. The address bar is already up to date, so start from it.
+          const next = new URLSearchParams(typeof window === 'undefined' ? prev : window.location.search);
           for (const [name, value] of Object.entries(changes)) {
             if (value === null || value === '') next.delete(name);
             else next.set(name, value);

@@ -1,5 +1,6 @@
 import type { vi } from './vi';
 import { measureLabels } from '../../../shared/kpi/measure-table';
+import { componentGroupLabels, componentLabels } from '../../../shared/kpi/component-labels';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -18,6 +19,13 @@ export const en: Shape<typeof vi> = {
   states: { below: 'Below target', 'at-risk': 'At risk', met: 'Met', 'no-data': 'No data', insufficient: 'Too few dossiers to rank' },
   ratings: { 'Xuất sắc': 'Excellent', 'Tốt': 'Good', 'Khá': 'Fair', 'Trung bình': 'Average', 'Yếu': 'Weak' },
   status: { loading: 'Loading figures…', error: 'Could not load the figures: {{message}}', retry: 'Try again', empty: 'No figures for this period.' },
+  notAllowed: { title: 'Not allowed', text: 'The role {{role}} may not see this page.', textNoRole: 'You may not see this page.', home: 'Go to the overview', ownUnit: "Go to your unit's page" },
+  fields: {
+    username: 'Username', password: 'Password', displayName: 'Name / title', role: 'Role', unitCode: 'Unit code', email: 'Email', language: 'Language',
+    measure: 'Measure', kind: 'Unit kind', threshold: 'Threshold', effectiveFrom: 'In force from', deadline: 'Deadline', dueDate: 'Due date', explanation: 'Explanation',
+    action: 'Remedy', decision: 'Decision', owner: 'Followed up by', period: 'Period', numerator: 'Numerator', denominator: 'Denominator', value: 'Value', note: 'Note',
+    code: 'Code', name: 'Name', nameEn: 'English name', parentCode: 'Parent unit', headName: 'Head', headTitle: 'Title', population: 'Population', comment: 'Why it is returned', indicator: 'Indicator',
+  },
   overview: {
     title: 'Overview', city: 'Whole city', target: 'Target {{value}}', noTarget: 'No target set', change: '{{value}} vs {{period}}',
     unitsBelow: '{{count}} of {{total}} units below target', longest: 'Longest below target', periodsBelow_one: '{{count}} period in a row', periodsBelow_other: '{{count}} periods in a row',
@@ -30,7 +38,8 @@ export const en: Shape<typeof vi> = {
     rank: 'Rank', change: 'Change', unit: 'Unit', rating: 'Rating', flags: 'Flags', unranked: 'Not ranked (fewer than {{min}} dossiers in the period)', count: '{{shown}} of {{total}} units',
     up: 'up {{count}}', down: 'down {{count}}', same: 'unchanged', new: 'new', sortBy: 'Sort by {{column}}', none: 'No unit matches.',
   },
-  flags: { title: 'Units below target', head: 'Accountable head', failed: 'Targets missed', gap: 'Gap', weeksBelow: 'Periods in a row', none: 'No unit is below target in this period.' },
+  exports: { xlsx: 'Export this view (XLSX)' },
+  flags: { group: 'Group', allGroups: 'All groups', measure: 'Target missed', allMeasures: 'All targets', periodsBelow_one: '{{count}} period in a row', periodsBelow_other: '{{count}} periods in a row', title: 'Units below target', head: 'Accountable head', failed: 'Targets missed', gap: 'Gap', weeksBelow: 'Periods in a row', none: 'No unit is below target in this period.' },
   accountability: {
     level: 'Escalation', allLevels: 'All levels', commitment: 'Explanation and commitment', noExplanation: 'No explanation', due: 'due {{date}}', judgedIn: 'judged on {{period}}',
     states: { open: 'Open', met: 'Met', missed: 'Missed' },
@@ -50,6 +59,8 @@ export const en: Shape<typeof vi> = {
     annex: 'Download the unit annex (PDF)', rankOf: 'Rank {{rank}} of {{total}}', notRanked: 'Not ranked', trend: 'Trend', procedures: 'Procedures pulling the unit down', procedure: 'Procedure', overdue: 'Open overdue dossiers',
     overdueMore: 'Showing {{shown}} of {{total}} dossiers', dossier: 'Dossier', receivedAt: 'Received', dueAt: 'Due', daysOverdue: 'Days overdue', median: 'Median {{value}} · 90 % within {{p90}} days',
     target: 'Target', value: 'Result', noOverdue: 'No overdue dossiers.', head: 'Accountable head', granularity: 'By', notFound: 'There is no unit with the code {{code}}.',
+    trendNoData: 'The unit has no data in this span.', axisFrom: 'The vertical axis starts at {{value}}, not 0, so the distance to the target shows.',
+    trendFrom: 'From the first period with data ({{period}}).', trendGaps: 'No data (gaps in the line): {{periods}}.',
     whatItTakes: 'What it takes to reach the targets this period', gain: 'Points gained', gainHelp: 'Ordered by the percentage points the unit gains if the procedure reaches 100 % ({{measures}}).',
     takes: {
       onlineRate_one: '{{n}} more dossier submitted online (of {{received}}) would reach {{target}}.', onlineRate_other: '{{n}} more dossiers submitted online (of {{received}}) would reach {{target}}.',
@@ -62,6 +73,7 @@ export const en: Shape<typeof vi> = {
   imports: {
     title: 'Imports', kind: 'Data', file: 'CSV or XLSX file', upload: 'Import', uploading: 'Importing…', past: 'Past imports', ok: 'Imported {{rows}} rows from {{file}}.',
     refused: 'Refused {{file}}: {{count}} problems found, nothing was written.', when: 'When', rows: 'Rows', outcome: 'Outcome', imported: 'Imported', refusedShort: 'Refused',
+    where: { file: 'File', line: 'Line {{line}}', column: ', column “{{column}}”', value: ' (“{{value}}”)', empty: ' (empty)', more: '… and {{count}} more problems not listed' },
     kinds: { units: 'Units', targets: 'Targets', dossiers: 'Dossiers', indicators: 'Indicator catalogue', values: 'Reported values', seed: 'Demo data' },
   },
   auth: {
@@ -80,18 +92,8 @@ export const en: Shape<typeof vi> = {
     component: 'Component', points: 'Points', maxPoints: 'Max', ratio: 'Ratio', source: 'Source', total: 'Total',
     sources: { dossiers: 'Dossiers', reported: 'Reported by the unit', missing: 'No data yet' },
   },
-  components: {
-    onTimeRate: 'On time', onlineRate: 'Submitted online', endToEndRate: 'End-to-end',
-    ON_TIME: 'Dossiers handled early or on time', ONLINE_SUBMISSION: 'Dossiers submitted online', ORIGINAL_RESULT_AVAILABLE: 'Electronic results issued',
-    SO_HOA_GIAY_TO_GIAI_QUYET: 'Dossiers digitised', DOSSIER_ONLINE_PAYMENT: 'Dossiers paid online',
-    PUBLISH_ON_TIME: 'Procedures published on time', PUBLIC_UPDATE_ON_TIME: 'Procedures updated on time', PUBLIC_CONTENT_FULL: 'Procedures published in full',
-    DOSSIER_SYNC: 'Dossiers synced to the national portal', ONLINE_SERVICES_OFFERED: 'Procedures offered online', ONLINE_SERVICES_USED: 'Online services used',
-    REUSED_DIGITIZED_DATA: 'Digitised data reused', ELECTRONIC_CERTIFIED_COPY: 'Electronic certified copies', SYNCED_WITH_DVCQG_PERSONAL_STORAGE: 'Digitised data shared for reuse',
-    CITIZEN_DATA_CONNECTED_DOSSIER: 'Dossiers using population data', CITIZEN_DATA_CONNECTED_FORMALITY: 'Procedures connected to population data',
-    PETITION_PROCESSING_ON_TIME: 'Petitions handled on time', PETITION_HANDLING_SATISFACTION: 'Satisfaction with petition handling', DOSSIER_RECEIVING_SATISFACTION: 'Satisfaction with dossier handling',
-    FORMALITY_ONLINE_PAYMENT: 'Procedures with online payment', FORMALITY_FEE_ON_PORTAL: 'Fee-bearing procedures on the portal',
-  },
-  componentGroups: { progress: 'Progress', online: 'Online services', transparency: 'Transparency', digitized: 'Digitisation', satisfaction: 'Satisfaction', payment: 'Online payment' },
+  components: componentLabels('en'),
+  componentGroups: componentGroupLabels('en'),
   whyRank: {
     title: 'Why the rank moved', before: 'Previous', now: 'This period', change: 'Change', byComponent: 'Points by component',
     summary: 'Since {{period}}: index {{before}} → {{now}} ({{change}} points).', rank: 'Rank {{before}} → {{now}}.',
@@ -103,6 +105,13 @@ export const en: Shape<typeof vi> = {
     'no-progress': 'no trend towards {{target}} yet (deadline {{deadline}})', 'deadline-passed': 'deadline {{deadline}} passed without reaching {{target}}',
     how: '— trend {{slope}} points a period, least-squares line through the last {{n}} periods',
   },
+  ladder: {
+    title: 'Escalation ladder', help: 'How many periods in a row below target take a unit to each level, and what the levels are called. Saved as a new version in force from a day (today or later): periods ending from that day use it, periods already judged keep theirs.',
+    versions: 'Versions', effectiveFrom: 'In force from', always: 'From the start', levels: 'Levels (from periods)', default: 'Default under the rules', startFrom: 'Start from this', inForce: 'In force: version {{version}}.',
+    newVersion: 'New version', level: 'Level', used: 'Used', minPeriods: 'From periods in a row', name: 'Vietnamese name', nameEn: 'English name',
+    usedLevel: 'Use level {{level}}', minPeriodsOf: 'Periods for level {{level}}', nameOf: 'Vietnamese name of level {{level}}', nameEnOf: 'English name of level {{level}}',
+    effectiveHelp: 'Applies to the periods whose last day is on or after this day.', save: 'Save as a new version', saved: 'Version {{version}} is saved.',
+  },
   indexes: {
     title: 'Index definitions', help: 'Each index is data (JSON): components, scoring rules, rounding, rating bands. Edit one and save it as a new version; reports already made keep the version they used.',
     name: 'Name', origin: 'Origin', shipped: 'Ships with chiso', newVersion: 'Edit as a new version', json: 'Definition (JSON)', save: 'Save new version', notJson: 'This is not valid JSON.',
@@ -113,12 +122,32 @@ export const en: Shape<typeof vi> = {
     by: 'Reported by', return: 'Return', comment: 'Why it is returned', sendBack: 'Return', returnedWith: 'Returned by the city: {{comment}}',
     notReported: 'Not reported, returned or late: {{count}}',
     status: { reported: 'Reported', returned: 'Returned', missing: 'Not reported', late: 'Late' },
+    evidence: 'Evidence', evidenceFile: 'Evidence file (optional)', evidenceHint: 'The official letter or a spreadsheet: PDF, PNG, JPEG, XLSX or DOCX.',
+    evidenceLink: 'Download the evidence {{name}} ({{size}} kB)', evidenceNone: 'None', evidenceAttached: 'Figures and evidence sent.',
     pillars: { cchc: 'Administrative reform', cds: 'Digital transformation', da06: 'Project 06', other: 'Other' },
   },
   reports: {
     title: 'Weekly reports', generate: 'Generate', generating: 'Generating…', format: 'Format', language: 'Language', regenerate: 'Make a new version', period: 'Period',
     version: 'Version', cutOff: 'Data as of', generated: 'Generated', trigger: 'Source', size: 'Size', download: 'Download', none: 'No reports yet.',
     triggers: { manual: 'Manual', schedule: 'Scheduled (Monday)', cli: 'Command line' },
+    languages: { vi: 'Tiếng Việt', en: 'English' }, list: 'Reports made', state: 'State', states: { making: 'Making…', ready: 'Ready' },
+    making: 'Making the report {{period}} ({{what}})…', makingNew: 'Making a new version of the report {{period}} ({{what}})…',
+    ready: 'The report {{period}} ({{what}}) is ready: version {{version}}.', failed: 'The report could not be made: {{message}}',
+    reused: 'The report {{period}} ({{what}}) already exists: version {{version}}, made {{date}}; it was not made again.',
+    exists: 'Version {{version}} exists (made {{date}}, data as of {{cutOff}}). Making it again creates a new version from the data now; earlier versions are kept.',
+  },
+  pillars: {
+    title: 'Programme KPIs by pillar', city: 'Whole city', period: 'Figures of {{period}}', reported: '{{reported}} of {{units}} units reported',
+    below: 'Units below target', noneBelow: 'No unit is below target.', noIndicators: 'No programme KPI of this pillar has a target yet.',
+    targets: 'Targets: {{list}}', unitTitle: "The unit's programme KPIs", unreported: 'Not reported', allReported: 'Every closed period is reported.',
+    late: 'late since {{date}}', due: 'due {{date}}', trend: 'Last periods', value: 'Result', none: 'This unit reports no programme KPI.',
+  },
+  indicatorAdmin: {
+    title: 'Programme KPI catalogue', add: 'Add an indicator', edit: 'Edit', save: 'Save', cancel: 'Cancel', saved: 'Indicator {{code}} saved.',
+    code: 'Code', name: 'Name (Vietnamese)', nameEn: 'Name (English)', pillar: 'Pillar', unit: 'Unit', direction: 'Better when', frequency: 'Frequency', kinds: 'Unit kinds that report it', description: 'Description',
+    allKinds: 'Every kind (leave empty)', units: { percent: 'Percent', count: 'Count', days: 'Days', points: 'Points' }, directions: { higher: 'Higher is better', lower: 'Lower is better' },
+    frequencies: { week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year' },
+    errors: { code: 'Write the code with capital letters A–Z, digits 0–9 and _ (at most 100 characters).', name: 'Write the Vietnamese name (at most 1,000 characters).', nameEn: 'The English name has at most 1,000 characters.', description: 'The description has at most 5,000 characters.', exists: 'An indicator with this code exists: choose “Edit” to change it.' },
   },
   form06: {
     title: 'Form 06/VPCP/KSTT', subtitle: 'Status and results of administrative procedures at the units that handle them (Circular 01/2020/TT-VPCP)',

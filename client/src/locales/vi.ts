@@ -1,4 +1,5 @@
 import { measureLabels } from '../../../shared/kpi/measure-table';
+import { componentGroupLabels, componentLabels } from '../../../shared/kpi/component-labels';
 
 export const vi = {
   app: { name: 'chiso', tagline: 'Chỉ số cải cách hành chính', demo: 'Dữ liệu minh họa: hồ sơ là dữ liệu tổng hợp (giả lập); đơn vị và tên gọi là thật.', skip: 'Bỏ qua, đến nội dung chính' },
@@ -15,6 +16,13 @@ export const vi = {
   states: { below: 'Dưới chỉ tiêu', 'at-risk': 'Sát chỉ tiêu', met: 'Đạt', 'no-data': 'Chưa có số liệu', insufficient: 'Chưa đủ hồ sơ để xếp hạng' },
   ratings: { 'Xuất sắc': 'Xuất sắc', 'Tốt': 'Tốt', 'Khá': 'Khá', 'Trung bình': 'Trung bình', 'Yếu': 'Yếu' },
   status: { loading: 'Đang tải số liệu…', error: 'Không tải được số liệu: {{message}}', retry: 'Thử lại', empty: 'Không có số liệu cho kỳ này.' },
+  notAllowed: { title: 'Không được phép', text: 'Vai trò {{role}} không được xem trang này.', textNoRole: 'Bạn không được xem trang này.', home: 'Về trang tổng quan', ownUnit: 'Về trang đơn vị của bạn' },
+  fields: {
+    username: 'Tên đăng nhập', password: 'Mật khẩu', displayName: 'Họ tên, chức danh', role: 'Vai trò', unitCode: 'Mã đơn vị', email: 'Thư điện tử', language: 'Ngôn ngữ',
+    measure: 'Chỉ tiêu', kind: 'Loại đơn vị', threshold: 'Ngưỡng', effectiveFrom: 'Hiệu lực từ', deadline: 'Hạn hoàn thành', dueDate: 'Hạn hoàn thành', explanation: 'Giải trình',
+    action: 'Biện pháp khắc phục', decision: 'Nội dung kết luận', owner: 'Người theo dõi', period: 'Kỳ', numerator: 'Tử số', denominator: 'Mẫu số', value: 'Giá trị', note: 'Ghi chú',
+    code: 'Mã', name: 'Tên', nameEn: 'Tên tiếng Anh', parentCode: 'Đơn vị cấp trên', headName: 'Người đứng đầu', headTitle: 'Chức vụ', population: 'Dân số', comment: 'Lý do trả lại', indicator: 'Chỉ số',
+  },
   overview: {
     title: 'Tổng quan', city: 'Toàn thành phố', target: 'Chỉ tiêu {{value}}', noTarget: 'Chưa giao chỉ tiêu', change: '{{value}} so với {{period}}',
     unitsBelow: '{{count}} / {{total}} đơn vị dưới chỉ tiêu', longest: 'Dưới chỉ tiêu lâu nhất', periodsBelow_one: '{{count}} kỳ liên tiếp', periodsBelow_other: '{{count}} kỳ liên tiếp',
@@ -27,7 +35,8 @@ export const vi = {
     rank: 'Hạng', change: 'Thay đổi', unit: 'Đơn vị', rating: 'Xếp loại', flags: 'Cảnh báo', unranked: 'Chưa xếp hạng (dưới {{min}} hồ sơ trong kỳ)', count: '{{shown}} / {{total}} đơn vị',
     up: 'tăng {{count}} bậc', down: 'giảm {{count}} bậc', same: 'giữ nguyên', new: 'mới', sortBy: 'Sắp xếp theo {{column}}', none: 'Không có đơn vị nào khớp.',
   },
-  flags: { title: 'Đơn vị dưới chỉ tiêu', head: 'Người đứng đầu', failed: 'Chỉ tiêu chưa đạt', gap: 'Chênh lệch', weeksBelow: 'Số kỳ liên tiếp', none: 'Không có đơn vị nào dưới chỉ tiêu trong kỳ này.' },
+  exports: { xlsx: 'Xuất bảng đang xem (XLSX)' },
+  flags: { group: 'Nhóm đơn vị', allGroups: 'Mọi nhóm', measure: 'Chỉ tiêu chưa đạt', allMeasures: 'Mọi chỉ tiêu', periodsBelow_one: '{{count}} kỳ liên tiếp', periodsBelow_other: '{{count}} kỳ liên tiếp', title: 'Đơn vị dưới chỉ tiêu', head: 'Người đứng đầu', failed: 'Chỉ tiêu chưa đạt', gap: 'Chênh lệch', weeksBelow: 'Số kỳ liên tiếp', none: 'Không có đơn vị nào dưới chỉ tiêu trong kỳ này.' },
   accountability: {
     level: 'Mức cảnh báo', allLevels: 'Mọi mức', commitment: 'Giải trình, cam kết', noExplanation: 'Chưa giải trình', due: 'hạn {{date}}', judgedIn: 'căn cứ {{period}}',
     states: { open: 'Đang thực hiện', met: 'Đã khắc phục', missed: 'Không khắc phục đúng hạn' },
@@ -53,12 +62,15 @@ export const vi = {
       endToEndRate_one: 'Cần thêm {{n}} hồ sơ toàn trình để đạt {{target}}.', endToEndRate_other: 'Cần thêm {{n}} hồ sơ toàn trình để đạt {{target}}.',
       onTimeRate_one: 'Cần thêm {{n}} hồ sơ đúng hạn để đạt {{target}}.', onTimeRate_other: 'Cần thêm {{n}} hồ sơ đúng hạn để đạt {{target}}.',
     }, head: 'Người đứng đầu', granularity: 'Theo', notFound: 'Không có đơn vị mã {{code}}.',
+    trendNoData: 'Đơn vị chưa có số liệu trong khoảng thời gian này.', axisFrom: 'Trục dọc bắt đầu từ {{value}}, không từ 0, để thấy rõ khoảng cách đến chỉ tiêu.',
+    trendFrom: 'Từ kỳ đầu tiên có số liệu ({{period}}).', trendGaps: 'Chưa có số liệu (chỗ đứt): {{periods}}.',
   },
   dates: { invalid: 'Ngày viết theo dạng ngày/tháng/năm, ví dụ 21/07/2025.' },
   targets: { confirmDelete: 'Xóa chỉ tiêu này?', confirm: 'Xóa', cancel: 'Hủy', undo: 'Hoàn tác', deleted: 'Đã xóa chỉ tiêu {{measure}} ({{scope}}).', title: 'Chỉ tiêu', measure: 'Chỉ tiêu', scope: 'Áp dụng cho', threshold: 'Ngưỡng', effectiveFrom: 'Hiệu lực từ', deadline: 'Hạn hoàn thành', none: 'Chưa có chỉ tiêu.' },
   imports: {
     title: 'Nhập dữ liệu', kind: 'Loại dữ liệu', file: 'Tệp CSV hoặc XLSX', upload: 'Nhập', uploading: 'Đang nhập…', past: 'Các lần nhập', ok: 'Đã nhập {{rows}} dòng từ {{file}}.',
     refused: 'Không nhập {{file}}: có {{count}} lỗi, chưa ghi dữ liệu nào.', when: 'Thời điểm', rows: 'Số dòng', outcome: 'Kết quả', imported: 'Đã nhập', refusedShort: 'Từ chối',
+    where: { file: 'Cả tệp', line: 'Dòng {{line}}', column: ', cột “{{column}}”', value: ' (“{{value}}”)', empty: ' (trống)', more: '… và {{count}} lỗi khác không liệt kê' },
     kinds: { units: 'Đơn vị', targets: 'Chỉ tiêu', dossiers: 'Hồ sơ', indicators: 'Danh mục chỉ số', values: 'Số liệu đơn vị báo cáo', seed: 'Dữ liệu minh họa' },
   },
   auth: {
@@ -77,18 +89,8 @@ export const vi = {
     component: 'Thành phần', points: 'Điểm', maxPoints: 'Tối đa', ratio: 'Tỷ lệ', source: 'Nguồn', total: 'Tổng',
     sources: { dossiers: 'Hồ sơ', reported: 'Đơn vị báo cáo', missing: 'Chưa có số liệu' },
   },
-  components: {
-    onTimeRate: 'Đúng hạn', onlineRate: 'Nộp trực tuyến', endToEndRate: 'Toàn trình',
-    ON_TIME: 'Hồ sơ xử lý trước hạn, đúng hạn', ONLINE_SUBMISSION: 'Hồ sơ nộp trực tuyến', ORIGINAL_RESULT_AVAILABLE: 'Cấp kết quả điện tử',
-    SO_HOA_GIAY_TO_GIAI_QUYET: 'Số hóa hồ sơ', DOSSIER_ONLINE_PAYMENT: 'Hồ sơ thanh toán trực tuyến',
-    PUBLISH_ON_TIME: 'TTHC công bố đúng hạn', PUBLIC_UPDATE_ON_TIME: 'TTHC cập nhật, công khai đúng hạn', PUBLIC_CONTENT_FULL: 'TTHC công khai đầy đủ nội dung',
-    DOSSIER_SYNC: 'Hồ sơ đồng bộ lên Cổng DVCQG', ONLINE_SERVICES_OFFERED: 'TTHC cung cấp DVCTT', ONLINE_SERVICES_USED: 'DVCTT có phát sinh hồ sơ',
-    REUSED_DIGITIZED_DATA: 'Tái sử dụng dữ liệu số hóa', ELECTRONIC_CERTIFIED_COPY: 'Chứng thực bản sao điện tử', SYNCED_WITH_DVCQG_PERSONAL_STORAGE: 'Kết nối, chia sẻ dữ liệu số hóa',
-    CITIZEN_DATA_CONNECTED_DOSSIER: 'Hồ sơ dùng dữ liệu dân cư', CITIZEN_DATA_CONNECTED_FORMALITY: 'TTHC kết nối dữ liệu dân cư',
-    PETITION_PROCESSING_ON_TIME: 'PAKN xử lý đúng hạn', PETITION_HANDLING_SATISFACTION: 'Hài lòng xử lý PAKN', DOSSIER_RECEIVING_SATISFACTION: 'Hài lòng tiếp nhận, giải quyết TTHC',
-    FORMALITY_ONLINE_PAYMENT: 'TTHC có thanh toán trực tuyến', FORMALITY_FEE_ON_PORTAL: 'TTHC có phí trên Cổng',
-  },
-  componentGroups: { progress: 'Tiến độ giải quyết', online: 'Dịch vụ công trực tuyến', transparency: 'Công khai, minh bạch', digitized: 'Số hóa hồ sơ', satisfaction: 'Mức độ hài lòng', payment: 'Thanh toán trực tuyến' },
+  components: componentLabels('vi'),
+  componentGroups: componentGroupLabels('vi'),
   whyRank: {
     title: 'Vì sao thứ hạng thay đổi', before: 'Kỳ trước', now: 'Kỳ này', change: 'Thay đổi', byComponent: 'Điểm theo thành phần',
     summary: 'So với {{period}}: chỉ số {{before}} → {{now}} ({{change}} điểm).', rank: 'Hạng {{before}} → {{now}}.',
@@ -100,6 +102,13 @@ export const vi = {
     'no-progress': 'chưa có xu hướng tiến tới {{target}} (hạn {{deadline}})', 'deadline-passed': 'đã quá hạn {{deadline}} mà chưa đạt {{target}}',
     how: '— xu hướng {{slope}} điểm/kỳ, đường thẳng bình phương nhỏ nhất qua {{n}} kỳ gần nhất',
   },
+  ladder: {
+    title: 'Thang cảnh báo', help: 'Số kỳ liên tiếp dưới chỉ tiêu đưa đơn vị lên từng mức, và tên các mức. Lưu thành phiên bản mới, có hiệu lực từ một ngày (hôm nay hoặc sau): các kỳ kết thúc từ ngày đó dùng thang mới, các kỳ đã đánh giá giữ thang cũ.',
+    versions: 'Các phiên bản', effectiveFrom: 'Hiệu lực từ', always: 'Từ đầu', levels: 'Các mức (từ số kỳ)', default: 'Mặc định theo quy định', startFrom: 'Dùng làm mẫu', inForce: 'Đang áp dụng: phiên bản {{version}}.',
+    newVersion: 'Phiên bản mới', level: 'Mức', used: 'Dùng', minPeriods: 'Từ số kỳ liên tiếp', name: 'Tên tiếng Việt', nameEn: 'Tên tiếng Anh',
+    usedLevel: 'Dùng mức {{level}}', minPeriodsOf: 'Số kỳ của mức {{level}}', nameOf: 'Tên tiếng Việt của mức {{level}}', nameEnOf: 'Tên tiếng Anh của mức {{level}}',
+    effectiveHelp: 'Áp dụng cho các kỳ có ngày cuối từ ngày này trở đi.', save: 'Lưu phiên bản mới', saved: 'Đã lưu phiên bản {{version}}.',
+  },
   indexes: {
     title: 'Bộ chỉ số', help: 'Mỗi bộ chỉ số là dữ liệu (JSON): thành phần, quy tắc tính điểm, cách làm tròn, xếp loại. Sửa và lưu thành phiên bản mới; các báo cáo đã lập giữ nguyên phiên bản đã dùng.',
     name: 'Tên', origin: 'Nguồn', shipped: 'Có sẵn trong chiso', newVersion: 'Sửa thành phiên bản mới', json: 'Định nghĩa (JSON)', save: 'Lưu phiên bản mới', notJson: 'Nội dung không phải JSON hợp lệ.',
@@ -110,12 +119,32 @@ export const vi = {
     by: 'Người báo cáo', return: 'Trả lại', comment: 'Lý do trả lại', sendBack: 'Trả lại', returnedWith: 'Thành phố trả lại: {{comment}}',
     notReported: 'Chưa báo cáo, bị trả lại hoặc trễ hạn: {{count}}',
     status: { reported: 'Đã báo cáo', returned: 'Bị trả lại', missing: 'Chưa báo cáo', late: 'Trễ hạn' },
+    evidence: 'Minh chứng', evidenceFile: 'Tệp minh chứng (không bắt buộc)', evidenceHint: 'Công văn hoặc bảng tính: PDF, PNG, JPEG, XLSX hoặc DOCX.',
+    evidenceLink: 'Tải minh chứng {{name}} ({{size}} kB)', evidenceNone: 'Không có', evidenceAttached: 'Đã gửi số liệu và minh chứng.',
     pillars: { cchc: 'Cải cách hành chính', cds: 'Chuyển đổi số', da06: 'Đề án 06', other: 'Khác' },
   },
   reports: {
     title: 'Báo cáo tuần', generate: 'Lập báo cáo', generating: 'Đang lập…', format: 'Định dạng', language: 'Ngôn ngữ', regenerate: 'Lập phiên bản mới', period: 'Kỳ',
     version: 'Phiên bản', cutOff: 'Số liệu đến', generated: 'Lập lúc', trigger: 'Nguồn', size: 'Dung lượng', download: 'Tải về', none: 'Chưa có báo cáo.',
     triggers: { manual: 'Lập tay', schedule: 'Tự động (thứ Hai)', cli: 'Dòng lệnh' },
+    languages: { vi: 'Tiếng Việt', en: 'English' }, list: 'Các báo cáo đã lập', state: 'Trạng thái', states: { making: 'Đang lập…', ready: 'Sẵn sàng' },
+    making: 'Đang lập báo cáo {{period}} ({{what}})…', makingNew: 'Đang lập phiên bản mới của báo cáo {{period}} ({{what}})…',
+    ready: 'Đã lập xong báo cáo {{period}} ({{what}}), phiên bản {{version}}.', failed: 'Không lập được báo cáo: {{message}}',
+    reused: 'Báo cáo {{period}} ({{what}}) đã có: phiên bản {{version}}, lập lúc {{date}}; không lập lại.',
+    exists: 'Đã có phiên bản {{version}} (lập lúc {{date}}, số liệu đến {{cutOff}}). Lập lại sẽ tạo phiên bản mới với số liệu hiện có; các phiên bản cũ vẫn giữ nguyên.',
+  },
+  pillars: {
+    title: 'Chỉ tiêu chương trình theo trụ cột', city: 'Toàn thành phố', period: 'Số liệu kỳ {{period}}', reported: '{{reported}}/{{units}} đơn vị đã báo cáo',
+    below: 'Đơn vị dưới chỉ tiêu', noneBelow: 'Không có đơn vị nào dưới chỉ tiêu.', noIndicators: 'Chưa có chỉ tiêu chương trình nào của trụ cột này được giao mức.',
+    targets: 'Chỉ tiêu: {{list}}', unitTitle: 'Chỉ tiêu chương trình của đơn vị', unreported: 'Chưa báo cáo', allReported: 'Đơn vị đã báo cáo đủ các kỳ đã kết thúc.',
+    late: 'quá hạn {{date}}', due: 'hạn {{date}}', trend: 'Các kỳ gần nhất', value: 'Kết quả', none: 'Đơn vị không phải báo cáo chỉ tiêu chương trình nào.',
+  },
+  indicatorAdmin: {
+    title: 'Danh mục chỉ tiêu chương trình', add: 'Thêm chỉ tiêu', edit: 'Sửa', save: 'Lưu', cancel: 'Hủy', saved: 'Đã lưu chỉ tiêu {{code}}.',
+    code: 'Mã', name: 'Tên (tiếng Việt)', nameEn: 'Tên (tiếng Anh)', pillar: 'Trụ cột', unit: 'Đơn vị tính', direction: 'Chiều tốt', frequency: 'Tần suất', kinds: 'Loại đơn vị báo cáo', description: 'Mô tả',
+    allKinds: 'Tất cả các loại (để trống)', units: { percent: 'Phần trăm', count: 'Số lượng', days: 'Ngày', points: 'Điểm' }, directions: { higher: 'Càng cao càng tốt', lower: 'Càng thấp càng tốt' },
+    frequencies: { week: 'Tuần', month: 'Tháng', quarter: 'Quý', year: 'Năm' },
+    errors: { code: 'Mã chỉ viết bằng chữ in hoa A–Z, số 0–9 và dấu _ (tối đa 100 ký tự).', name: 'Nhập tên tiếng Việt (tối đa 1.000 ký tự).', nameEn: 'Tên tiếng Anh tối đa 1.000 ký tự.', description: 'Mô tả tối đa 5.000 ký tự.', exists: 'Đã có chỉ tiêu mang mã này: chọn “Sửa” để thay đổi.' },
   },
   form06: {
     title: 'Biểu số 06/VPCP/KSTT', subtitle: 'Tình hình, kết quả giải quyết TTHC tại cơ quan, đơn vị trực tiếp giải quyết TTHC (Thông tư 01/2020/TT-VPCP)',

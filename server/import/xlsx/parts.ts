@@ -1,8 +1,8 @@
+import { msg } from '../../../shared/messages/catalogue';
 import { FileRefusal } from '../file-refusal';
 import { attribute, XmlTokenizer, type XmlHandler } from './xml';
 import type { ZipFile } from './zip';
 
-export const NOT_A_WORKBOOK = 'the file is a zip archive but not an Excel workbook (.xlsx): save it from Excel as "Excel Workbook" or as "CSV UTF-8"';
 const SMALL_PART_BYTES = 32 * 1024 * 1024;
 const SHARED_STRINGS_BYTES = 100 * 1024 * 1024;
 /** Excel's own limit for one cell. */
@@ -10,7 +10,7 @@ export const MAX_CELL_CHARS = 32_767;
 
 export async function parsePart(zip: ZipFile, part: string, maxBytes: number, handler: Partial<XmlHandler>): Promise<void> {
   const tokenizer = new XmlTokenizer({ open: () => undefined, close: () => undefined, text: () => undefined, ...handler });
-  const tooLarge = `the workbook's part ${part} unpacks to more than ${Math.round(maxBytes / 1024 / 1024)} MB: save the sheet as "CSV UTF-8" and import that`;
+  const tooLarge = msg('import.xlsx.partTooLarge', { part, mb: Math.round(maxBytes / 1024 / 1024) });
   for await (const piece of zip.text(part, maxBytes, tooLarge)) tokenizer.write(piece);
   tokenizer.end();
 }
@@ -55,7 +55,7 @@ export interface WorkbookParts {
 export async function workbookParts(zip: ZipFile): Promise<WorkbookParts> {
   const office = (await relationships(zip, '')).find((r) => r.type.endsWith('/officeDocument'));
   const workbook = office?.part ?? 'xl/workbook.xml';
-  if (!zip.has(workbook)) throw new FileRefusal(NOT_A_WORKBOOK);
+  if (!zip.has(workbook)) throw new FileRefusal(msg('import.xlsx.notWorkbook'));
   let date1904 = false;
   const sheetIds: string[] = [];
   await parsePart(zip, workbook, SMALL_PART_BYTES, {
@@ -67,7 +67,7 @@ export async function workbookParts(zip: ZipFile): Promise<WorkbookParts> {
   const rels = await relationships(zip, workbook);
   const worksheets = new Map(rels.filter((r) => r.type.endsWith('/worksheet')).map((r) => [r.id, r.part]));
   const sheet = sheetIds.map((id) => worksheets.get(id)).find((part) => part !== undefined && zip.has(part));
-  if (!sheet) throw new FileRefusal('the workbook has no worksheet');
+  if (!sheet) throw new FileRefusal(msg('import.xlsx.noSheet'));
   const partOf = (suffix: string) => rels.find((r) => r.type.endsWith(suffix) && zip.has(r.part))?.part ?? null;
   return { sheet, sharedStrings: partOf('/sharedStrings'), styles: partOf('/styles'), date1904 };
 }
@@ -101,7 +101,7 @@ export async function sharedStrings(zip: ZipFile, part: string | null): Promise<
     text: (piece) => {
       if (!capture || text === null) return;
       text += piece;
-      if (text.length > MAX_CELL_CHARS) throw new FileRefusal(`the workbook holds a text longer than ${MAX_CELL_CHARS.toLocaleString('en')} characters, more than Excel allows in a cell: it is damaged`);
+      if (text.length > MAX_CELL_CHARS) throw new FileRefusal(msg('import.xlsx.textTooLong', { max: MAX_CELL_CHARS }));
     },
   });
   return list;

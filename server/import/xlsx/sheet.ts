@@ -1,5 +1,6 @@
 import { columnLetters } from '../columns';
 import type { Cell } from '../values';
+import { msg } from '../../../shared/messages/catalogue';
 import { FileRefusal } from '../file-refusal';
 import type { RawCell, RawRow } from '../table-reader';
 import { MAX_CELL_CHARS, unescapeExcel, type DateKind, type WorkbookParts } from './parts';
@@ -72,13 +73,13 @@ class SheetHandler implements XmlHandler {
     else if (!this.inData) return;
     else if (name === 'row') {
       this.line = Number(attribute(tag, 'r') ?? this.line + 1);
-      if (!Number.isSafeInteger(this.line) || this.line < 1) throw new FileRefusal('the workbook is damaged: a row has no valid number');
+      if (!Number.isSafeInteger(this.line) || this.line < 1) throw new FileRefusal(msg('import.xlsx.badRow'));
       this.cells = [];
       this.column = 0;
     } else if (name === 'c' && this.cells) {
       const ref = attribute(tag, 'r');
       this.column = ref === null ? this.column + 1 : columnIndex(ref);
-      if (this.column < 1 || this.column > MAX_COLUMN) throw new FileRefusal(`the workbook is damaged: cell "${ref}" is not a cell Excel can have`, this.line);
+      if (this.column < 1 || this.column > MAX_COLUMN) throw new FileRefusal(msg('import.xlsx.badCell', { ref: String(ref) }), this.line);
       this.type = attribute(tag, 't') ?? 'n';
       this.style = Number(attribute(tag, 's') ?? 0);
       this.value = null;
@@ -114,7 +115,7 @@ class SheetHandler implements XmlHandler {
     else if (this.capture === 'formula') this.formula += piece;
     else return;
     if ((this.value?.length ?? 0) > MAX_CELL_CHARS || (this.formula?.length ?? 0) > MAX_CELL_CHARS) {
-      throw new FileRefusal(`cell ${this.ref()} holds more than ${MAX_CELL_CHARS.toLocaleString('en')} characters, more than Excel allows: the workbook is damaged`, this.line);
+      throw new FileRefusal(msg('import.xlsx.cellTooLong', { ref: this.ref(), max: MAX_CELL_CHARS }), this.line);
     }
   }
 
@@ -128,7 +129,7 @@ class SheetHandler implements XmlHandler {
     switch (this.type) {
       case 's': {
         const text = context.strings[Number(value)];
-        if (text === undefined) throw new FileRefusal(`the workbook is damaged: cell ${this.ref()} names a text that is not in the workbook`, this.line);
+        if (text === undefined) throw new FileRefusal(msg('import.xlsx.missingText', { ref: this.ref() }), this.line);
         return text;
       }
       case 'inlineStr':
@@ -153,7 +154,7 @@ class SheetHandler implements XmlHandler {
 export async function* sheetRows(zip: ZipFile, parts: WorkbookParts, strings: readonly string[], dates: readonly DateKind[]): AsyncGenerator<RawRow[]> {
   const handler = new SheetHandler({ strings, dates, date1904: parts.date1904 });
   const tokenizer = new XmlTokenizer(handler);
-  const tooLarge = 'the sheet unpacks to more than 4 GB: split it into smaller files';
+  const tooLarge = msg('import.xlsx.sheetTooLarge');
   for await (const piece of zip.text(parts.sheet, SHEET_BYTES, tooLarge)) {
     tokenizer.write(piece);
     if (handler.rows.length > 0) {

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/messages/catalogue';
 import { FileRefusal } from '../file-refusal';
 
 export interface XmlHandler {
@@ -75,7 +76,7 @@ export class XmlTokenizer {
       }
       const next = this.markup(s, i);
       if (next < 0) {
-        if (n - i > MAX_TAG) throw new FileRefusal('the workbook holds an XML tag longer than 64 KB: it is damaged or not made by a spreadsheet program');
+        if (n - i > MAX_TAG) throw new FileRefusal(msg('import.xlsx.tagTooLong'));
         this.rest = s.slice(i);
         return;
       }
@@ -84,7 +85,7 @@ export class XmlTokenizer {
   }
 
   end(): void {
-    if (this.rest.trim() !== '') throw new FileRefusal('the workbook is damaged: one of its parts ends in the middle of a tag');
+    if (this.rest.trim() !== '') throw new FileRefusal(msg('import.xlsx.cutTag'));
   }
 
   /** Handles the markup that starts at `i`; returns where the text after it starts, or -1 when it is not complete. */
@@ -123,6 +124,6 @@ export class XmlTokenizer {
       return end + 3;
     }
     if (s.length - i < 9) return -1;
-    throw new FileRefusal('the workbook declares a DTD, which no spreadsheet writes: it is not a workbook chiso reads');
+    throw new FileRefusal(msg('import.xlsx.dtd'));
   }
 }

@@ -2,6 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
+import { msg, type Message } from '../../../shared/messages/catalogue';
 import { FileRefusal } from '../file-refusal';
 import type { FileSource } from '../text-encoding';
 
@@ -13,7 +14,7 @@ export interface ZipEntry {
   headerOffset: number;
 }
 
-const DAMAGED = 'the workbook is damaged (its zip structure cannot be read): open it in Excel, save it again and import the new file';
+const DAMAGED = msg('import.xlsx.damaged');
 const MAX_DIRECTORY_BYTES = 16 * 1024 * 1024;
 
 /** Random access to the bytes of an upload or of a file given to the command line. */
@@ -79,7 +80,7 @@ async function directoryBounds(bytes: Bytes): Promise<{ offset: number; size: nu
     offset = Number(record.readBigUInt64LE(48));
   }
   need(offset + size <= bytes.size);
-  if (size > MAX_DIRECTORY_BYTES) throw new FileRefusal('the workbook has more parts than any spreadsheet has: it is not a workbook chiso can read');
+  if (size > MAX_DIRECTORY_BYTES) throw new FileRefusal(msg('import.xlsx.tooManyParts'));
   return { offset, size, count };
 }
 
@@ -139,10 +140,10 @@ export class ZipFile {
    * The entry's text, decoded as UTF-8, in pieces as it inflates. Past `maxBytes` unpacked the file is refused: a few
    * kilobytes of deflate can claim gigabytes, whatever sizes the zip declares.
    */
-  async *text(name: string, maxBytes: number, tooLarge: string): AsyncGenerator<string> {
+  async *text(name: string, maxBytes: number, tooLarge: Message): AsyncGenerator<string> {
     const entry = this.entries.get(name.toLowerCase());
     if (!entry) return;
-    if (entry.flags & 0x1) throw new FileRefusal('the workbook is password-protected: remove the password in Excel, save it and import it again');
+    if (entry.flags & 0x1) throw new FileRefusal(msg('import.xlsx.encrypted'));
     need(entry.method === 0 || entry.method === 8);
     const header = await this.bytes.read(entry.headerOffset, 30);
     need(header.length === 30 && header.readUInt32LE(0) === 0x04034b50);

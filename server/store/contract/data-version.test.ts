@@ -36,6 +36,10 @@ describe.each(ENGINES)('the data version on $name', (engine) => {
     expect(await moves(() => store.saveIndicators([{ code: 'X_1', name: 'X', nameEn: null, pillar: 'other', unit: 'count', direction: 'higher', frequency: 'month', kinds: [], description: null }], null, entry))).toBe(true);
     expect(await moves(() => store.replaceIndicatorValues([{ indicator: 'X_1', unitCode: 'U1', period: '2025-07', numerator: null, denominator: null, value: 3, note: null }], outcome(1, 'values'), null))).toBe(true);
     expect(await moves(() => store.saveDefinition({ id: 'd', version: 1, json: '{}', createdBy: null }, entry))).toBe(true);
+    // Flag lists and unit pages show the latest commitment and the meeting's decisions: cached answers must go.
+    const at = new Date().toISOString();
+    expect(await moves(() => store.addCommitment({ unitCode: 'U1', period: '2025-W31', measure: 'onlineRate', explanation: 'e', action: 'a', dueDate: '2025-08-15', createdAt: at, createdBy: null }, entry))).toBe(true);
+    expect(await moves(() => store.addDecision({ unitCode: 'U1', period: '2025-W31', decision: 'd', owner: 'o', dueDate: '2025-08-15', createdAt: at, createdBy: null }, entry))).toBe(true);
     expect(await moves(() => store.setMeta('dataset', 'real'))).toBe(true);
     expect(await moves(() => store.clearData())).toBe(true);
   });
@@ -57,9 +61,6 @@ describe.each(ENGINES)('the data version on $name', (engine) => {
       randomDossiers(20, 32).forEach((d) => w.append(d));
       await w.abort();
     })).toBe(false);
-    const commitment = { unitCode: 'U1', period: '2025-W31', measure: 'onlineRate', explanation: 'e', action: 'a', dueDate: '2025-08-15', createdAt: new Date(now).toISOString(), createdBy: null };
-    expect(await moves(() => store.addCommitment(commitment, entry))).toBe(false);
-    expect(await moves(() => store.addDecision({ unitCode: 'U1', period: '2025-W31', decision: 'd', owner: 'o', dueDate: '2025-08-15', createdAt: new Date(now).toISOString(), createdBy: null }, entry))).toBe(false);
     expect(await moves(() => store.addNotices([{ recipient: 'a', period: '2025-W31', kind: 'digest', unitCode: null, payload: '[]', createdAt: new Date(now).toISOString(), email: null, language: 'vi', mailStatus: 'none' }]))).toBe(false);
   });
 });

@@ -21,7 +21,7 @@ describe.each(ENGINES)('the reporting round of indicator values on $name', (engi
     await store.submitIndicatorValue(value('U1', '2025-07', 9, 'sửa số liệu'), 'head-u1', entry('value.correct'));
     await store.submitIndicatorValue(value('U2', '2025-07', 7), 'head-u2', entry('value.report'));
     const records = await store.listValueRecords({ unitCode: 'U1', period: null });
-    expect(records).toEqual([{ ...value('U1', '2025-07', 9, 'sửa số liệu'), state: 'submitted', comment: null, at: records[0]?.at, actor: 'head-u1' }]);
+    expect(records).toEqual([{ ...value('U1', '2025-07', 9, 'sửa số liệu'), state: 'submitted', comment: null, at: records[0]?.at, actor: 'head-u1', evidence: null }]);
     const history = await store.listValueHistory('U1', null);
     expect(history.map((h) => [h.numerator, h.state, h.actor])).toEqual([[9, 'submitted', 'head-u1'], [8, 'submitted', 'head-u1']]);
     expect((await store.listAudit(3, 0)).map((e) => e.action)).toEqual(['value.report', 'value.correct', 'value.report']);

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MailStatus, NoticeKind } from '../../../shared/domain/accountability';
 import type { AccountabilityFilter, Decision, Language } from '../../../shared/schemas/accountability';
-import type { AuditInput, CommitmentRecord, NewCommitment, NewDecision, NewNotice, NoticeRecord } from '../port';
+import type { AuditInput, CommitmentRecord, NewCommitment, NewDecision, NewNotice, NoticeRecord, StoredLadder } from '../port';
 import { appendAudit, type Db } from './access-tables';
 
 type Row = Record<string, unknown>;
@@ -49,6 +49,8 @@ export function addCommitment(db: Db, c: NewCommitment, entry: AuditInput): Prom
     );
     const record = { ...c, id: id as number };
     await appendAudit(conn, { ...entry, after: JSON.stringify(record) });
+    // Flag lists and unit pages show the latest commitment: their cached answers must go.
+    await conn.run('UPDATE data_version SET v = v + 1');
     return record;
   });
 }
@@ -76,6 +78,7 @@ export function addDecision(db: Db, d: NewDecision, entry: AuditInput): Promise<
     );
     const record = { ...d, id: id as number };
     await appendAudit(conn, { ...entry, after: JSON.stringify(record) });
+    await conn.run('UPDATE data_version SET v = v + 1');
     return record;
   });
 }
@@ -94,7 +97,7 @@ export function addNotices(db: Db, list: readonly NewNotice[]): Promise<NoticeRe
     for (const n of list) {
       const id = await returningId(
         conn,
-        `INSERT INTO notices VALUES (nextval('notice_ids'), $key, $recipient, $period, $kind, $unit, $payload, epoch_ms($at::BIGINT), $email, $language, $status, 0)
+        `INSERT INTO notices VALUES (nextval('notice_ids'), $key, $recipient, $period, $kind, $unit, $payload, epoch_ms($at::BIGINT), $email, $language, $status, 0, NULL, NULL)
            ON CONFLICT DO NOTHING RETURNING id`,
         { key: noticeKey(n), recipient: n.recipient, period: n.period, kind: n.kind, unit: n.unitCode, payload: n.payload, at: Date.parse(n.createdAt), email: n.email, language: n.language, status: n.mailStatus },
       );
@@ -116,8 +119,52 @@ export async function listNotices(db: Db, recipient: string, limit: number): Pro
   }));
 }
 
-export function recordDelivery(db: Db, id: number, status: MailStatus, attempts: number): Promise<void> {
+export function recordDelivery(db: Db, id: number, status: MailStatus, attempts: number, leaseUntil?: number): Promise<void> {
   return db.transaction(async (conn) => {
-    await conn.run('UPDATE notices SET mail_status = $status, mail_attempts = $attempts WHERE id = $id', { status, attempts, id });
+    const lease = status === 'pending' ? (leaseUntil ?? null) : null;
+    await conn.run('UPDATE notices SET mail_status = $status, mail_attempts = $attempts, mail_lease_ms = $lease WHERE id = $id', { status, attempts, lease, id });
   });
+}
+
+const NOTICE_COLUMNS = `id, recipient, period, kind, unit_code, payload_json, epoch_ms(created_at) AS created, email, language, mail_status, mail_attempts`;
+
+function noticeRow(r: Row): NoticeRecord {
+  return {
+    id: num(r.id), recipient: String(r.recipient), period: String(r.period), kind: r.kind as NoticeKind, unitCode: str(r.unit_code), payload: String(r.payload_json),
+    createdAt: iso(r.created), email: str(r.email), language: r.language as Language, mailStatus: r.mail_status as MailStatus, mailAttempts: num(r.mail_attempts),
+  };
+}
+
+/** One writer at a time (the store's write queue) makes the claim atomic: a notice goes to one claimer. */
+export function claimNotices(db: Db, by: string, now: number, leaseUntil: number): Promise<NoticeRecord[]> {
+  return db.transaction(async (conn) => {
+    const reader = await conn.runAndReadAll(
+      `UPDATE notices SET mail_claimed_by = $by, mail_lease_ms = $until
+         WHERE mail_status = 'pending' AND (mail_lease_ms IS NULL OR mail_lease_ms <= $now)
+         RETURNING ${NOTICE_COLUMNS}`,
+      { by, until: leaseUntil, now },
+    );
+    return (reader.getRowObjectsJS() as Row[]).map(noticeRow).sort((a, b) => a.id - b.id);
+  });
+}
+
+export function releaseNotices(db: Db, by: string): Promise<void> {
+  return db.transaction(async (conn) => {
+    await conn.run(`UPDATE notices SET mail_lease_ms = NULL WHERE mail_status = 'pending' AND mail_claimed_by = $by`, { by });
+  });
+}
+
+export async function listLadders(db: Db): Promise<StoredLadder[]> {
+  const rows = await db.rows(`SELECT version, strftime(effective_from, '%Y-%m-%d') AS effective, steps_json, epoch_ms(created_at) AS created, created_by FROM escalation_ladders ORDER BY version`);
+  return rows.map((r) => ({ version: num(r.version), effectiveFrom: String(r.effective), json: String(r.steps_json), createdAt: iso(r.created), createdBy: str(r.created_by) }));
+}
+
+/** The next version in the same transaction as its audit entry (target `ladder/v<version>`, `after` the stored record). */
+export async function insertLadder(conn: DuckDBConnection, l: Pick<StoredLadder, 'effectiveFrom' | 'json' | 'createdBy'>, entry: AuditInput, at: number): Promise<StoredLadder> {
+  const reader = await conn.runAndReadAll('SELECT coalesce(max(version), 0) + 1 AS v FROM escalation_ladders');
+  const version = num((reader.getRowObjectsJS()[0] as Row).v);
+  await conn.run('INSERT INTO escalation_ladders VALUES ($v, $from::DATE, $json, epoch_ms($at::BIGINT), $by)', { v: version, from: l.effectiveFrom, json: l.json, at, by: l.createdBy });
+  const record: StoredLadder = { version, effectiveFrom: l.effectiveFrom, json: l.json, createdAt: new Date(at).toISOString(), createdBy: l.createdBy };
+  await appendAudit(conn, { ...entry, target: `ladder/v${version}`, after: JSON.stringify(record) });
+  return record;
 }

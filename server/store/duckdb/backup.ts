@@ -45,23 +45,26 @@ async function withDatabase<T>(path: string, readOnly: boolean, work: (c: DuckDB
 }
 
 /**
- * Copies the whole database at `source` into a new file at `target`: tables with their constraints, sequences at
- * their current values, views and macros. The source is opened read-only and copied in one transaction, so the copy
- * is one consistent snapshot; it is also compact (no free blocks).
+ * Copies the whole database of connection `c` into a new file at `target`: tables with their constraints, sequences
+ * at their current values, views and macros, in one transaction, so the copy is one consistent snapshot; it is also
+ * compact (no free blocks). A running server does this on its own connection (the file is locked to it).
  */
+export async function copyDatabaseOn(c: DuckDBConnection, target: string): Promise<Map<string, number>> {
+  const catalog = await currentCatalog(c);
+  await c.run(`ATTACH ${text(target)} AS chiso_backup (READ_WRITE)`);
+  try {
+    await c.run('BEGIN TRANSACTION');
+    await c.run(`COPY FROM DATABASE ${name(catalog)} TO chiso_backup`);
+    await c.run('COMMIT');
+  } finally {
+    await c.run('DETACH chiso_backup');
+  }
+  return tableCounts(c, catalog);
+}
+
+/** Copies the database at `source`, opened read-only, into a new file at `target` (see copyDatabaseOn). */
 export function copyDatabase(source: string, target: string): Promise<Map<string, number>> {
-  return withDatabase(source, true, async (c) => {
-    const catalog = await currentCatalog(c);
-    await c.run(`ATTACH ${text(target)} AS chiso_backup (READ_WRITE)`);
-    try {
-      await c.run('BEGIN TRANSACTION');
-      await c.run(`COPY FROM DATABASE ${name(catalog)} TO chiso_backup`);
-      await c.run('COMMIT');
-    } finally {
-      await c.run('DETACH chiso_backup');
-    }
-    return tableCounts(c, catalog);
-  });
+  return withDatabase(source, true, (c) => copyDatabaseOn(c, target));
 }
 
 /** The rows per table of a backup, read-only; null when it is not a chiso database. */
@@ -77,34 +80,59 @@ export function readDatabase(path: string): Promise<Map<string, number>> {
   return withDatabase(path, false, async (c) => tableCounts(c, await currentCatalog(c)));
 }
 
+/** The rows per table of the database of connection `c`. */
+export async function countsOn(c: DuckDBConnection): Promise<Map<string, number>> {
+  return tableCounts(c, await currentCatalog(c));
+}
+
+/** How many schema migrations a backup has applied (a chiso backup always has the table). */
+export async function backupMigrations(c: DuckDBConnection, backup: string): Promise<number> {
+  await c.run(`ATTACH ${text(backup)} AS chiso_probe (READ_ONLY)`);
+  try {
+    return Number((await one<{ n: bigint }>(c, 'SELECT count(*) AS n FROM chiso_probe.main.schema_migrations')).n);
+  } finally {
+    await c.run('DETACH chiso_probe');
+  }
+}
+
 /**
- * Replaces everything in the database at `target` with the backup's content, in one transaction: if anything fails,
- * the database is as it was.
+ * Replaces everything in the database of connection `c` with the backup's content, in one transaction: if anything
+ * fails, the database is as it was. The data version ends above both the database's and the backup's, so that a
+ * running server's caches never take the restored data for what they hold.
  */
+export async function replaceWithBackupOn(c: DuckDBConnection, backup: string): Promise<Map<string, number>> {
+  const catalog = await currentCatalog(c);
+  const where = `database_name = ${text(catalog)} AND NOT internal`;
+  await c.run(`ATTACH ${text(backup)} AS chiso_restore (READ_ONLY)`);
+  try {
+    const versioned = await one<{ n: bigint }>(c, `SELECT count(*) AS n FROM duckdb_tables() WHERE ${where} AND table_name = 'data_version'`);
+    await c.run('BEGIN TRANSACTION');
+    try {
+      const version = Number(versioned.n) > 0 ? await one<{ v: bigint | number | null }>(c, 'SELECT max(v) AS v FROM data_version') : { v: 0 };
+      const list = async (sql: string) => ((await c.runAndReadAll(sql)).getRowObjectsJS() as { s: string; n: string }[]).map((r) => `${name(r.s)}.${name(r.n)}`);
+      for (const view of await list(`SELECT schema_name AS s, view_name AS n FROM duckdb_views() WHERE ${where}`)) await c.run(`DROP VIEW ${view}`);
+      for (const table of await list(`SELECT schema_name AS s, table_name AS n FROM duckdb_tables() WHERE ${where}`)) await c.run(`DROP TABLE ${table}`);
+      for (const sequence of await list(`SELECT schema_name AS s, sequence_name AS n FROM duckdb_sequences() WHERE database_name = ${text(catalog)} AND NOT temporary`)) await c.run(`DROP SEQUENCE ${sequence}`);
+      for (const macro of await list(`SELECT DISTINCT schema_name AS s, function_name AS n FROM duckdb_functions() WHERE ${where} AND function_type = 'macro'`)) await c.run(`DROP MACRO ${macro}`);
+      for (const macro of await list(`SELECT DISTINCT schema_name AS s, function_name AS n FROM duckdb_functions() WHERE ${where} AND function_type = 'table_macro'`)) await c.run(`DROP MACRO TABLE ${macro}`);
+      await c.run(`COPY FROM DATABASE chiso_restore TO ${name(catalog)}`);
+      await c.run(`UPDATE data_version SET v = greatest(v, ${Number(version.v ?? 0)}) + 1`);
+      await c.run('COMMIT');
+    } catch (error) {
+      await c.run('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    await c.run('DETACH chiso_restore');
+  }
+  return tableCounts(c, catalog);
+}
+
+/** Replaces everything in the database at `target` with the backup's content (see replaceWithBackupOn). */
 export function replaceWithBackup(backup: string, target: string): Promise<Map<string, number>> {
   return withDatabase(target, false, async (c) => {
-    const catalog = await currentCatalog(c);
-    const where = `database_name = ${text(catalog)} AND NOT internal`;
-    await c.run(`ATTACH ${text(backup)} AS chiso_restore (READ_ONLY)`);
-    try {
-      await c.run('BEGIN TRANSACTION');
-      try {
-        const list = async (sql: string) => ((await c.runAndReadAll(sql)).getRowObjectsJS() as { s: string; n: string }[]).map((r) => `${name(r.s)}.${name(r.n)}`);
-        for (const view of await list(`SELECT schema_name AS s, view_name AS n FROM duckdb_views() WHERE ${where}`)) await c.run(`DROP VIEW ${view}`);
-        for (const table of await list(`SELECT schema_name AS s, table_name AS n FROM duckdb_tables() WHERE ${where}`)) await c.run(`DROP TABLE ${table}`);
-        for (const sequence of await list(`SELECT schema_name AS s, sequence_name AS n FROM duckdb_sequences() WHERE database_name = ${text(catalog)} AND NOT temporary`)) await c.run(`DROP SEQUENCE ${sequence}`);
-        for (const macro of await list(`SELECT DISTINCT schema_name AS s, function_name AS n FROM duckdb_functions() WHERE ${where} AND function_type = 'macro'`)) await c.run(`DROP MACRO ${macro}`);
-        for (const macro of await list(`SELECT DISTINCT schema_name AS s, function_name AS n FROM duckdb_functions() WHERE ${where} AND function_type = 'table_macro'`)) await c.run(`DROP MACRO TABLE ${macro}`);
-        await c.run(`COPY FROM DATABASE chiso_restore TO ${name(catalog)}`);
-        await c.run('COMMIT');
-      } catch (error) {
-        await c.run('ROLLBACK');
-        throw error;
-      }
-    } finally {
-      await c.run('DETACH chiso_restore');
-    }
+    const counts = await replaceWithBackupOn(c, backup);
     await c.run('CHECKPOINT');
-    return tableCounts(c, catalog);
+    return counts;
   });
 }

@@ -6,7 +6,7 @@ import type { ImportRecord } from '../../../shared/schemas/import';
 import type { Counts } from '../../../shared/schemas/measure';
 import type { Target } from '../../../shared/schemas/target';
 import type { Unit, UnitKind } from '../../../shared/schemas/unit';
-import type { AuditInput, DossierWriter, ImportOutcome, OverdueRow, ProcedureCounts, Store, StoredAccount, StoredDefinition, Window, NewReport, NewCommitment, NewDecision, NewNotice, ValueKey } from '../port';
+import type { AuditInput, DossierWriter, ImportOutcome, OverdueRow, ProcedureCounts, Store, StoredAccount, StoredDefinition, StoredLadder, Window, NewReport, NewCommitment, NewDecision, NewNotice, ValueKey } from '../port';
 import type { MailStatus } from '../../../shared/domain/accountability';
 import type { AccountabilityFilter } from '../../../shared/schemas/accountability';
 import * as access from './access-tables';
@@ -16,7 +16,10 @@ import * as accountability from './accountability-tables';
 import { QD766_INDICATORS } from '../../../shared/kpi/definitions/qd766-catalogue';
 import type { Indicator, IndicatorValue } from '../../../shared/domain/indicator';
 import { MIGRATIONS } from './migrations';
-import { COUNT_COLUMNS, countsFromRow, windowedDossiers, windowsCte } from './sql';
+import { COUNT_COLUMNS, DUCKDB, windowedDossiers, windowsCte } from './sql';
+import { countsByUnitSql, countsFromRow, type CountsPaths } from '../measure-sql';
+import { DAY_MS, VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
+import { dayOf, keysTable, rebuildAll, refreshKeys, rollupDriftSql, spanOf, spanSql } from '../rollup-sql';
 import { form06Counts } from './form06-sql';
 
 type Row = Record<string, unknown>;
@@ -25,7 +28,11 @@ export interface DuckDbOptions {
   /** DuckDB's memory limit, e.g. `512MB`. */
   memoryLimit?: string;
   threads?: number;
+  /** Read connections in the pool; 4 by default. */
+  readConnections?: number;
 }
+
+const READ_CONNECTIONS = 4;
 
 const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : (v as number));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -86,11 +93,28 @@ export class DuckDbStore implements Store {
   private closed = false;
   /** Queries still running: closing the instance under them would crash the process. */
   private readonly inflight = new Set<Promise<unknown>>();
+  readonly countsPaths: CountsPaths = { rollup: 0, scan: 0 };
+  /** False: count every window from dossiers, not from the per-day rollups (benchmarks compare the two). */
+  useRollups = true;
 
   private constructor(
     private readonly instance: DuckDBInstance,
-    private readonly read: DuckDBConnection,
+    /** Read connections: a connection runs one query at a time, so concurrent requests take the least busy one. */
+    private readonly reads: DuckDBConnection[],
   ) {}
+
+  /** The first read connection (migrations run on it). */
+  private get read(): DuckDBConnection {
+    return this.reads[0] as DuckDBConnection;
+  }
+
+  private readonly busy = new Map<DuckDBConnection, number>();
+
+  private leastBusy(): DuckDBConnection {
+    let best = this.read;
+    for (const c of this.reads) if ((this.busy.get(c) ?? 0) < (this.busy.get(best) ?? 0)) best = c;
+    return best;
+  }
 
   static async open(path: string, options: DuckDbOptions = {}): Promise<DuckDbStore> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -98,20 +122,23 @@ export class DuckDbStore implements Store {
       memory_limit: options.memoryLimit ?? '512MB',
       threads: String(options.threads ?? 2),
     });
-    const read = await instance.connect();
-    const store = new DuckDbStore(instance, read);
+    const reads = await Promise.all(Array.from({ length: Math.max(1, options.readConnections ?? READ_CONNECTIONS) }, () => instance.connect()));
+    const store = new DuckDbStore(instance, reads);
     await store.migrate();
     return store;
   }
 
   async rows(sql: string, values?: Record<string, string | number | boolean | null>): Promise<Row[]> {
     if (this.closed) throw new Error('The database is closed.');
-    const running = this.read.runAndReadAll(sql, values);
+    const c = this.leastBusy();
+    this.busy.set(c, (this.busy.get(c) ?? 0) + 1);
+    const running = c.runAndReadAll(sql, values);
     this.inflight.add(running);
     try {
       return (await running).getRowObjectsJS() as Row[];
     } finally {
       this.inflight.delete(running);
+      this.busy.set(c, (this.busy.get(c) ?? 1) - 1);
     }
   }
 
@@ -128,6 +155,12 @@ export class DuckDbStore implements Store {
     await this.transaction((c) => indicators.writeIndicators(c, QD766_INDICATORS, true));
   }
 
+  /** Migrations this build knows and the database has not applied (0 when up to date). */
+  async pendingMigrations(): Promise<number> {
+    const [r] = await this.rows('SELECT count(*) AS applied FROM schema_migrations');
+    return MIGRATIONS.length - num(r?.applied ?? 0);
+  }
+
   /** Moves the data version, inside the transaction that changes the data. */
   private async dataChanged(c: DuckDBConnection): Promise<void> {
     await c.run('UPDATE data_version SET v = v + 1');
@@ -139,6 +172,22 @@ export class DuckDbStore implements Store {
       const c = await this.instance.connect();
       try {
         return await this.transactionOn(c, () => work(c));
+      } finally {
+        c.closeSync();
+      }
+    });
+  }
+
+  /**
+   * Runs `work` on a connection of its own between writes, with no transaction opened for it: for a backup or a
+   * restore of the whole database while the server holds it (server/backup.ts), which manage their own.
+   */
+  betweenWrites<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.writes.run(async () => {
+      if (this.closed) throw new Error('The database is closed.');
+      const c = await this.instance.connect();
+      try {
+        return await work(c);
       } finally {
         c.closeSync();
       }
@@ -279,12 +328,30 @@ export class DuckDbStore implements Store {
         const ts = (col: string) => `CASE WHEN ${col} IS NULL THEN NULL ELSE make_timestamp(CAST(${col} * 1000 AS BIGINT)) END`;
         try {
           return await this.inTransaction(c, async () => {
-            await c.run(`DELETE FROM dossiers WHERE dossier_id IN (SELECT dossier_id FROM ${staging})`);
+            // The rollups of the (unit, day) keys a replaced dossier leaves and the imported ones reach are recomputed.
+            const empty = (await c.runAndReadAll('SELECT NOT EXISTS (SELECT 1 FROM dossiers) AS empty')).getRowObjectsJS()[0]?.empty === true;
+            const keys = `${staging}_keys`;
+            await c.run(keysTable(keys, 'VARCHAR'));
+            if (!empty) {
+              // One pass over the stored ids finds the replaced rows and their keys; they are deleted by row id.
+              await c.run(`CREATE TEMP TABLE ${keys}_gone AS SELECT rowid AS r, unit_code, ${dayOf(DUCKDB, 'received_at')} AS day, counted
+                             FROM dossiers WHERE dossier_id IN (SELECT dossier_id FROM ${staging})`);
+              await c.run(`INSERT INTO ${keys} SELECT DISTINCT unit_code, day FROM ${keys}_gone WHERE counted`);
+              await c.run(`DELETE FROM dossiers WHERE rowid IN (SELECT r FROM ${keys}_gone)`);
+              await c.run(`DROP TABLE ${keys}_gone`);
+            }
             await c.run(`INSERT INTO dossiers
               SELECT dossier_id, unit_code, procedure_code, procedure_code_raw, procedure_name, channel, end_to_end,
                      ${ts('received_ms')}, ${ts('due_ms')}, ${ts('completed_ms')}, ${ts('returned_ms')},
                      status, status_raw, service_level, e_result, digitized, fee_required, paid_online, counted
                 FROM ${staging} ORDER BY received_ms`);
+            if (empty) for (const sql of rebuildAll(DUCKDB)) await c.run(sql);
+            else {
+              await c.run(`INSERT INTO ${keys} SELECT DISTINCT unit_code, ${dayOf(DUCKDB, ts('received_ms'))} FROM ${staging} WHERE counted`);
+              const span = spanOf((await c.runAndReadAll(spanSql(keys))).getRowObjectsJS()[0] as Row | undefined);
+              for (const sql of refreshKeys(DUCKDB, keys, span)) await c.run(sql);
+            }
+            await c.run(`DROP TABLE ${keys}`);
             await this.dataChanged(c);
             return this.insertImport(c, outcome);
           });
@@ -318,7 +385,12 @@ export class DuckDbStore implements Store {
   }
 
   async receivedRange(): Promise<{ first: number; last: number } | null> {
-    const [r] = await this.rows('SELECT epoch_ms(min(received_at)) AS first, epoch_ms(max(received_at)) AS last FROM dossiers WHERE counted');
+    // The first and last received days are in the rollups: only those two days of dossiers are read (decision 022).
+    const dayStart = (day: string) => `make_timestamp((${day}::BIGINT * ${DAY_MS} - ${VN_OFFSET_MS}) * 1000)`;
+    const onDay = (day: string) => `counted AND received_at >= ${dayStart(day)} AND received_at < ${dayStart(`(${day} + 1)`)}`;
+    const [r] = await this.rows(`WITH b AS (SELECT min(day) AS lo, max(day) AS hi FROM dossier_days)
+      SELECT (SELECT epoch_ms(min(received_at)) FROM dossiers, b WHERE ${onDay('b.lo')}) AS first,
+             (SELECT epoch_ms(max(received_at)) FROM dossiers, b WHERE ${onDay('b.hi')}) AS last`);
     return r && r.first !== null ? { first: num(r.first), last: num(r.last) } : null;
   }
 
@@ -328,21 +400,15 @@ export class DuckDbStore implements Store {
   }
 
   async countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
-    const out = new Map<string, (Counts | undefined)[]>();
-    if (windows.length === 0) return out;
+    if (windows.length === 0) return new Map();
     const unitFilter = unitCodes ? 'unit_code IN (SELECT unnest($units::VARCHAR[]))' : 'TRUE';
-    const rows = await this.rows(
-      `WITH ${windowsCte(windows)}
-       SELECT d.unit_code, d.idx, ${COUNT_COLUMNS} FROM ${windowedDossiers(windows, unitFilter)} GROUP BY d.unit_code, d.idx`,
-      unitCodes ? { units: JSON.stringify(unitCodes) } : undefined,
-    );
-    for (const r of rows) {
-      const code = String(r.unit_code);
-      const series = out.get(code) ?? new Array<Counts | undefined>(windows.length).fill(undefined);
-      series[num(r.idx)] = countsFromRow(r);
-      out.set(code, series);
-    }
-    return out;
+    return countsByUnitSql(DUCKDB, windows, unitFilter, (sql) => this.rows(sql, unitCodes ? { units: JSON.stringify(unitCodes) } : undefined), this.countsPaths, this.useRollups);
+  }
+
+  /** Rows by which the per-day rollups differ from a rebuild from dossiers: 0 when they are exact. */
+  async rollupDrift(): Promise<number> {
+    const [r] = await this.rows(rollupDriftSql(DUCKDB));
+    return num(r?.drift ?? 0);
   }
 
   async procedureCounts(unitCode: string, window: Window): Promise<ProcedureCounts[]> {
@@ -484,6 +550,19 @@ export class DuckDbStore implements Store {
       return done;
     });
   }
+  attachEvidence(key: ValueKey, file: { fileName: string; contentType: string; content: Buffer }, actor: string | null, entry: AuditInput) {
+    return this.transaction(async (c) => {
+      const attached = await indicators.attachEvidence(c, key, file, actor);
+      if (attached) {
+        await this.dataChanged(c);
+        await access.appendAudit(c, { ...entry, after: JSON.stringify({ id: attached.id, fileName: attached.fileName, contentType: attached.contentType, size: attached.size, sha256: attached.sha256 }) });
+      }
+      return attached;
+    });
+  }
+  evidenceContent(id: number) {
+    return indicators.evidenceContent(this, id);
+  }
   saveDefinition(definition: Omit<StoredDefinition, 'createdAt'>, entry: AuditInput) {
     return this.transaction(async (c) => {
       await indicators.insertDefinition(c, definition);
@@ -523,8 +602,24 @@ export class DuckDbStore implements Store {
   listNotices(recipient: string, limit: number) {
     return accountability.listNotices(this, recipient, limit);
   }
-  recordDelivery(id: number, status: MailStatus, attempts: number) {
-    return accountability.recordDelivery(this, id, status, attempts);
+  recordDelivery(id: number, status: MailStatus, attempts: number, leaseUntil?: number) {
+    return accountability.recordDelivery(this, id, status, attempts, leaseUntil);
+  }
+  claimNotices(by: string, now: number, leaseUntil: number) {
+    return accountability.claimNotices(this, by, now, leaseUntil);
+  }
+  releaseNotices(by: string) {
+    return accountability.releaseNotices(this, by);
+  }
+  listLadders() {
+    return accountability.listLadders(this);
+  }
+  saveLadder(ladder: Pick<StoredLadder, 'effectiveFrom' | 'json' | 'createdBy'>, entry: AuditInput) {
+    return this.transaction(async (c) => {
+      const stored = await accountability.insertLadder(c, ladder, entry, Date.now());
+      await this.dataChanged(c);
+      return stored;
+    });
   }
 
   async getMeta(key: string): Promise<string | null> {
@@ -541,8 +636,10 @@ export class DuckDbStore implements Store {
 
   clearData(): Promise<void> {
     return this.transaction(async (c) => {
-      await c.run('DELETE FROM dossiers; DELETE FROM targets; DELETE FROM units; DELETE FROM meta; DELETE FROM sessions; DELETE FROM users WHERE demo; DELETE FROM indicator_values;');
+      await c.run('DELETE FROM dossiers; DELETE FROM targets; DELETE FROM units; DELETE FROM meta; DELETE FROM sessions; DELETE FROM users WHERE demo; DELETE FROM indicator_values; DELETE FROM indicator_value_history;');
+      await c.run('DELETE FROM indicator_evidence; DELETE FROM evidence_files;');
       await c.run('DELETE FROM commitments; DELETE FROM decisions; DELETE FROM notices;');
+      await c.run('DELETE FROM dossier_days; DELETE FROM dossier_completions; DELETE FROM dossier_misses;');
       await this.dataChanged(c);
     });
   }
@@ -553,7 +650,7 @@ export class DuckDbStore implements Store {
     this.closed = true;
     await this.writes.run(async () => undefined);
     await Promise.allSettled([...this.inflight]);
-    this.read.closeSync();
+    for (const c of this.reads) c.closeSync();
     this.instance.closeSync();
   }
 }

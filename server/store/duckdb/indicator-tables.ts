@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Indicator, IndicatorValue } from '../../../shared/domain/indicator';
 import type { UnitKind } from '../../../shared/schemas/unit';
-import type { StoredDefinition, ValueKey, ValueRecord } from '../port';
+import { createHash } from 'node:crypto';
+import type { EvidenceFile, StoredDefinition, ValueKey, ValueRecord } from '../port';
 import type { Db } from './access-tables';
 
 type Row = Record<string, unknown>;
@@ -67,26 +68,39 @@ export async function writeIndicatorValues(c: DuckDBConnection, values: readonly
   await c.run(`DELETE FROM indicator_values v USING values_staging s
                 WHERE v.indicator = s.indicator AND v.unit_code = s.unit_code AND v.period = s.period`);
   await c.run('INSERT INTO indicator_values SELECT * FROM values_staging');
-  await c.run(`INSERT INTO indicator_value_history
-                 SELECT indicator, unit_code, period, numerator, denominator, value, note, state, comment, reported_ms, reported_by FROM values_staging`);
+  await c.run(`INSERT INTO indicator_value_history (${RECORD_COLUMNS}, at_ms, actor, evidence_id)
+                 SELECT ${RECORD_COLUMNS}, reported_ms, reported_by, ${CURRENT_EVIDENCE('values_staging')} FROM values_staging`);
   await c.run('DROP TABLE values_staging');
 }
 
 const RECORD_COLUMNS = 'indicator, unit_code, period, numerator, denominator, value, note, state, comment';
+const RECORD_OF = (t: string) => RECORD_COLUMNS.split(', ').map((c) => `${t}.${c}`).join(', ');
+/** The id of the evidence a value has now: the last one attached to its indicator, unit and period (decision 024). */
+const CURRENT_EVIDENCE = (t: string) =>
+  `(SELECT max(e.id) FROM indicator_evidence e WHERE e.indicator = ${t}.indicator AND e.unit_code = ${t}.unit_code AND e.period = ${t}.period)`;
+const EVIDENCE_COLUMNS = 'e.id AS e_id, e.file_name AS e_name, e.content_type AS e_type, e.size AS e_size, e.sha256 AS e_sha, epoch_ms(e.created_at) AS e_at, e.created_by AS e_by';
+
+function evidenceFile(r: Row): EvidenceFile | null {
+  if (r.e_id === null || r.e_id === undefined) return null;
+  return { id: num(r.e_id), fileName: String(r.e_name), contentType: String(r.e_type), size: num(r.e_size), sha256: String(r.e_sha), at: new Date(num(r.e_at)).toISOString(), actor: str(r.e_by) };
+}
 
 function valueRecord(r: Row, at: unknown, actor: unknown): ValueRecord {
   return {
     indicator: String(r.indicator), unitCode: String(r.unit_code), period: String(r.period), numerator: numOrNull(r.numerator), denominator: numOrNull(r.denominator),
     value: numOrNull(r.value), note: str(r.note), state: r.state === 'returned' ? 'returned' : 'submitted', comment: str(r.comment),
-    at: new Date(num(at)).toISOString(), actor: str(actor),
+    at: new Date(num(at)).toISOString(), actor: str(actor), evidence: evidenceFile(r),
   };
 }
 
 /** Reported values with their state, for the reporting round (who reported, who was asked to correct). */
 export async function listValueRecords(db: Db, unitCode: string | null, period: string | null): Promise<ValueRecord[]> {
   const rows = await db.rows(
-    `SELECT ${RECORD_COLUMNS}, reported_ms AS at, reported_by AS actor FROM indicator_values
-      WHERE ($u IS NULL OR unit_code = $u) AND ($p IS NULL OR period = $p) ORDER BY indicator, unit_code, period`,
+    `SELECT ${RECORD_OF('v')}, v.reported_ms AS at, v.reported_by AS actor, ${EVIDENCE_COLUMNS} FROM indicator_values v
+       LEFT JOIN (SELECT indicator, unit_code, period, max(id) AS id FROM indicator_evidence GROUP BY indicator, unit_code, period) l
+              ON l.indicator = v.indicator AND l.unit_code = v.unit_code AND l.period = v.period
+       LEFT JOIN indicator_evidence e ON e.id = l.id
+      WHERE ($u IS NULL OR v.unit_code = $u) AND ($p IS NULL OR v.period = $p) ORDER BY v.indicator, v.unit_code, v.period`,
     { u: unitCode, p: period },
   );
   return rows.map((r) => valueRecord(r, r.at, r.actor));
@@ -95,8 +109,9 @@ export async function listValueRecords(db: Db, unitCode: string | null, period: 
 /** Every version of a unit's values, newest first: corrections keep what was there before. */
 export async function listValueHistory(db: Db, unitCode: string, indicator: string | null): Promise<ValueRecord[]> {
   const rows = await db.rows(
-    `SELECT ${RECORD_COLUMNS}, at_ms AS at, actor FROM indicator_value_history
-      WHERE unit_code = $u AND ($i IS NULL OR indicator = $i) ORDER BY at_ms DESC, period DESC`,
+    `SELECT ${RECORD_OF('h')}, h.at_ms AS at, h.actor, ${EVIDENCE_COLUMNS} FROM indicator_value_history h
+       LEFT JOIN indicator_evidence e ON e.id = h.evidence_id
+      WHERE h.unit_code = $u AND ($i IS NULL OR h.indicator = $i) ORDER BY h.at_ms DESC, h.period DESC`,
     { u: unitCode, i: indicator },
   );
   return rows.map((r) => valueRecord(r, r.at, r.actor));
@@ -110,10 +125,44 @@ export async function returnValue(c: DuckDBConnection, key: ValueKey, comment: s
   );
   if (reader.currentRowCount === 0) return false;
   await c.run(
-    `INSERT INTO indicator_value_history SELECT ${RECORD_COLUMNS}, $at, $actor FROM indicator_values WHERE indicator = $i AND unit_code = $u AND period = $p`,
+    `INSERT INTO indicator_value_history (${RECORD_COLUMNS}, at_ms, actor, evidence_id)
+     SELECT ${RECORD_COLUMNS}, $at, $actor, ${CURRENT_EVIDENCE('indicator_values')} FROM indicator_values WHERE indicator = $i AND unit_code = $u AND period = $p`,
     { at: Date.now(), actor, i: key.indicator, u: key.unitCode, p: key.period },
   );
   return true;
+}
+
+/**
+ * Attaches a file to a reported value: its bytes once per content, a row naming it, and a version in the value's
+ * history that carries it. Null, with nothing written, when the value does not exist.
+ */
+export async function attachEvidence(c: DuckDBConnection, key: ValueKey, file: { fileName: string; contentType: string; content: Buffer }, actor: string | null): Promise<EvidenceFile | null> {
+  const found = await c.runAndReadAll('SELECT 1 FROM indicator_values WHERE indicator = $i AND unit_code = $u AND period = $p', { i: key.indicator, u: key.unitCode, p: key.period });
+  if (found.currentRowCount === 0) return null;
+  const sha256 = createHash('sha256').update(file.content).digest('hex');
+  await c.run('INSERT INTO evidence_files VALUES ($sha, $content) ON CONFLICT DO NOTHING', { sha: sha256, content: file.content.toString('base64') });
+  const at = Date.now();
+  const reader = await c.runAndReadAll(
+    `INSERT INTO indicator_evidence VALUES (nextval('evidence_ids'), $i, $u, $p, $name, $type, $size, $sha, epoch_ms($at::BIGINT), $by) RETURNING id`,
+    { i: key.indicator, u: key.unitCode, p: key.period, name: file.fileName, type: file.contentType, size: file.content.length, sha: sha256, at, by: actor },
+  );
+  const id = num((reader.getRowObjectsJS()[0] as Row).id);
+  await c.run(
+    `INSERT INTO indicator_value_history (${RECORD_COLUMNS}, at_ms, actor, evidence_id)
+     SELECT ${RECORD_COLUMNS}, $at, $actor, $id FROM indicator_values WHERE indicator = $i AND unit_code = $u AND period = $p`,
+    { at, actor, id, i: key.indicator, u: key.unitCode, p: key.period },
+  );
+  return { id, fileName: file.fileName, contentType: file.contentType, size: file.content.length, sha256, at: new Date(at).toISOString(), actor };
+}
+
+export async function evidenceContent(db: Db, id: number): Promise<{ key: ValueKey; file: EvidenceFile; content: Buffer } | null> {
+  const [r] = await db.rows(
+    `SELECT e.indicator, e.unit_code, e.period, ${EVIDENCE_COLUMNS}, f.content FROM indicator_evidence e JOIN evidence_files f ON f.sha256 = e.sha256 WHERE e.id = $id`,
+    { id },
+  );
+  const file = r ? evidenceFile(r) : null;
+  if (!r || !file) return null;
+  return { key: { indicator: String(r.indicator), unitCode: String(r.unit_code), period: String(r.period) }, file, content: Buffer.from(String(r.content), 'base64') };
 }
 
 export async function listDefinitions(db: Db): Promise<StoredDefinition[]> {

@@ -1,3 +1,6 @@
+import { rebuildAll, rollupTablesDdl } from '../rollup-sql';
+import { DUCKDB } from './sql';
+
 /** Applied in order on open; each entry runs once. Keep the SQL portable where the dialects agree. */
 export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE units (
@@ -186,4 +189,33 @@ export const MIGRATIONS: readonly string[] = [
    );
    ALTER TABLE users ADD COLUMN email VARCHAR;
    ALTER TABLE users ADD COLUMN language VARCHAR;`,
+  // The escalation ladder as data an admin changes (versions only grow), and claims on notices being mailed.
+  `CREATE TABLE escalation_ladders (
+     version INTEGER PRIMARY KEY,
+     effective_from DATE NOT NULL,
+     steps_json VARCHAR NOT NULL,
+     created_at TIMESTAMP NOT NULL,
+     created_by VARCHAR
+   );
+   ALTER TABLE notices ADD COLUMN mail_claimed_by VARCHAR;
+   ALTER TABLE notices ADD COLUMN mail_lease_ms DOUBLE;`,
+  // Per-unit, per-day rollups of the dossiers (decision 022), filled from the dossiers already stored.
+  `${rollupTablesDdl('VARCHAR')}
+   ${rebuildAll(DUCKDB).join(';\n')};`,
+  // Evidence files attached to reported values (decision 024): bytes once per content, base64 as reports keep theirs.
+  `CREATE SEQUENCE evidence_ids START 1;
+   CREATE TABLE evidence_files (sha256 VARCHAR PRIMARY KEY, content VARCHAR NOT NULL);
+   CREATE TABLE indicator_evidence (
+     id BIGINT PRIMARY KEY,
+     indicator VARCHAR NOT NULL,
+     unit_code VARCHAR NOT NULL,
+     period VARCHAR NOT NULL,
+     file_name VARCHAR NOT NULL,
+     content_type VARCHAR NOT NULL,
+     size BIGINT NOT NULL,
+     sha256 VARCHAR NOT NULL,
+     created_at TIMESTAMP NOT NULL,
+     created_by VARCHAR
+   );
+   ALTER TABLE indicator_value_history ADD COLUMN evidence_id BIGINT;`,
 ];

@@ -5,6 +5,8 @@ import { countColumns, countsFromRow, windowedDossiers as windowed, windowsCte a
 export const DUCKDB: MeasureDialect = {
   instant: (ms) => `make_timestamp(${Math.trunc(ms) * 1000})`,
   epochMs: (e) => `epoch_ms(${e})`,
+  epochUs: (e) => `epoch_us(${e})`,
+  intDiv: (a, b) => `((${a}) // (${b}))`,
   double: 'DOUBLE',
   quantileCont: (c, p) => `quantile_cont(${c}, ${p})`,
 };

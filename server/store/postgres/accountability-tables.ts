@@ -1,8 +1,9 @@
 import type { MailStatus, NoticeKind } from '../../../shared/domain/accountability';
 import type { AccountabilityFilter, Decision, Language } from '../../../shared/schemas/accountability';
-import type { AuditInput, CommitmentRecord, NewCommitment, NewDecision, NewNotice, NoticeRecord } from '../port';
+import type { AuditInput, CommitmentRecord, NewCommitment, NewDecision, NewNotice, NoticeRecord, StoredLadder } from '../port';
 import { appendAudit } from './access-tables';
-import type { PgDb } from './pg-db';
+import { dataChanged } from './data-tables';
+import type { Client, PgDb } from './pg-db';
 import { epochMs, iso, msToTimestamp, num, str, type Row } from './sql';
 
 /** `WHERE` for the optional unit and period of a listing, its parameters numbered from 1. */
@@ -35,6 +36,8 @@ export function addCommitment(db: PgDb, c: NewCommitment, entry: AuditInput): Pr
     );
     const record = { ...c, id: num(rows[0]?.id) };
     await appendAudit(conn, { ...entry, after: JSON.stringify(record) });
+    // Flag lists and unit pages show the latest commitment: their cached answers must go.
+    await dataChanged(conn);
     return record;
   });
 }
@@ -62,6 +65,7 @@ export function addDecision(db: PgDb, d: NewDecision, entry: AuditInput): Promis
     );
     const record = { ...d, id: num(rows[0]?.id) };
     await appendAudit(conn, { ...entry, after: JSON.stringify(record) });
+    await dataChanged(conn);
     return record;
   });
 }
@@ -99,6 +103,50 @@ export async function listNotices(db: PgDb, recipient: string, limit: number): P
   }));
 }
 
-export async function recordDelivery(db: PgDb, id: number, status: MailStatus, attempts: number): Promise<void> {
-  await db.query('UPDATE notices SET mail_status = $1, mail_attempts = $2 WHERE id = $3', [status, attempts, id]);
+export async function recordDelivery(db: PgDb, id: number, status: MailStatus, attempts: number, leaseUntil?: number): Promise<void> {
+  const lease = status === 'pending' ? (leaseUntil ?? null) : null;
+  await db.query('UPDATE notices SET mail_status = $1, mail_attempts = $2, mail_lease_ms = $3 WHERE id = $4', [status, attempts, lease, id]);
+}
+
+const NOTICE_COLUMNS = `id, recipient, period, kind, unit_code, payload_json, ${epochMs('created_at')} AS created, email, language, mail_status, mail_attempts`;
+
+function noticeRow(r: Row): NoticeRecord {
+  return {
+    id: num(r.id), recipient: String(r.recipient), period: String(r.period), kind: r.kind as NoticeKind, unitCode: str(r.unit_code), payload: String(r.payload_json),
+    createdAt: iso(r.created), email: str(r.email), language: r.language as Language, mailStatus: r.mail_status as MailStatus, mailAttempts: num(r.mail_attempts),
+  };
+}
+
+/**
+ * One statement: rows another process claims at the same moment are locked, and PostgreSQL checks the condition again
+ * on the row it then sees, so a notice goes to one claimer; `SKIP LOCKED` lets the others move on without waiting.
+ */
+export async function claimNotices(db: PgDb, by: string, now: number, leaseUntil: number): Promise<NoticeRecord[]> {
+  const rows = await db.query(
+    `UPDATE notices SET mail_claimed_by = $1, mail_lease_ms = $2
+       WHERE id IN (SELECT id FROM notices WHERE mail_status = 'pending' AND (mail_lease_ms IS NULL OR mail_lease_ms <= $3) FOR UPDATE SKIP LOCKED)
+         AND mail_status = 'pending' AND (mail_lease_ms IS NULL OR mail_lease_ms <= $3)
+       RETURNING ${NOTICE_COLUMNS}`,
+    [by, leaseUntil, now],
+  );
+  return rows.map(noticeRow).sort((a, b) => a.id - b.id);
+}
+
+export async function releaseNotices(db: PgDb, by: string): Promise<void> {
+  await db.query(`UPDATE notices SET mail_lease_ms = NULL WHERE mail_status = 'pending' AND mail_claimed_by = $1`, [by]);
+}
+
+export async function listLadders(db: PgDb): Promise<StoredLadder[]> {
+  const rows = await db.query(`SELECT version, to_char(effective_from, 'YYYY-MM-DD') AS effective, steps_json, ${epochMs('created_at')} AS created, created_by FROM escalation_ladders ORDER BY version`);
+  return rows.map((r) => ({ version: num(r.version), effectiveFrom: String(r.effective), json: String(r.steps_json), createdAt: iso(r.created), createdBy: str(r.created_by) }));
+}
+
+/** The next version, under the data write lock the caller holds, with its audit entry (target `ladder/v<version>`). */
+export async function insertLadder(c: Client, l: Pick<StoredLadder, 'effectiveFrom' | 'json' | 'createdBy'>, entry: AuditInput, at: number): Promise<StoredLadder> {
+  const { rows } = await c.query('SELECT coalesce(max(version), 0) + 1 AS v FROM escalation_ladders');
+  const version = num(rows[0]?.v);
+  await c.query(`INSERT INTO escalation_ladders VALUES ($1, $2::DATE, $3, ${msToTimestamp('$4')}, $5)`, [version, l.effectiveFrom, l.json, at, l.createdBy]);
+  const record: StoredLadder = { version, effectiveFrom: l.effectiveFrom, json: l.json, createdAt: new Date(at).toISOString(), createdBy: l.createdBy };
+  await appendAudit(c, { ...entry, target: `ladder/v${version}`, after: JSON.stringify(record) });
+  return record;
 }

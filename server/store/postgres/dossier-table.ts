@@ -3,7 +3,10 @@ import type { ImportRecord } from '../../../shared/schemas/import';
 import type { ImportOutcome } from '../port';
 import { STAGING } from './dossier-writer';
 import type { Client } from './pg-db';
-import { msToTimestamp, num } from './sql';
+import { dayOf, keysOfStored, keysTable, rebuildAll, refreshKeys, ROLLUP_TABLES, spanOf, spanSql } from '../rollup-sql';
+import { msToTimestamp, num, PG } from './sql';
+
+const KEYS = 'dossier_rollup_keys';
 
 /** A load this large into an empty table builds its indexes afterwards, which is several times faster. */
 const BULK_ROWS = 100_000;
@@ -53,11 +56,21 @@ export async function replaceDossiers(c: Client, outcome: ImportOutcome, staged:
              ${ts('received_ms')}, ${ts('due_ms')}, ${ts('completed_ms')}, ${ts('returned_ms')},
              status, status_raw, service_level, e_result, digitized, fee_required, paid_online, counted
         FROM ${STAGING}${ordered ? ' ORDER BY received_ms' : ''}`);
-  if (stats?.empty && staged >= BULK_ROWS) await withoutIndexes(c, 'dossiers', () => insert(true));
-  else {
-    if (!stats?.empty) await c.query(`DELETE FROM dossiers WHERE dossier_id IN (SELECT dossier_id FROM ${STAGING})`);
+  // The per-day rollups (decision 022): rebuilt after a load into an empty table; otherwise the (unit, day) keys a
+  // replaced dossier leaves and the imported ones reach are recomputed.
+  if (stats?.empty) {
+    await (staged >= BULK_ROWS ? withoutIndexes(c, 'dossiers', () => insert(true)) : insert(false));
+    for (const sql of rebuildAll(PG)) await c.query(sql);
+  } else {
+    await c.query(keysTable(KEYS, 'TEXT COLLATE "C"', ' ON COMMIT DROP'));
+    await c.query(keysOfStored(PG, KEYS, STAGING));
+    await c.query(`DELETE FROM dossiers WHERE dossier_id IN (SELECT dossier_id FROM ${STAGING})`);
     await insert(false);
+    await c.query(`INSERT INTO ${KEYS} SELECT DISTINCT unit_code, ${dayOf(PG, ts('received_ms'))} FROM ${STAGING} WHERE counted`);
+    await c.query(`ANALYZE ${KEYS}`);
+    const span = spanOf((await c.query(spanSql(KEYS))).rows[0]);
+    for (const sql of refreshKeys(PG, KEYS, span)) await c.query(sql);
   }
-  if (known < 0 || staged > known / 10) await c.query('ANALYZE dossiers');
+  if (known < 0 || staged > known / 10) await c.query(`ANALYZE dossiers; ${ROLLUP_TABLES.map((t) => `ANALYZE ${t};`).join(' ')}`);
   return insertImport(c, outcome);
 }

@@ -1,6 +1,7 @@
 import type { Indicator, IndicatorValue } from '../../../shared/domain/indicator';
 import type { UnitKind } from '../../../shared/schemas/unit';
-import type { StoredDefinition, ValueKey, ValueRecord } from '../port';
+import { createHash } from 'node:crypto';
+import type { EvidenceFile, StoredDefinition, ValueKey, ValueRecord } from '../port';
 import type { Client, PgDb } from './pg-db';
 import { epochMs, iso, msToTimestamp, num, numOrNull, str, type Row } from './sql';
 
@@ -39,6 +40,16 @@ export async function listIndicatorValues(db: PgDb): Promise<IndicatorValue[]> {
 
 const VALUE_COLUMNS = 'indicator, unit_code, period, numerator, denominator, value, note';
 const RECORD_COLUMNS = `${VALUE_COLUMNS}, state, comment`;
+const RECORD_OF = (t: string) => RECORD_COLUMNS.split(', ').map((c) => `${t}.${c}`).join(', ');
+/** The id of the evidence a value has now: the last one attached to its indicator, unit and period (decision 024). */
+const CURRENT_EVIDENCE = (t: string) =>
+  `(SELECT max(e.id) FROM indicator_evidence e WHERE e.indicator = ${t}.indicator AND e.unit_code = ${t}.unit_code AND e.period = ${t}.period)`;
+const EVIDENCE_COLUMNS = `e.id AS e_id, e.file_name AS e_name, e.content_type AS e_type, e.size AS e_size, e.sha256 AS e_sha, ${epochMs('e.created_at')} AS e_at, e.created_by AS e_by`;
+
+function evidenceFile(r: Row): EvidenceFile | null {
+  if (r.e_id === null || r.e_id === undefined) return null;
+  return { id: num(r.e_id), fileName: String(r.e_name), contentType: String(r.e_type), size: num(r.e_size), sha256: String(r.e_sha), at: iso(r.e_at), actor: str(r.e_by) };
+}
 
 /**
  * Replaces the values with the same indicator, unit and period (a value reported again is submitted, whatever it
@@ -55,21 +66,25 @@ export async function writeIndicatorValues(c: Client, values: readonly Indicator
   await c.query(`DELETE FROM indicator_values v USING ${given} WHERE v.indicator = s.indicator AND v.unit_code = s.unit_code AND v.period = s.period`, params);
   const stamped = [...params, Date.now(), actor];
   await c.query(`INSERT INTO indicator_values (${VALUE_COLUMNS}, reported_at, reported_by, state) SELECT s.*, ${msToTimestamp('$8')}, $9, 'submitted' FROM ${given}`, stamped);
-  await c.query(`INSERT INTO indicator_value_history (${RECORD_COLUMNS}, at, actor) SELECT s.*, 'submitted', NULL, ${msToTimestamp('$8')}, $9 FROM ${given}`, stamped);
+  await c.query(`INSERT INTO indicator_value_history (${RECORD_COLUMNS}, at, actor, evidence_id) SELECT s.*, 'submitted', NULL, ${msToTimestamp('$8')}, $9, ${CURRENT_EVIDENCE('s')} FROM ${given}`, stamped);
 }
 
 function valueRecord(r: Row): ValueRecord {
   return {
     indicator: String(r.indicator), unitCode: String(r.unit_code), period: String(r.period), numerator: numOrNull(r.numerator), denominator: numOrNull(r.denominator),
     value: numOrNull(r.value), note: str(r.note), state: r.state === 'returned' ? 'returned' : 'submitted', comment: str(r.comment), at: iso(r.at), actor: str(r.actor),
+    evidence: evidenceFile(r),
   };
 }
 
 /** Reported values with their state, for the reporting round (who reported, who was asked to correct). */
 export async function listValueRecords(db: PgDb, unitCode: string | null, period: string | null): Promise<ValueRecord[]> {
   const rows = await db.query(
-    `SELECT ${RECORD_COLUMNS}, ${epochMs('reported_at')} AS at, reported_by AS actor FROM indicator_values
-      WHERE ($1::TEXT IS NULL OR unit_code = $1) AND ($2::TEXT IS NULL OR period = $2) ORDER BY indicator, unit_code, period`,
+    `SELECT ${RECORD_OF('v')}, ${epochMs('v.reported_at')} AS at, v.reported_by AS actor, ${EVIDENCE_COLUMNS} FROM indicator_values v
+       LEFT JOIN (SELECT indicator, unit_code, period, max(id) AS id FROM indicator_evidence GROUP BY indicator, unit_code, period) l
+              ON l.indicator = v.indicator AND l.unit_code = v.unit_code AND l.period = v.period
+       LEFT JOIN indicator_evidence e ON e.id = l.id
+      WHERE ($1::TEXT IS NULL OR v.unit_code = $1) AND ($2::TEXT IS NULL OR v.period = $2) ORDER BY v.indicator, v.unit_code, v.period`,
     [unitCode, period],
   );
   return rows.map(valueRecord);
@@ -78,8 +93,9 @@ export async function listValueRecords(db: PgDb, unitCode: string | null, period
 /** Every version of a unit's values, newest first: corrections keep what was there before. */
 export async function listValueHistory(db: PgDb, unitCode: string, indicator: string | null): Promise<ValueRecord[]> {
   const rows = await db.query(
-    `SELECT ${RECORD_COLUMNS}, ${epochMs('at')} AS at, actor FROM indicator_value_history
-      WHERE unit_code = $1 AND ($2::TEXT IS NULL OR indicator = $2) ORDER BY at DESC, period DESC`,
+    `SELECT ${RECORD_OF('h')}, ${epochMs('h.at')} AS at, h.actor, ${EVIDENCE_COLUMNS} FROM indicator_value_history h
+       LEFT JOIN indicator_evidence e ON e.id = h.evidence_id
+      WHERE h.unit_code = $1 AND ($2::TEXT IS NULL OR h.indicator = $2) ORDER BY h.at DESC, h.period DESC`,
     [unitCode, indicator],
   );
   return rows.map(valueRecord);
@@ -90,11 +106,47 @@ export async function returnValue(c: Client, key: ValueKey, comment: string, act
   const { rowCount } = await c.query(`UPDATE indicator_values SET state = 'returned', comment = $1 WHERE indicator = $2 AND unit_code = $3 AND period = $4`, [comment, key.indicator, key.unitCode, key.period]);
   if (!rowCount) return false;
   await c.query(
-    `INSERT INTO indicator_value_history (${RECORD_COLUMNS}, at, actor)
-     SELECT ${RECORD_COLUMNS}, ${msToTimestamp('$1')}, $2 FROM indicator_values WHERE indicator = $3 AND unit_code = $4 AND period = $5`,
+    `INSERT INTO indicator_value_history (${RECORD_COLUMNS}, at, actor, evidence_id)
+     SELECT ${RECORD_COLUMNS}, ${msToTimestamp('$1')}, $2, ${CURRENT_EVIDENCE('indicator_values')} FROM indicator_values WHERE indicator = $3 AND unit_code = $4 AND period = $5`,
     [Date.now(), actor, key.indicator, key.unitCode, key.period],
   );
   return true;
+}
+
+/**
+ * Attaches a file to a reported value: its bytes once per content, a row naming it, and a version in the value's
+ * history that carries it. Null, with nothing written, when the value does not exist.
+ */
+export async function attachEvidence(c: Client, key: ValueKey, file: { fileName: string; contentType: string; content: Buffer }, actor: string | null): Promise<EvidenceFile | null> {
+  const where = 'indicator = $1 AND unit_code = $2 AND period = $3';
+  const keyParams = [key.indicator, key.unitCode, key.period];
+  const { rowCount } = await c.query(`SELECT 1 FROM indicator_values WHERE ${where}`, keyParams);
+  if (!rowCount) return null;
+  const sha256 = createHash('sha256').update(file.content).digest('hex');
+  await c.query('INSERT INTO evidence_files VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING', [sha256, file.content]);
+  const at = Date.now();
+  const { rows } = await c.query(
+    `INSERT INTO indicator_evidence (indicator, unit_code, period, file_name, content_type, size, sha256, created_at, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, ${msToTimestamp('$8')}, $9) RETURNING id`,
+    [...keyParams, file.fileName, file.contentType, file.content.length, sha256, at, actor],
+  );
+  const id = num(rows[0]?.id);
+  await c.query(
+    `INSERT INTO indicator_value_history (${RECORD_COLUMNS}, at, actor, evidence_id)
+     SELECT ${RECORD_COLUMNS}, ${msToTimestamp('$4')}, $5, $6 FROM indicator_values WHERE ${where}`,
+    [...keyParams, at, actor, id],
+  );
+  return { id, fileName: file.fileName, contentType: file.contentType, size: file.content.length, sha256, at: new Date(at).toISOString(), actor };
+}
+
+export async function evidenceContent(db: PgDb, id: number): Promise<{ key: ValueKey; file: EvidenceFile; content: Buffer } | null> {
+  const [r] = await db.query(
+    `SELECT e.indicator, e.unit_code, e.period, ${EVIDENCE_COLUMNS}, f.content FROM indicator_evidence e JOIN evidence_files f ON f.sha256 = e.sha256 WHERE e.id = $1`,
+    [id],
+  );
+  const file = r ? evidenceFile(r) : null;
+  if (!r || !file) return null;
+  return { key: { indicator: String(r.indicator), unitCode: String(r.unit_code), period: String(r.period) }, file, content: r.content as Buffer };
 }
 
 export async function listDefinitions(db: PgDb): Promise<StoredDefinition[]> {

@@ -1,5 +1,6 @@
 import type { Counts } from '../../../shared/schemas/measure';
-import { countColumns, countsFromRow, overdueOpen, processingQuantiles, windowedDossiers, windowsCte } from '../measure-sql';
+import { countColumns, countsByUnitSql, countsFromRow, overdueOpen, processingQuantiles, windowedDossiers, windowsCte, type CountsPaths } from '../measure-sql';
+import { rollupDriftSql } from '../rollup-sql';
 import type { OverdueRow, ProcedureCounts, Window } from '../port';
 import type { PgDb } from './pg-db';
 import { epochMs, num, PG, str } from './sql';
@@ -10,22 +11,16 @@ export async function receivedRange(db: PgDb): Promise<{ first: number; last: nu
   return r && r.first !== null ? { first: num(r.first), last: num(r.last) } : null;
 }
 
-export async function countsByUnit(db: PgDb, windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
-  const out = new Map<string, (Counts | undefined)[]>();
-  if (windows.length === 0) return out;
+export function countsByUnit(db: PgDb, windows: readonly Window[], paths: CountsPaths, unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
+  if (windows.length === 0) return Promise.resolve(new Map());
   const unitFilter = unitCodes ? 'unit_code = ANY($1::TEXT[])' : 'TRUE';
-  const rows = await db.query(
-    `WITH ${windowsCte(PG, windows)}
-     SELECT d.unit_code, d.idx, ${countColumns(PG)} FROM ${windowedDossiers(PG, windows, unitFilter)} GROUP BY d.unit_code, d.idx`,
-    unitCodes ? [unitCodes] : [],
-  );
-  for (const r of rows) {
-    const code = String(r.unit_code);
-    const series = out.get(code) ?? new Array<Counts | undefined>(windows.length).fill(undefined);
-    series[num(r.idx)] = countsFromRow(r);
-    out.set(code, series);
-  }
-  return out;
+  return countsByUnitSql(PG, windows, unitFilter, (sql) => db.query(sql, unitCodes ? [unitCodes] : []), paths);
+}
+
+/** Rows by which the per-day rollups differ from a rebuild from dossiers. */
+export async function rollupDrift(db: PgDb): Promise<number> {
+  const [r] = await db.query(rollupDriftSql(PG));
+  return num(r?.drift ?? 0);
 }
 
 export async function procedureCounts(db: PgDb, unitCode: string, window: Window): Promise<ProcedureCounts[]> {

@@ -1,3 +1,6 @@
+import { rebuildAll, ROLLUP_TABLES, rollupTablesDdl } from '../rollup-sql';
+import { PG } from './sql';
+
 /**
  * Applied in order on open, each once, under an advisory lock so that processes starting together on one database
  * do not race. Text compares bytewise (`COLLATE "C"`), as in DuckDB, so both engines list rows in the same order
@@ -199,4 +202,36 @@ export const PG_MIGRATIONS: readonly string[] = [
      actor ${T}
    );
    CREATE INDEX indicator_value_history_unit ON indicator_value_history (unit_code, at);`,
+  // The escalation ladder as data an admin changes (versions only grow), and claims on notices being mailed.
+  `CREATE TABLE escalation_ladders (
+     version INTEGER PRIMARY KEY,
+     effective_from DATE NOT NULL,
+     steps_json ${T} NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL,
+     created_by ${T}
+   );
+   ALTER TABLE notices ADD COLUMN mail_claimed_by ${T};
+   ALTER TABLE notices ADD COLUMN mail_lease_ms DOUBLE PRECISION;
+   CREATE INDEX notices_pending ON notices (mail_status) WHERE mail_status = 'pending';`,
+  // Per-unit, per-day rollups of the dossiers (decision 022), filled from the dossiers already stored.
+  `${rollupTablesDdl(T)}
+   ${ROLLUP_TABLES.map((t) => `CREATE INDEX ${t}_day ON ${t} (day, unit_code);`).join('\n')}
+   ${rebuildAll(PG).join(';\n')};
+   ANALYZE dossier_days; ANALYZE dossier_completions; ANALYZE dossier_misses;`,
+  // Evidence files attached to reported values (decision 024): bytes once per content.
+  `CREATE TABLE evidence_files (sha256 ${T} PRIMARY KEY, content BYTEA NOT NULL);
+   CREATE TABLE indicator_evidence (
+     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     indicator ${T} NOT NULL,
+     unit_code ${T} NOT NULL,
+     period ${T} NOT NULL,
+     file_name ${T} NOT NULL,
+     content_type ${T} NOT NULL,
+     size BIGINT NOT NULL,
+     sha256 ${T} NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL,
+     created_by ${T}
+   );
+   CREATE INDEX indicator_evidence_value ON indicator_evidence (indicator, unit_code, period);
+   ALTER TABLE indicator_value_history ADD COLUMN evidence_id BIGINT;`,
 ];

@@ -6,7 +6,7 @@ import type { ImportRecord } from '../../../shared/schemas/import';
 import type { Target } from '../../../shared/schemas/target';
 import type { Unit } from '../../../shared/schemas/unit';
 import type {
-  AuditInput, DossierWriter, ImportOutcome, NewCommitment, NewDecision, NewNotice, NewReport, Store, StoredAccount, StoredDefinition, ValueKey, Window,
+  AuditInput, DossierWriter, ImportOutcome, NewCommitment, NewDecision, NewNotice, NewReport, Store, StoredAccount, StoredDefinition, StoredLadder, ValueKey, Window,
 } from '../port';
 import * as access from './access-tables';
 import * as accountability from './accountability-tables';
@@ -121,8 +121,12 @@ export class PostgresStore implements Store {
     return num(r?.v ?? 0);
   }
 
+  readonly countsPaths = { rollup: 0, scan: 0 };
   countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]) {
-    return measures.countsByUnit(this.db, windows, unitCodes);
+    return measures.countsByUnit(this.db, windows, this.countsPaths, unitCodes);
+  }
+  rollupDrift() {
+    return measures.rollupDrift(this.db);
   }
   procedureCounts(unitCode: string, window: Window) {
     return measures.procedureCounts(this.db, unitCode, window);
@@ -233,6 +237,20 @@ export class PostgresStore implements Store {
       return done;
     });
   }
+  attachEvidence(key: ValueKey, file: { fileName: string; contentType: string; content: Buffer }, actor: string | null, entry: AuditInput) {
+    return this.db.transaction(async (c) => {
+      await data.lockData(c);
+      const attached = await indicators.attachEvidence(c, key, file, actor);
+      if (attached) {
+        await data.dataChanged(c);
+        await access.appendAudit(c, { ...entry, after: JSON.stringify({ id: attached.id, fileName: attached.fileName, contentType: attached.contentType, size: attached.size, sha256: attached.sha256 }) });
+      }
+      return attached;
+    });
+  }
+  evidenceContent(id: number) {
+    return indicators.evidenceContent(this.db, id);
+  }
   saveDefinition(definition: Omit<StoredDefinition, 'createdAt'>, entry: AuditInput) {
     return this.dataTransaction(async (c) => {
       await indicators.insertDefinition(c, definition);
@@ -271,8 +289,20 @@ export class PostgresStore implements Store {
   listNotices(recipient: string, limit: number) {
     return accountability.listNotices(this.db, recipient, limit);
   }
-  recordDelivery(id: number, status: MailStatus, attempts: number) {
-    return accountability.recordDelivery(this.db, id, status, attempts);
+  recordDelivery(id: number, status: MailStatus, attempts: number, leaseUntil?: number) {
+    return accountability.recordDelivery(this.db, id, status, attempts, leaseUntil);
+  }
+  claimNotices(by: string, now: number, leaseUntil: number) {
+    return accountability.claimNotices(this.db, by, now, leaseUntil);
+  }
+  releaseNotices(by: string) {
+    return accountability.releaseNotices(this.db, by);
+  }
+  listLadders() {
+    return accountability.listLadders(this.db);
+  }
+  saveLadder(ladder: Pick<StoredLadder, 'effectiveFrom' | 'json' | 'createdBy'>, entry: AuditInput) {
+    return this.dataTransaction((c) => accountability.insertLadder(c, ladder, entry, Date.now()));
   }
 
   async getMeta(key: string): Promise<string | null> {
@@ -288,8 +318,9 @@ export class PostgresStore implements Store {
 
   clearData(): Promise<void> {
     return this.dataTransaction(async (c) => {
-      await c.query('TRUNCATE dossiers');
-      await c.query('DELETE FROM targets; DELETE FROM units; DELETE FROM meta; DELETE FROM sessions; DELETE FROM users WHERE demo; DELETE FROM indicator_values;');
+      await c.query('TRUNCATE dossiers, dossier_days, dossier_completions, dossier_misses');
+      await c.query('DELETE FROM targets; DELETE FROM units; DELETE FROM meta; DELETE FROM sessions; DELETE FROM users WHERE demo; DELETE FROM indicator_values; DELETE FROM indicator_value_history;');
+      await c.query('DELETE FROM indicator_evidence; DELETE FROM evidence_files;');
       await c.query('DELETE FROM commitments; DELETE FROM decisions; DELETE FROM notices;');
     });
   }

@@ -9,6 +9,8 @@ import type { MeasureDialect } from '../measure-sql';
 export const PG: MeasureDialect = {
   instant: (ms) => `TIMESTAMPTZ '${instantText(ms)}'`,
   epochMs: (expr) => `floor(extract(epoch FROM ${expr}) * 1000)::BIGINT`,
+  epochUs: (expr) => `(extract(epoch FROM ${expr}) * 1000000)::BIGINT`,
+  intDiv: (a, b) => `((${a}) / (${b}))`,
   double: 'DOUBLE PRECISION',
   quantileCont: (column, p) => `chiso_quantile_cont(array_agg(${column} ORDER BY ${column}), ${p})`,
 };

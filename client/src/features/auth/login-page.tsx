@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useMessages } from '../../lib/messages';
 import { useTRPC } from '../../lib/trpc';
 
 /** Only same-site paths: a forged `next` cannot send the user elsewhere. */
@@ -12,6 +13,7 @@ function safeNext(next: string | null): string | null {
 export function LoginPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
+  const { describe } = useMessages();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -47,7 +49,7 @@ export function LoginPage() {
         </label>
         {login.error && (
           <p className="status-error" role="alert">
-            {login.error.message}
+            {describe(login.error)}
           </p>
         )}
         <button type="submit" disabled={login.isPending}>{login.isPending ? t('auth.submitting') : t('auth.submit')}</button>

@@ -6,27 +6,28 @@ import { IndexLine } from '../../components/ui/index-line';
 import { StateBadge } from '../../components/ui/state-badge';
 import { ForecastText } from '../../components/ui/forecast-text';
 import { Empty, QueryState } from '../../components/ui/status';
-import { formatChange, formatFixed, formatMeasure } from '../../lib/format';
+import { formatChange, formatFixed } from '../../lib/format';
+import { useSubjects } from '../../lib/use-subjects';
 import { usePeriod } from '../../lib/use-period';
 import { useFlags } from './api/use-flags';
 import { EscalationBadge } from '../../components/ui/escalation-badge';
 import { CommitmentBadge } from '../../components/ui/commitment-badge';
-import { ESCALATION_LEVELS, type EscalationLevel } from '../../../../shared/domain/accountability';
-import { levelName } from '../../../../shared/kpi/escalation';
 import { formatDate } from '../../lib/format';
-import { useViewParam } from '../../lib/use-view-params';
-
-const isLevel = (v: string | null): v is EscalationLevel => (ESCALATION_LEVELS as readonly (string | null)[]).includes(v);
+import { useViewParams } from '../../lib/use-view-params';
+import { exportUrl } from '../../lib/export-url';
+import { failedMeasures, filterFlags, flagFilterOf } from '../../../../shared/kpi/flag-view';
+import { GROUPS } from '../../../../shared/domain/unit';
 
 /** Units below target, worst first, each with the head who answers for it. */
 export function FlagsPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
+  const subjects = useSubjects();
   const { period } = usePeriod();
   const { index } = useIndex();
   const flags = useFlags(period, index);
-  const [levelParam, setLevel] = useViewParam('level');
-  const level = isLevel(levelParam) ? levelParam : null;
+  const [params, update] = useViewParams();
+  const filter = flagFilterOf(params);
   return (
     <>
       <h1>{t('flags.title')}</h1>
@@ -38,15 +39,31 @@ export function FlagsPage() {
             <div className="filters">
               <label>
                 {t('accountability.level')}{' '}
-                <select value={level ?? ''} onChange={(e) => setLevel(e.target.value || null)}>
+                <select value={filter.level ?? ''} onChange={(e) => update({ level: e.target.value || null })}>
                   <option value="">{t('accountability.allLevels')}</option>
-                  {ESCALATION_LEVELS.map((l) => <option key={l} value={l}>{levelName(l, lng)}</option>)}
+                  {data.ladder.steps.map((s) => <option key={s.level} value={s.level}>{lng === 'en' ? s.nameEn : s.name}</option>)}
                 </select>
               </label>
+              <label>
+                {t('flags.group')}{' '}
+                <select value={filter.group ?? ''} onChange={(e) => update({ group: e.target.value || null })}>
+                  <option value="">{t('flags.allGroups')}</option>
+                  {GROUPS.map((g) => <option key={g} value={g}>{t(`groups.${g}`)}</option>)}
+                </select>
+              </label>
+              <label>
+                {t('flags.measure')}{' '}
+                <select value={filter.measure ?? ''} onChange={(e) => update({ measure: e.target.value || null })}>
+                  <option value="">{t('flags.allMeasures')}</option>
+                  {[...new Set([...failedMeasures(data.rows), ...(filter.measure ? [filter.measure] : [])])].map((m) => <option key={m} value={m}>{subjects.label(m)}</option>)}
+                </select>
+              </label>
+              <span className="muted" aria-live="polite">{t('rankings.count', { shown: filterFlags(data.rows, filter).length, total: data.rows.length })}</span>
+              <a className="export-link" href={exportUrl('flags', period, index, lng, params)} download>{t('exports.xlsx')}</a>
             </div>
             {data.rows.length === 0 ? (
               <Empty text={t('flags.none')} />
-            ) : !data.rows.some((r) => !level || r.escalation === level) ? (
+            ) : filterFlags(data.rows, filter).length === 0 ? (
               <Empty text={t('rankings.none')} />
             ) : (
               <div className="table-wrap">
@@ -64,7 +81,7 @@ export function FlagsPage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {data.rows.filter((r) => !level || r.escalation === level).map((r) => (
+                    {filterFlags(data.rows, filter).map((r) => (
                       <tr key={r.unitCode}>
                         <td>
                           <Link to={`/units/${r.unitCode}?period=${encodeURIComponent(data.period.id)}`}>{r.unitName}</Link>
@@ -74,11 +91,11 @@ export function FlagsPage() {
                         <td>
                           <ul className="flag-list">
                             {r.failed.map((f) => {
-                              const show = (v: number | null) => formatMeasure(f.measure, v, lng);
+                              const show = (v: number | null) => subjects.format(f.measure, v);
                               return (
                                 <li key={f.measure}>
-                                  <StateBadge state="below" label={t(`measures.${f.measure}`)} /> {show(f.value)} / {show(f.target)}{' '}
-                                  <span className="muted">({t('flags.gap')} {formatChange(f.gap, lng)} · {f.periodsBelow})</span>
+                                  <StateBadge state="below" label={subjects.label(f.measure)} /> {show(f.value)} / {show(f.target)}{' '}
+                                  <span className="muted">({t('flags.gap')} {formatChange(f.gap, lng)} · {t('flags.periodsBelow', { count: f.periodsBelow })})</span>
                                   {r.forecasts.filter((x) => x.measure === f.measure).map((x) => <div key={x.measure} className="small"><ForecastText forecast={x} /></div>)}
                                 </li>
                               );
@@ -86,7 +103,7 @@ export function FlagsPage() {
                           </ul>
                         </td>
                         <td className="num">{r.periodsBelow}</td>
-                        <td><EscalationBadge level={r.escalation} /></td>
+                        <td><EscalationBadge level={r.escalation} period={data.period.id} /></td>
                         <td>
                           <CommitmentBadge state={r.commitment?.state ?? null} />
                           {r.commitment && (

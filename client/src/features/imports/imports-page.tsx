@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeIssues } from '../../../../shared/format/import-report';
 import { IMPORT_KINDS, type ImportKind } from '../../../../shared/domain/import';
 import type { ImportRecord } from '../../../../shared/schemas/import';
 import { DataTable } from '../../components/ui/data-table';
@@ -9,6 +8,7 @@ import { ErrorNote, QueryState } from '../../components/ui/status';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { uploadFile } from './api/upload';
+import { IssueList } from './components/issue-list';
 
 export function ImportsPage() {
   const { t, i18n } = useTranslation();
@@ -51,7 +51,7 @@ export function ImportsPage() {
           <p>
             <strong>{report.ok ? t('imports.ok', { rows: report.rows, file: report.fileName }) : t('imports.refused', { count: report.issueCount, file: report.fileName })}</strong>
           </p>
-          {!report.ok && <pre className="issues">{describeIssues(report.issues, report.issueCount).join('\n')}</pre>}
+          {!report.ok && <IssueList issues={report.issues} total={report.issueCount} />}
         </div>
       )}
       <h2>{t('imports.past')}</h2>

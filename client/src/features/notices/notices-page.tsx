@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { levelName } from '../../../../shared/kpi/escalation';
+import { useLevelName } from '../../lib/use-ladder';
 import type { RouterOutputs } from '../../lib/trpc';
 import { EscalationBadge } from '../../components/ui/escalation-badge';
 import { Empty, QueryState } from '../../components/ui/status';
@@ -14,11 +14,12 @@ type NoticeUnit = Notice['units'][number];
 function UnitLine({ unit, period }: { unit: NoticeUnit; period: string }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
+  const levelName = useLevelName(period);
   return (
     <>
-      <EscalationBadge level={unit.level} /> <Link to={`/units/${unit.unitCode}?period=${encodeURIComponent(period)}`}>{unit.unitName}</Link>{' '}
+      <EscalationBadge level={unit.level} period={period} /> <Link to={`/units/${unit.unitCode}?period=${encodeURIComponent(period)}`}>{unit.unitName}</Link>{' '}
       <span className="muted">
-        ({unit.previousLevel ? t('notices.previous', { level: levelName(unit.previousLevel, lng) }) : t('notices.noPrevious')}; {t('notices.periodsBelow', { count: unit.periodsBelow })})
+        ({unit.previousLevel ? t('notices.previous', { level: levelName ? levelName(unit.previousLevel) : '…' }) : t('notices.noPrevious')}; {t('notices.periodsBelow', { count: unit.periodsBelow })})
       </span>
       <ul className="notice-measures small">
         {unit.measures.map((m) => (
@@ -33,6 +34,7 @@ function UnitLine({ unit, period }: { unit: NoticeUnit; period: string }) {
 
 function NoticeCard({ notice }: { notice: Notice }) {
   const { t, i18n } = useTranslation();
+  const levelName = useLevelName(notice.period);
   const first = notice.units[0];
   return (
     <li className="card">
@@ -41,7 +43,7 @@ function NoticeCard({ notice }: { notice: Notice }) {
       </div>
       {notice.kind === 'escalation' && first ? (
         <>
-          <h2>{t('notices.escalation', { unit: first.unitName, level: levelName(first.level, i18n.language) })}</h2>
+          <h2>{t('notices.escalation', { unit: first.unitName, level: levelName ? levelName(first.level) : '…' })}</h2>
           <UnitLine unit={first} period={notice.period} />
         </>
       ) : (

@@ -7,6 +7,7 @@ import { usePeriod } from '../../lib/use-period';
 import { useOverview } from './api/use-overview';
 import { GroupSummary } from './components/group-summary';
 import { EscalationSummary } from './components/escalation-summary';
+import { PillarSections } from './components/pillar-sections';
 
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function OverviewPage() {
           </>
         )}
       </QueryState>
+      <PillarSections period={period} />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { useViewParams } from '../../lib/use-view-params';
 import { useCatalogue, useRound } from './api/use-round';
 import { ReportForm } from './components/report-form';
 import { ReturnButton } from './components/return-button';
+import { EvidenceLink } from './components/evidence-link';
 
 type Row = RouterOutputs['indicators']['round']['rows'][number];
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -98,6 +99,7 @@ export default function ProgrammePage() {
                       { key: 'status', header: t('programme.state'), cell: (r) => <StatusCell row={r} /> },
                       { key: 'value', header: t('programme.value'), numeric: true, cell: (r) => (r.record ? formatFixed(r.record.value, lng) : '—') },
                       { key: 'by', header: t('programme.by'), cell: (r) => (r.record ? `${r.record.actor ?? '—'} · ${formatDateTime(r.record.at, lng)}` : '') },
+                      { key: 'evidence', header: t('programme.evidence'), cell: (r) => (r.record?.evidence ? <EvidenceLink evidence={r.record.evidence} /> : '') },
                       { key: 'return', header: <span className="sr-only">{t('programme.return')}</span>, cell: (r) => (canReturn && r.record?.state === 'submitted' ? <ReturnButton indicator={r.indicator} unitCode={r.unitCode} period={data.period} /> : null) },
                     ]}
                   />

@@ -1,8 +1,7 @@
 import { useIndex } from '../../lib/use-index';
 import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnitState } from '../../../../shared/kpi/flags';
-import { GROUPS, kindsOfGroup, type Group, type UnitKind } from '../../../../shared/domain/unit';
+import { GROUPS, kindsOfGroup } from '../../../../shared/domain/unit';
 import { PeriodLine } from '../../components/ui/period-line';
 import { IndexLine } from '../../components/ui/index-line';
 import { Empty, QueryState } from '../../components/ui/status';
@@ -10,26 +9,16 @@ import { usePeriod } from '../../lib/use-period';
 import { useViewParams } from '../../lib/use-view-params';
 import { useRanking } from './api/use-ranking';
 import { RankingTable } from './components/ranking-table';
-import { defaultDir, filterRows, SORT_KEYS, sortRows, splitRanked, type SortDir, type SortKey } from './lib/view-rows';
+import { defaultDir, filterRows, rankingViewOf, sortRows, splitRanked, type SortKey } from '../../../../shared/kpi/ranking-view';
 import { periodInfoOf } from '../../lib/period-info';
-
-const STATES: UnitState[] = ['below', 'at-risk', 'met'];
+import { exportUrl } from '../../lib/export-url';
 
 export function RankingsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { period } = usePeriod();
   const [params, update] = useViewParams();
-  const groupParam = params.get('group');
   const query = params.get('q');
-  const kindParam = params.get('kind');
-  const stateParam = params.get('state');
-  const sortParam = params.get('sort');
-  const dirParam = params.get('dir');
-  const group: Group = groupParam === 'department' ? 'department' : 'commune';
-  const kind = kindsOfGroup(group).includes(kindParam as UnitKind) ? (kindParam as UnitKind) : null;
-  const state = STATES.includes(stateParam as UnitState) ? (stateParam as UnitState) : null;
-  const sort: SortKey = SORT_KEYS.includes(sortParam as SortKey) ? (sortParam as SortKey) : 'rank';
-  const dir: SortDir = dirParam === 'asc' || dirParam === 'desc' ? dirParam : defaultDir(sort);
+  const { group, kind, state, sort, dir } = rankingViewOf(params);
   const search = useDeferredValue(query ?? '');
   const { index } = useIndex();
   const ranking = useRanking(period, group, index);
@@ -79,6 +68,7 @@ export function RankingsPage() {
           </select>
         </label>
         {view && <span className="muted" aria-live="polite">{t('rankings.count', { shown: view.shown, total: view.total })}</span>}
+        <a className="export-link" href={exportUrl('rankings', period, index, i18n.language, params)} download>{t('exports.xlsx')}</a>
       </div>
       <QueryState query={ranking}>
         {(data) =>

@@ -19,6 +19,7 @@ import { ProcedureTable } from './components/procedure-table';
 import { TrendPanel } from './components/trend-panel';
 import { UnitMeasures } from './components/unit-measures';
 import { AccountabilityPanel } from './components/accountability-panel';
+import { UnitIndicators } from './components/unit-indicators';
 import { EscalationBadge } from '../../components/ui/escalation-badge';
 
 /** Everything about one unit: the page its head lives on. */
@@ -45,13 +46,14 @@ export default function UnitPage() {
               <strong>{d.rank === null ? t('unit.notRanked') : t('unit.rankOf', { rank: d.rank, total: d.rankedUnits })}</strong> · {t('measures.index')} <IndexValue index={d.index} coverage={d.indexCoverage} components={d.components} />
               {d.rating ? ` · ${t(`ratings.${d.rating}`)}` : ''} · <RankChange change={d.rankChange} />
               {d.status === 'insufficient-data' ? <span className="muted"> · {t('states.insufficient')}</span> : null}
-              {d.escalation && <> · {t('accountability.level')}: <EscalationBadge level={d.escalation} /></>}
+              {d.escalation && <> · {t('accountability.level')}: <EscalationBadge level={d.escalation} period={d.period.id} /></>}
               {' · '}
               <a href={`/api/reports/annex?unit=${encodeURIComponent(d.unit.code)}&period=${encodeURIComponent(d.period.id)}&lang=${i18n.language}${index ? `&index=${encodeURIComponent(index)}` : ''}`} download>
                 {t('unit.annex')}
               </a>
             </p>
             <UnitMeasures detail={d} />
+            <UnitIndicators unitCode={d.unit.code} period={d.period.id} />
             <WhatItTakes detail={d} />
             <ForecastList forecasts={d.forecasts} />
             <AccountabilityPanel detail={d} />

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../../../lib/trpc';
+import { uploadEvidence, type ValueKey } from './evidence';
 
 export function useRound(period: string) {
   const trpc = useTRPC();
@@ -19,5 +20,6 @@ export function useRoundMutations() {
   return {
     submit: useMutation(trpc.indicators.submit.mutationOptions({ onSuccess })),
     giveBack: useMutation(trpc.indicators.returnValue.mutationOptions({ onSuccess })),
+    attach: useMutation({ mutationFn: ({ key, file }: { key: ValueKey; file: File }) => uploadEvidence(key, file), onSuccess }),
   };
 }

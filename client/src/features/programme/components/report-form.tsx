@@ -3,16 +3,22 @@ import { useTranslation } from 'react-i18next';
 import type { RouterOutputs } from '../../../lib/trpc';
 import { ErrorNote } from '../../../components/ui/status';
 import { useRoundMutations } from '../api/use-round';
+import { EvidenceLink } from './evidence-link';
 
 type Row = RouterOutputs['indicators']['round']['rows'][number];
 type Indicator = RouterOutputs['indicators']['list'][number];
 
 const num = (text: string) => (text.trim() === '' ? undefined : Number(text.replace(/\s/g, '').replace(',', '.')));
 
-/** One indicator for one unit: numerator and denominator (or a value), a note, and send; correcting keeps the history. */
+/**
+ * One indicator for one unit: numerator and denominator (or a value), a note, an optional evidence file, and send;
+ * correcting keeps the history, and the evidence unless another file is chosen.
+ */
 export function ReportForm({ row, indicator, period }: { row: Row; indicator: Indicator | undefined; period: string }) {
   const { t } = useTranslation();
-  const { submit } = useRoundMutations();
+  const { submit, attach } = useRoundMutations();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileInput, setFileInput] = useState(0);
   const r = row.record;
   const [numerator, setNumerator] = useState(r?.numerator?.toString() ?? '');
   const [denominator, setDenominator] = useState(r?.denominator?.toString() ?? '');
@@ -21,7 +27,18 @@ export function ReportForm({ row, indicator, period }: { row: Row; indicator: In
   const fraction = indicator?.unit === 'percent' || value === '';
   const send = (e: FormEvent) => {
     e.preventDefault();
-    submit.mutate({ indicator: row.indicator, unitCode: row.unitCode, period, numerator: fraction ? num(numerator) : undefined, denominator: fraction ? num(denominator) : undefined, value: fraction ? undefined : num(value), note: note || undefined });
+    attach.reset();
+    const key = { indicator: row.indicator, unitCode: row.unitCode, period };
+    submit.mutate(
+      { ...key, numerator: fraction ? num(numerator) : undefined, denominator: fraction ? num(denominator) : undefined, value: fraction ? undefined : num(value), note: note || undefined },
+      {
+        // The value first: evidence is attached to a reported value.
+        onSuccess: () => {
+          if (!file) return;
+          attach.mutate({ key, file }, { onSuccess: () => { setFile(null); setFileInput((n) => n + 1); } });
+        },
+      },
+    );
   };
   const label = indicator ? indicator.name : row.indicator;
   return (
@@ -35,9 +52,15 @@ export function ReportForm({ row, indicator, period }: { row: Row; indicator: In
         <label>{t('programme.value')} <input inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} required /></label>
       )}
       <label>{t('programme.note')} <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} /></label>
-      <button type="submit" disabled={submit.isPending}>{r ? t('programme.correct') : t('programme.send')}</button>
+      <label title={t('programme.evidenceHint')}>
+        {t('programme.evidenceFile')}{' '}
+        <input key={fileInput} type="file" className="evidence-input" accept=".pdf,.png,.jpg,.jpeg,.xlsx,.docx,application/pdf,image/png,image/jpeg" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </label>
+      <button type="submit" disabled={submit.isPending || attach.isPending}>{r ? t('programme.correct') : t('programme.send')}</button>
+      {r?.evidence && <EvidenceLink evidence={r.evidence} />}
       {submit.error && <ErrorNote error={submit.error} />}
-      {submit.isSuccess && <span role="status" className="small">{t('programme.sent')}</span>}
+      {attach.error && <ErrorNote error={attach.error} />}
+      {submit.isSuccess && !attach.isPending && !attach.error && <span role="status" className="small">{attach.isSuccess ? t('programme.evidenceAttached') : t('programme.sent')}</span>}
     </form>
   );
 }

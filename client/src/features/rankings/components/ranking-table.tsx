@@ -6,7 +6,7 @@ import type { RankingRow } from '../../../../../shared/schemas/ranking';
 import { RankChange } from '../../../components/ui/rank-change';
 import { IndexValue } from '../../../components/ui/index-value';
 import { formatCount, formatFixed, formatPercent } from '../../../lib/format';
-import type { SortDir, SortKey } from '../lib/view-rows';
+import type { SortDir, SortKey } from '../../../../../shared/kpi/ranking-view';
 import type { Measure } from '../../../../../shared/domain/measure';
 import { FlagList } from './flag-list';
 

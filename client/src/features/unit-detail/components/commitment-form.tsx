@@ -1,16 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { ACCOUNTABILITY_TEXT_MAX } from '../../../../../shared/domain/accountability';
-import type { Measure } from '../../../../../shared/domain/measure';
 import { firstAllowedDueDate, latestDueDate } from '../../../../../shared/kpi/commitments';
 import { mustParsePeriod } from '../../../../../shared/kpi/periods';
 import { vnDateString } from '../../../../../shared/kpi/vn-time';
 import { ErrorNote } from '../../../components/ui/status';
 import { useFormFields } from '../../../lib/use-form-fields';
 import { useSubmitCommitment } from '../api/use-commitments';
+import { useSubjects } from '../../../lib/use-subjects';
 
 /** For the unit's head (or an admin): why a target was missed, what will be done, and by when. */
-export function CommitmentForm({ unitCode, period, below }: { unitCode: string; period: string; below: readonly Measure[] }) {
+export function CommitmentForm({ unitCode, period, below }: { unitCode: string; period: string; below: readonly string[] }) {
   const { t } = useTranslation();
+  const subjects = useSubjects();
   const submit = useSubmitCommitment();
   const p = mustParsePeriod(period);
   const first = firstAllowedDueDate(p, vnDateString(Date.now()));
@@ -31,7 +32,7 @@ export function CommitmentForm({ unitCode, period, below }: { unitCode: string; 
       <label>
         {t('accountability.measure')}{' '}
         <select value={form.measure} onChange={set('measure')} required>
-          {below.map((m) => <option key={m} value={m}>{t(`measures.${m}`)}</option>)}
+          {below.map((m) => <option key={m} value={m}>{subjects.label(m)}</option>)}
         </select>
       </label>
       <label>

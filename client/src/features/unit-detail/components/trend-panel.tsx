@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { addDays, formatCivilDate, parseDateString } from '../../../../../shared/kpi/vn-time';
 import { isRateMeasure, type Measure } from '../../../../../shared/domain/measure';
 import { TrendChart } from '../../../components/charts/trend-chart';
-import { QueryState } from '../../../components/ui/status';
+import { Empty, QueryState } from '../../../components/ui/status';
 import { formatFixed } from '../../../lib/format';
 import { useTrend } from '../api/use-unit';
 import { trendView } from '../lib/trend-view';
@@ -39,16 +39,24 @@ export function TrendPanel({ unitCode, endDate }: { unitCode: string; endDate: s
       </div>
       <QueryState query={trend}>
         {(data) => {
-          const view = trendView(data);
+          const view = trendView(data, isRateMeasure(measure));
+          if (view.points.length === 0) return <Empty text={t('unit.trendNoData')} />;
           return (
-            <TrendChart
-              points={view.points}
-              valueName={t(`measures.${measure}`)}
-              targetName={t('unit.target')}
-              deadline={view.deadlineLabel ? { label: view.deadlineLabel, name: t('targets.deadline') } : null}
-              format={format}
-              domain={isRateMeasure(measure) ? [0, 100] : [0, 'auto']}
-            />
+            <>
+              <TrendChart
+                points={view.points}
+                valueName={t(`measures.${measure}`)}
+                targetName={t('unit.target')}
+                deadline={view.deadlineLabel ? { label: view.deadlineLabel, name: t('targets.deadline') } : null}
+                format={format}
+                domain={view.domain}
+              />
+              <p className="muted small" data-testid="trend-notes">
+                {view.domain[0] > 0 && <>{t('unit.axisFrom', { value: format(view.domain[0]) })} </>}
+                {t('unit.trendFrom', { period: view.points[0]?.label })}
+                {view.gaps.length > 0 && <> {t('unit.trendGaps', { periods: view.gaps.join(', ') })}</>}
+              </p>
+            </>
           );
         }}
       </QueryState>

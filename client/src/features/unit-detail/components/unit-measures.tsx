@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RouterOutputs } from '../../../lib/trpc';
 import { StateBadge } from '../../../components/ui/state-badge';
-import type { Measure } from '../../../../../shared/domain/measure';
+import { isMeasure, type Measure } from '../../../../../shared/domain/measure';
 import { formatCount, formatDate, formatFixed, formatMeasure } from '../../../lib/format';
 
 type Detail = RouterOutputs['units']['detail'];
@@ -16,7 +16,7 @@ export function UnitMeasures({ detail }: { detail: Detail }) {
     <section aria-labelledby="measures-title">
       <h2 id="measures-title" className="sr-only">{t('unit.target')}</h2>
       <div className="cards">
-        {detail.flags.map((f) => {
+        {detail.flags.filter((f): f is typeof f & { measure: Measure } => isMeasure(f.measure)).map((f) => {
           const target = detail.targets.find((x) => x.measure === f.measure);
           return (
             <article key={f.measure} className={`card measure-card${f.state === 'below' ? ' is-below' : ''}`}>

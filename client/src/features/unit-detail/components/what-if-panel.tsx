@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatChange, formatFixed } from '../../../lib/format';
 import type { RouterOutputs } from '../../../lib/trpc';
 import { useWhatIf } from '../api/use-what-if';
+import { ErrorNote } from '../../../components/ui/status';
 
 type Detail = RouterOutputs['units']['detail'];
 const RATES = ['onlineRate', 'endToEndRate', 'onTimeRate'] as const;
@@ -39,7 +40,7 @@ export function WhatIfPanel({ detail, index }: { detail: Detail; index: string |
         </label>
         <button type="submit">{t('whatIf.compute')}</button>
       </form>
-      {answer.error && <p role="alert">{answer.error.message}</p>}
+      {answer.error && <ErrorNote error={answer.error} />}
       {a && (
         <p aria-live="polite">
           {t('whatIf.result', {

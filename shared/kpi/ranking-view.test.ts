@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RankingRow } from '../../../../../shared/schemas/ranking';
-import { filterRows, sortRows, splitRanked } from './view-rows';
+import type { RankingRow } from '../schemas/ranking';
+import { filterRows, rankingViewOf, sortRows, splitRanked, viewRows } from './ranking-view';
 
 const row = (over: Partial<RankingRow>): RankingRow => ({
   unitCode: '1', unitName: 'Phường Hoàn Kiếm', kind: 'ward', headName: null, received: 100, online: 60, endToEnd: 20, onTime: 100, overdueOpen: 0,
@@ -40,5 +40,18 @@ describe('ranking view rows', () => {
 
   it('keeps unranked units apart', () => {
     expect(splitRanked(rows).unranked.map((r) => r.unitCode)).toEqual(['3']);
+  });
+});
+
+describe('the rankings view from URL parameters', () => {
+  it('reads group, search, kind, state and sort, and falls back to the defaults for what it does not know', () => {
+    expect(rankingViewOf(new URLSearchParams('group=department&q=tư&state=below&sort=onlineRate'))).toEqual({ group: 'department', query: 'tư', kind: null, state: 'below', sort: 'onlineRate', dir: 'desc' });
+    expect(rankingViewOf(new URLSearchParams('kind=ward&sort=nope&dir=up&state=x'))).toEqual({ group: 'commune', query: '', kind: 'ward', state: null, sort: 'rank', dir: 'asc' });
+    expect(rankingViewOf(new URLSearchParams('group=department&kind=ward')).kind).toBeNull();
+  });
+
+  it('gives the rows shown: filtered, sorted, then the units not ranked', () => {
+    const rows = [row({ unitCode: 'a', rank: 1, onlineRate: 50 }), row({ unitCode: 'b', rank: null, status: 'insufficient-data', onlineRate: 90 }), row({ unitCode: 'c', rank: 2, onlineRate: 70 })];
+    expect(viewRows(rows, rankingViewOf(new URLSearchParams('sort=onlineRate'))).map((r) => r.unitCode)).toEqual(['c', 'a', 'b']);
   });
 });

@@ -1,7 +1,8 @@
-import { matchesSearch } from '../../../../../shared/format/fold';
-import { unitState, type UnitState } from '../../../../../shared/kpi/flags';
-import type { RankingRow } from '../../../../../shared/schemas/ranking';
-import type { UnitKind } from '../../../../../shared/schemas/unit';
+import { matchesSearch } from '../format/fold';
+import { unitState, type UnitState } from './flags';
+import type { RankingRow } from '../schemas/ranking';
+import type { UnitKind } from '../schemas/unit';
+import { kindsOfGroup, type Group } from '../domain/unit';
 
 export const SORT_KEYS = ['rank', 'unitName', 'received', 'onlineRate', 'endToEndRate', 'onTimeRate', 'avgProcessingDays', 'index'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -46,4 +47,36 @@ export function splitRanked(rows: readonly RankingRow[]): { ranked: RankingRow[]
 /** The direction a column sorts in first: best first. */
 export function defaultDir(key: SortKey): SortDir {
   return key === 'rank' || key === 'unitName' || key === 'avgProcessingDays' ? 'asc' : 'desc';
+}
+
+const STATES: readonly UnitState[] = ['below', 'at-risk', 'met'];
+
+export interface RankingView extends RowFilter {
+  group: Group;
+  sort: SortKey;
+  dir: SortDir;
+}
+
+/** The rankings page's view from its URL parameters (the page and the export read them alike); unknown values are the defaults. */
+export function rankingViewOf(params: { get: (name: string) => string | null }): RankingView {
+  const group: Group = params.get('group') === 'department' ? 'department' : 'commune';
+  const kind = params.get('kind');
+  const state = params.get('state');
+  const sort = params.get('sort');
+  const dir = params.get('dir');
+  const sortKey: SortKey = SORT_KEYS.find((k) => k === sort) ?? 'rank';
+  return {
+    group,
+    query: params.get('q') ?? '',
+    kind: kindsOfGroup(group).find((k) => k === kind) ?? null,
+    state: STATES.find((s) => s === state) ?? null,
+    sort: sortKey,
+    dir: dir === 'asc' || dir === 'desc' ? dir : defaultDir(sortKey),
+  };
+}
+
+/** The rows the page shows for a view: filtered, sorted, ranked units first and then those not ranked. */
+export function viewRows(rows: readonly RankingRow[], view: RankingView): RankingRow[] {
+  const { ranked, unranked } = splitRanked(sortRows(filterRows(rows, view), view.sort, view.dir));
+  return [...ranked, ...unranked];
 }

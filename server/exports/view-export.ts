@@ -1,0 +1,97 @@
+import type { ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { GROUPS, kindsOfGroup } from '../../shared/domain/unit';
+import { ESCALATION_LEVELS } from '../../shared/domain/accountability';
+import { flagFilterOf, filterFlags } from '../../shared/kpi/flag-view';
+import { rankingViewOf, SORT_KEYS, viewRows } from '../../shared/kpi/ranking-view';
+import { cutOff, mustParsePeriod } from '../../shared/kpi/periods';
+import { PeriodIdSchema } from '../../shared/schemas/period';
+import { IndexIdSchema } from '../../shared/schemas/index-definition';
+import type { AnalyticsDeps } from '../analytics/deps';
+import { flagList } from '../analytics/flags';
+import { ranking } from '../analytics/ranking';
+import { definitionOrThrow } from '../analytics/definitions';
+import { attachment } from '../content-disposition';
+import { UserError } from '../errors';
+import { sendJson } from '../http-json';
+import { CONTENT_TYPES } from '../reports/reports-service';
+import { renderFlagView, renderRankingView } from './view-xlsx';
+
+export const EXPORTS_PREFIX = '/api/exports/';
+const RANKINGS_PATH = '/api/exports/rankings.xlsx';
+const FLAGS_PATH = '/api/exports/flags.xlsx';
+
+/** Parameters every view shares: the period and index in the URL, and the language of the headers. */
+const CommonSchema = z.object({ period: PeriodIdSchema, index: IndexIdSchema.optional(), lang: z.enum(['vi', 'en']).default('vi') });
+
+/**
+ * A filter value the page would never send is refused with its name and the allowed values, rather than silently
+ * exporting another view than the one asked for.
+ */
+function unknownValue(params: URLSearchParams, allowed: Record<string, readonly string[]>): string | null {
+  for (const [name, values] of Object.entries(allowed)) {
+    const v = params.get(name);
+    if (v !== null && v !== '' && !values.includes(v)) return `${name}: "${v.slice(0, 40)}" is not one of ${values.join(', ')}`;
+  }
+  return null;
+}
+
+function common(params: URLSearchParams) {
+  return CommonSchema.safeParse({ period: params.get('period') ?? '', index: params.get('index') || undefined, lang: params.get('lang') || undefined });
+}
+
+const fileName = (kind: string, period: string, group: string | null) => `chiso-${kind}-${period.replace(/\.\./g, '_')}${group ? `-${group}` : ''}.xlsx`;
+
+async function rankingsXlsx(deps: AnalyticsDeps, params: URLSearchParams): Promise<{ name: string; body: Buffer } | string> {
+  const base = common(params);
+  if (!base.success) return `${base.error.issues[0]?.path.join('.') ?? 'input'}: ${base.error.issues[0]?.message ?? 'is not valid'}`;
+  const group = params.get('group') || 'commune';
+  const bad = unknownValue(params, { group: GROUPS, sort: SORT_KEYS, dir: ['asc', 'desc'], state: ['below', 'at-risk', 'met'] })
+    ?? unknownValue(params, { kind: kindsOfGroup(group === 'department' ? 'department' : 'commune') });
+  if (bad) return bad;
+  const query = params.get('q') ?? '';
+  if (query.length > 100) return 'q: a search is at most 100 characters';
+  const view = rankingViewOf(params);
+  const { period, index, lang } = base.data;
+  const [out, definition] = await Promise.all([ranking(deps, { period, group: view.group, index }), definitionOrThrow(deps, index)]);
+  const p = mustParsePeriod(out.period);
+  const asOf = Date.parse(out.asOf);
+  const info = { id: p.id, kind: p.kind, startDate: p.startDate, endDate: p.endDate, cutOff: new Date(cutOff(p, asOf)).toISOString(), complete: asOf >= p.end };
+  const rows = viewRows(out.rows, view);
+  const body = await renderRankingView({ period: info, definition: { ...definition, nameEn: definition.nameEn ?? null }, total: out.rows.length }, rows, view, lang, new Date(deps.now()).toISOString());
+  return { name: fileName('ranking', out.period, view.group), body };
+}
+
+async function flagsXlsx(deps: AnalyticsDeps, params: URLSearchParams): Promise<{ name: string; body: Buffer } | string> {
+  const base = common(params);
+  if (!base.success) return `${base.error.issues[0]?.path.join('.') ?? 'input'}: ${base.error.issues[0]?.message ?? 'is not valid'}`;
+  const bad = unknownValue(params, { group: GROUPS, level: ESCALATION_LEVELS });
+  if (bad) return bad;
+  const measure = params.get('measure');
+  if (measure && !/^[A-Za-z0-9_.-]{1,100}$/.test(measure)) return 'measure: a measure id or indicator code is written with letters, digits, _ . -';
+  const filter = flagFilterOf(params);
+  const { period, index, lang } = base.data;
+  const list = await flagList(deps, { period, index });
+  const body = await renderFlagView(list, filterFlags(list.rows, filter), filter, lang, new Date(deps.now()).toISOString());
+  return { name: fileName('flags', list.period.id, filter.group), body };
+}
+
+/**
+ * `GET /api/exports/rankings.xlsx?period&group&index&q&kind&state&sort&dir&lang` and
+ * `GET /api/exports/flags.xlsx?period&index&group&measure&level&lang`: what the page shows, as a workbook. Anyone
+ * signed in may export what the page shows them (the pages and their procedures are open to every role).
+ */
+export async function serveViewExport(deps: AnalyticsDeps, res: ServerResponse, url: string): Promise<void> {
+  const parsed = new URL(url, 'http://localhost');
+  const make = parsed.pathname === RANKINGS_PATH ? rankingsXlsx : parsed.pathname === FLAGS_PATH ? flagsXlsx : null;
+  if (!make) return sendJson(res, 404, { error: { message: 'There is no such export.' } });
+  try {
+    const out = await make(deps, parsed.searchParams);
+    if (typeof out === 'string') return sendJson(res, 400, { error: { message: out } });
+    res.writeHead(200, { 'Content-Type': CONTENT_TYPES.xlsx, 'Content-Disposition': attachment(out.name), 'Content-Length': out.body.length });
+    res.end(out.body);
+  } catch (error) {
+    if (error instanceof UserError) return sendJson(res, error.code === 'NOT_FOUND' ? 404 : 400, { error: { message: error.message } });
+    throw error;
+  }
+}

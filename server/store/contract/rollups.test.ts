@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DossierRecord } from '../../../shared/schemas/dossier';
+import type { Counts } from '../../../shared/schemas/measure';
+import { addCounts, countDossiers, EMPTY_COUNTS } from '../../../shared/kpi/measures';
+import { periodsBetween } from '../../../shared/kpi/periods';
+import { DAY_MS, VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
+import type { Store, Window } from '../port';
+import { atVnMidnight, fromRollups } from '../rollup-sql';
+import { ENGINES } from '../testing/engines';
+import { HOUR, lcg, outcome, RANDOM_START, randomDossiers, UNIT_COUNT } from '../testing/random-dossiers';
+
+const UNITS = Array.from({ length: UNIT_COUNT }, (_, u) => `U${u}`);
+/** The first Vietnam midnight of the random dossiers' span, and the one `n` days after it. */
+const FIRST_MIDNIGHT = Math.ceil((RANDOM_START + VN_OFFSET_MS) / DAY_MS) * DAY_MS - VN_OFFSET_MS;
+const midnight = (n: number) => FIRST_MIDNIGHT + n * DAY_MS;
+
+/**
+ * Random dossiers, and the cases the day rollups turn on: a completion exactly at midnight, a due time exactly at
+ * midnight, a completion before the receipt, open and late ones, a dossier received exactly at midnight.
+ */
+function dossiersWithEdges(n: number, seed: number): DossierRecord[] {
+  const rnd = lcg(seed);
+  const base = randomDossiers(n, seed);
+  return base.map((d, i) => {
+    const day = Math.floor(rnd() * 60);
+    switch (i % 9) {
+      case 0:
+        return { ...d, receivedAt: midnight(day) + HOUR, dueAt: midnight(day + 3), completedAt: midnight(day + 3), status: 'completed' as const };
+      case 1:
+        return { ...d, receivedAt: midnight(day), dueAt: midnight(day + 2), completedAt: midnight(day + 2) + 1, status: 'completed' as const };
+      case 2:
+        return { ...d, receivedAt: midnight(day) + 5 * HOUR, dueAt: midnight(day + 1), completedAt: null, status: 'processing' as const };
+      case 3:
+        return { ...d, receivedAt: midnight(day) + 2 * HOUR, dueAt: midnight(day + 4), completedAt: midnight(day) + HOUR, status: 'completed' as const };
+      case 4:
+        return { ...d, receivedAt: midnight(day) - 1, dueAt: midnight(day) + 7 * HOUR, completedAt: midnight(day + 1), status: 'completed' as const };
+      default:
+        return d;
+    }
+  });
+}
+
+/** The raw scan of dossiers for one unit and window, as the store does it: per procedure, summed. */
+async function scanned(store: Store, unit: string, w: Window): Promise<Counts | undefined> {
+  const parts = await store.procedureCounts(unit, w);
+  return parts.length ? parts.reduce((sum, p) => addCounts(sum, p.counts), EMPTY_COUNTS) : undefined;
+}
+
+/** Windows from midnight to midnight: weeks, months, ranges of every length, at many cut-offs. */
+function alignedWindows(seed: number): Window[] {
+  const rnd = lcg(seed);
+  const from = midnight(-3);
+  const to = midnight(70);
+  const periods = [...periodsBetween('week', from, to), ...periodsBetween('month', from, to), ...periodsBetween('quarter', from, to)];
+  const windows = periods.map((p) => ({ start: p.start, cutOff: p.end }));
+  for (let i = 0; i < 80; i++) {
+    const start = midnight(Math.floor(rnd() * 70) - 5);
+    windows.push({ start, cutOff: start + (1 + Math.floor(rnd() * 30)) * DAY_MS });
+  }
+  for (let e = 0; e < 72; e += 1) windows.push({ start: midnight(e - 7), cutOff: midnight(e) });
+  windows.push({ start: midnight(10), cutOff: midnight(10) }, { start: midnight(12), cutOff: midnight(9) });
+  return windows;
+}
+
+describe.each(ENGINES)('per-day rollups on $name', (engine) => {
+  let store: Store;
+  let current: DossierRecord[];
+  const windows = alignedWindows(5);
+
+  /** Every window from the store, against the reference over `dossiers`. */
+  async function expectReference(dossiers: readonly DossierRecord[]): Promise<void> {
+    const before = { ...store.countsPaths };
+    const got = await store.countsByUnit(windows);
+    expect(store.countsPaths).toEqual({ rollup: before.rollup + windows.length, scan: before.scan });
+    let compared = 0;
+    for (const unit of UNITS) {
+      const mine = dossiers.filter((d) => d.unitCode === unit);
+      windows.forEach((w, i) => {
+        const expected = countDossiers(mine, w.start, w.cutOff);
+        if (expected.received === 0) expect(got.get(unit)?.[i], `${unit} ${i}`).toBeUndefined();
+        else {
+          expect(got.get(unit)?.[i], `${unit} ${new Date(w.start).toISOString()}..${new Date(w.cutOff).toISOString()}`).toEqual(expected);
+          compared += 1;
+        }
+      });
+    }
+    expect(compared).toBeGreaterThan(500);
+    expect(await store.rollupDrift()).toBe(0);
+  }
+
+  async function load(dossiers: readonly DossierRecord[]): Promise<void> {
+    const writer = await store.openDossierWriter();
+    dossiers.forEach((d, i) => writer.append(d, i + 2));
+    await writer.commit(outcome(dossiers.length));
+  }
+
+  beforeAll(async () => {
+    store = await engine.open();
+    current = dossiersWithEdges(4000, 31);
+    await load(current);
+  });
+  afterAll(() => store?.close());
+
+  it('takes only windows from midnight to midnight (Vietnam time) from the rollups', () => {
+    expect(windows.every(fromRollups)).toBe(true);
+    expect(atVnMidnight(Date.parse('2025-07-06T17:00:00Z'))).toBe(true);
+    expect(atVnMidnight(Date.parse('2025-07-07T00:00:00Z'))).toBe(false);
+    expect(fromRollups({ start: midnight(3), cutOff: midnight(5) + 1 })).toBe(false);
+  });
+
+  it('sums any midnight-aligned window exactly as the reference counts it, and as the scan of dossiers does', async () => {
+    await expectReference(current);
+    const got = await store.countsByUnit(windows.slice(0, 40));
+    for (const unit of ['U0', 'U3']) {
+      for (const [i, w] of windows.slice(0, 40).entries()) expect(got.get(unit)?.[i], `${unit} ${i}`).toEqual(await scanned(store, unit, w));
+    }
+  });
+
+  it('reads dossiers for windows cut mid-day, and merges both kinds in the order asked', async () => {
+    const mixed = [windows[3] as Window, { start: midnight(10), cutOff: midnight(20) + 9 * HOUR + 17 }, windows[7] as Window, { start: midnight(2) + HOUR, cutOff: midnight(9) }];
+    const before = { ...store.countsPaths };
+    const got = await store.countsByUnit(mixed, ['U1', 'U4']);
+    expect(store.countsPaths).toEqual({ rollup: before.rollup + 2, scan: before.scan + 2 });
+    expect([...got.keys()].sort()).toEqual(['U1', 'U4']);
+    for (const unit of ['U1', 'U4']) {
+      mixed.forEach((w, i) => expect(got.get(unit)?.[i] ?? EMPTY_COUNTS).toEqual(countDossiers(current.filter((d) => d.unitCode === unit), w.start, w.cutOff)));
+    }
+  });
+
+  it('keeps the rollups exact through an import that replaces dossiers, moving them to another unit and day', async () => {
+    const rnd = lcg(77);
+    const replaced = current.filter((_, i) => i % 4 === 0).map((d, i) => {
+      const shift = (Math.floor(rnd() * 11) - 5) * DAY_MS + (i % 2 ? HOUR : 0);
+      const done = i % 3 === 0 ? null : d.dueAt + shift + (i % 5 === 0 ? DAY_MS : 0);
+      return {
+        ...d, unitCode: `U${(Number(d.unitCode.slice(1)) + 1 + (i % 3)) % UNIT_COUNT}`, receivedAt: d.receivedAt + shift, dueAt: d.dueAt + shift, completedAt: done,
+        status: i % 7 === 0 ? ('withdrawn' as const) : done === null ? ('processing' as const) : ('completed' as const),
+      };
+    });
+    const fresh = dossiersWithEdges(300, 32).map((d) => ({ ...d, dossierId: `new-${d.dossierId}` }));
+    await load([...replaced, ...fresh]);
+    const byId = new Map(replaced.map((d) => [d.dossierId, d]));
+    current = [...current.map((d) => byId.get(d.dossierId) ?? d), ...fresh];
+    await expectReference(current);
+  });
+
+  it('empties the rollups with the data, and fills them again on the next import', async () => {
+    await store.clearData();
+    expect(await store.countsByUnit(windows)).toEqual(new Map());
+    expect(await store.rollupDrift()).toBe(0);
+    current = dossiersWithEdges(1500, 33);
+    await load(current.slice(0, 700));
+    await load(current.slice(700));
+    await expectReference(current);
+  });
+});

@@ -1,0 +1,192 @@
+import { DAY_MS, VN_OFFSET_MS } from '../../shared/kpi/vn-time';
+import type { MeasureDialect } from './measure-sql';
+import type { Window } from './port';
+
+/**
+ * Per-unit, per-day rollups of the counted dossiers (decision 022), from which the counts of SPEC §2 for a window
+ * whose start and cut-off are both at Vietnam midnight are summed without reading dossiers. Days are numbered
+ * dayOf(t) = floor((epoch ms + 7 h) / 1 day); a window [S, E) covers the received days [dayOf(S), dayOf(E)).
+ *
+ * - `dossier_days`: what depends only on the dossier (received, channel, …) and `done_on_time` (completed at or
+ *   before its due time: on time at every cut-off after its receipt).
+ * - `dossier_completions`: completions by received day and `done_day`, the first midnight at or after the
+ *   completion (at least the day after receipt), so that `completed_at <= E` ⟺ `done_day <= dayOf(E)`; `late` of
+ *   them were completed after their due time.
+ * - `dossier_misses`: the dossiers not done on time (open, or completed late) by received day and `due_day` =
+ *   dayOf(due_at). Such a dossier has done_day > due_day (null: never done). At a cut-off E it is on time only if
+ *   open at E with `due_at >= E` ⟺ `due_day >= dayOf(E)` (then done_day > due_day >= dayOf(E): it is open); it is
+ *   completed by E only if done_day <= dayOf(E) (then due_day < dayOf(E)); otherwise it is overdue. So
+ *   overdue = (received − done_on_time) − misses with due_day >= dayOf(E) − late completions with done_day <= dayOf(E).
+ */
+export const ROLLUP_TABLES = ['dossier_days', 'dossier_completions', 'dossier_misses'] as const;
+
+const DAY_US = DAY_MS * 1000;
+const OFFSET_US = VN_OFFSET_MS * 1000;
+
+/** True when an instant is 00:00 Vietnam time. */
+export function atVnMidnight(ms: number): boolean {
+  return Number.isInteger(ms) && (((ms + VN_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS === 0;
+}
+
+/** The day number of an instant (exact for midnights). */
+export function dayNumber(ms: number): number {
+  return Math.floor((ms + VN_OFFSET_MS) / DAY_MS);
+}
+
+/** Whether the rollups answer a window exactly: its start and its cut-off are both at Vietnam midnight. */
+export function fromRollups(w: Window): boolean {
+  return atVnMidnight(w.start) && atVnMidnight(w.cutOff);
+}
+
+/** floor(x / DAY) for an integer expression of microseconds, whatever its sign. */
+function floorDays(d: MeasureDialect, x: string): string {
+  return `CAST(${d.intDiv(`(${x}) - (((${x}) % ${DAY_US}) + ${DAY_US}) % ${DAY_US}`, String(DAY_US))} AS INTEGER)`;
+}
+
+/** The day number of a timestamp, from its exact microseconds. */
+export function dayOf(d: MeasureDialect, ts: string): string {
+  return floorDays(d, `${d.epochUs(ts)} + ${OFFSET_US}`);
+}
+
+/** The first midnight at or after a timestamp, as a day number: ts <= midnight of day k ⟺ ceilDay(ts) <= k. */
+function ceilDayOf(d: MeasureDialect, ts: string): string {
+  return `(${floorDays(d, `${d.epochUs(ts)} + ${OFFSET_US - 1}`)} + 1)`;
+}
+
+const doneDay = (d: MeasureDialect) => `greatest(${ceilDayOf(d, 'completed_at')}, day + 1)`;
+
+/**
+ * The rollup rows of the dossiers of `source`, a FROM item with the dossiers' columns and their received day as
+ * `day`, holding counted dossiers only: one SELECT per table, its columns in the table's order.
+ */
+export function rollupSelects(d: MeasureDialect, source: string): { table: (typeof ROLLUP_TABLES)[number]; columns: string; select: string }[] {
+  return [
+    {
+      table: 'dossier_days',
+      columns: 'unit_code, day, received, online, end_to_end, done_on_time, e_result_known, e_result, digitized_known, digitized, fee_known, fee_required, paid_online',
+      select: `SELECT unit_code, day, count(*)::INTEGER, count(*) FILTER (WHERE channel = 'online')::INTEGER, count(*) FILTER (WHERE end_to_end)::INTEGER,
+                count(*) FILTER (WHERE completed_at <= due_at)::INTEGER, count(e_result)::INTEGER, count(*) FILTER (WHERE e_result)::INTEGER,
+                count(digitized)::INTEGER, count(*) FILTER (WHERE digitized)::INTEGER, count(fee_required)::INTEGER,
+                count(*) FILTER (WHERE fee_required)::INTEGER, count(*) FILTER (WHERE fee_required AND paid_online)::INTEGER
+           FROM ${source} GROUP BY unit_code, day`,
+    },
+    {
+      table: 'dossier_completions',
+      columns: 'unit_code, day, done_day, completed, processing_ms, late',
+      select: `SELECT unit_code, day, ${doneDay(d)} AS done_day, count(*)::INTEGER, sum(${d.epochMs('completed_at')} - ${d.epochMs('received_at')})::BIGINT,
+                count(*) FILTER (WHERE completed_at > due_at)::INTEGER
+           FROM ${source} WHERE completed_at IS NOT NULL GROUP BY 1, 2, 3`,
+    },
+    {
+      table: 'dossier_misses',
+      columns: 'unit_code, day, due_day, n',
+      select: `SELECT unit_code, day, ${dayOf(d, 'due_at')} AS due_day, count(*)::INTEGER
+           FROM ${source} WHERE NOT coalesce(completed_at <= due_at, FALSE) GROUP BY 1, 2, 3`,
+    },
+  ];
+}
+
+/** Every counted dossier with its received day, restricted by `where` (a condition on dossiers' columns). */
+export function countedDossiers(d: MeasureDialect, where = 'TRUE'): string {
+  return `(SELECT *, ${dayOf(d, 'received_at')} AS day FROM dossiers WHERE counted AND ${where}) AS rolled`;
+}
+
+/** Statements that fill the rollups from `source` (see rollupSelects). */
+export function rollupInserts(d: MeasureDialect, source: string): string[] {
+  return rollupSelects(d, source).map(({ table, columns, select }) => `INSERT INTO ${table} (${columns}) ${select}`);
+}
+
+/** Statements that remove the rollup rows of the (unit_code, day) keys in table `keys`. */
+export function rollupDeletes(keys: string): string[] {
+  return ROLLUP_TABLES.map((t) => `DELETE FROM ${t} WHERE EXISTS (SELECT 1 FROM ${keys} k WHERE k.unit_code = ${t}.unit_code AND k.day = ${t}.day)`);
+}
+
+/** How many rows differ between the stored rollups and a rebuild from dossiers (0 when they are exact). */
+export function rollupDriftSql(d: MeasureDialect): string {
+  const parts = rollupSelects(d, countedDossiers(d)).map(
+    ({ table, columns, select }) => `SELECT count(*) AS n FROM ((SELECT ${columns} FROM ${table} EXCEPT ALL ${select}) UNION ALL (${select} EXCEPT ALL SELECT ${columns} FROM ${table})) AS diff`,
+  );
+  return `SELECT ${parts.map((p) => `(${p})`).join(' + ')} AS drift`;
+}
+
+/**
+ * Counts per unit and window from the rollups, for windows that start and end at Vietnam midnight, with the
+ * window index `idx`: the same columns as countColumns. Each received day is mapped to the windows holding it
+ * (an equi-join on the day, so that overlapping windows need no extra pass). `unitFilter` is a condition on
+ * `unit_code`.
+ */
+export function rollupCounts(d: MeasureDialect, windows: readonly { idx: number; window: Window }[], unitFilter = 'TRUE'): string {
+  const values = windows.map(({ idx, window }) => `(${idx}, ${dayNumber(window.start)}, ${dayNumber(window.cutOff)})`).join(', ');
+  const join = (table: string) => `${table} r JOIN wd ON wd.day = r.day WHERE ${unitFilter}`;
+  // Each table is summed on its own (few columns over many rows), then the sums are joined: every key of the
+  // completions and misses is a key of the days.
+  return `WITH w(idx, s, e) AS (VALUES ${values}),
+     wd AS (SELECT w.idx, w.e, g.day FROM w, generate_series(w.s, w.e - 1) AS g(day)),
+     days AS (
+       SELECT r.unit_code, wd.idx, sum(r.received) AS received, sum(r.online) AS online, sum(r.end_to_end) AS end_to_end,
+              sum(r.done_on_time) AS done_on_time, sum(r.e_result_known) AS e_result_known, sum(r.e_result) AS e_result,
+              sum(r.digitized_known) AS digitized_known, sum(r.digitized) AS digitized, sum(r.fee_known) AS fee_known,
+              sum(r.fee_required) AS fee_required, sum(r.paid_online) AS paid_online
+         FROM ${join('dossier_days')} GROUP BY r.unit_code, wd.idx),
+     done AS (
+       SELECT r.unit_code, wd.idx, sum(r.completed) AS completed, sum(r.processing_ms) AS processing_ms, sum(r.late) AS late
+         FROM ${join('dossier_completions')} AND r.done_day <= wd.e GROUP BY r.unit_code, wd.idx),
+     missed AS (
+       SELECT r.unit_code, wd.idx, sum(r.n) AS on_time FROM ${join('dossier_misses')} AND r.due_day >= wd.e GROUP BY r.unit_code, wd.idx)
+   SELECT days.unit_code, days.idx,
+     days.received::INTEGER AS received, days.online::INTEGER AS online, days.end_to_end::INTEGER AS end_to_end,
+     (days.done_on_time + coalesce(missed.on_time, 0))::INTEGER AS on_time,
+     (days.received - days.done_on_time - coalesce(missed.on_time, 0) - coalesce(done.late, 0))::INTEGER AS overdue_open,
+     coalesce(done.completed, 0)::INTEGER AS completed, coalesce(done.processing_ms, 0)::${d.double} AS processing_ms,
+     days.e_result_known::INTEGER AS e_result_known, days.e_result::INTEGER AS e_result, days.digitized_known::INTEGER AS digitized_known,
+     days.digitized::INTEGER AS digitized, days.fee_known::INTEGER AS fee_known, days.fee_required::INTEGER AS fee_required,
+     days.paid_online::INTEGER AS paid_online
+   FROM days
+   LEFT JOIN done ON done.unit_code = days.unit_code AND done.idx = days.idx
+   LEFT JOIN missed ON missed.unit_code = days.unit_code AND missed.idx = days.idx`;
+}
+
+/** Counted dossiers of the (unit_code, day) keys in table `keys` (which may repeat a key), whose days lie in [lo, hi]. */
+export function touchedDossiers(d: MeasureDialect, keys: string, lo: number, hi: number): string {
+  const range = `received_at >= ${d.instant(lo * DAY_MS - VN_OFFSET_MS)} AND received_at < ${d.instant((hi + 1) * DAY_MS - VN_OFFSET_MS)}`;
+  return `(SELECT x.* FROM ${countedDossiers(d, range).replace(/ AS rolled$/, ' AS x')} JOIN (SELECT DISTINCT unit_code, day FROM ${keys}) k ON k.unit_code = x.unit_code AND k.day = x.day) AS rolled`;
+}
+
+/** The key table's statement: the (unit_code, day) keys whose rollup rows a write changes. */
+export function keysTable(name: string, textType: string, suffix = ''): string {
+  return `CREATE TEMP TABLE ${name} (unit_code ${textType}, day INTEGER)${suffix}`;
+}
+
+/** The keys of the counted dossiers whose ids are in `ids` (a table with a `dossier_id` column), as stored. */
+export function keysOfStored(d: MeasureDialect, keys: string, ids: string): string {
+  return `INSERT INTO ${keys} SELECT DISTINCT unit_code, ${dayOf(d, 'received_at')} FROM dossiers WHERE counted AND dossier_id IN (SELECT dossier_id FROM ${ids})`;
+}
+
+/**
+ * Statements that bring the rollups of the keys in `keys` up to date with dossiers; `span` is the least and
+ * greatest day of those keys (none: nothing to do).
+ */
+export function refreshKeys(d: MeasureDialect, keys: string, span: { lo: number; hi: number } | null): string[] {
+  if (!span) return [];
+  return [...rollupDeletes(keys), ...rollupInserts(d, touchedDossiers(d, keys, span.lo, span.hi))];
+}
+
+/** Statements that rebuild the rollups from every dossier. */
+export function rebuildAll(d: MeasureDialect): string[] {
+  return [...ROLLUP_TABLES.map((t) => `DELETE FROM ${t}`), ...rollupInserts(d, countedDossiers(d))];
+}
+
+/** The least and greatest day of a key table, to read with `spanOf`. */
+export const spanSql = (keys: string) => `SELECT min(day) AS lo, max(day) AS hi FROM ${keys}`;
+export function spanOf(row: Record<string, unknown> | undefined): { lo: number; hi: number } | null {
+  return row && row.lo !== null && row.lo !== undefined ? { lo: Number(row.lo), hi: Number(row.hi) } : null;
+}
+
+/** The rollup tables, with `text` the engine's text type; the backfill is rebuildAll. */
+export function rollupTablesDdl(text: string): string {
+  const counts = (names: string[]) => names.map((n) => `${n} INTEGER NOT NULL`).join(', ');
+  return `CREATE TABLE dossier_days (unit_code ${text} NOT NULL, day INTEGER NOT NULL,
+       ${counts(['received', 'online', 'end_to_end', 'done_on_time', 'e_result_known', 'e_result', 'digitized_known', 'digitized', 'fee_known', 'fee_required', 'paid_online'])});
+     CREATE TABLE dossier_completions (unit_code ${text} NOT NULL, day INTEGER NOT NULL, done_day INTEGER NOT NULL, completed INTEGER NOT NULL, processing_ms BIGINT NOT NULL, late INTEGER NOT NULL);
+     CREATE TABLE dossier_misses (unit_code ${text} NOT NULL, day INTEGER NOT NULL, due_day INTEGER NOT NULL, n INTEGER NOT NULL);`;
+}
