@@ -20,7 +20,7 @@ export async function loadDirect(count: number): Promise<string> {
 
 /** The API alone (bench/serve.ts) on `db`, in a process of its own so that its memory can be read. */
 export async function startServer(db: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./serve.ts', import.meta.url).pathname], { env: { ...process.env, ...env, CHISO_DB: db, PORT: String(port), BENCH_PASSWORD }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./serve.ts', import.meta.url).pathname], { env: { UV_THREADPOOL_SIZE: '16', ...process.env, ...env, CHISO_DB: db, PORT: String(port), BENCH_PASSWORD }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (b: Buffer) => b.toString().includes('ready') && resolve());
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));

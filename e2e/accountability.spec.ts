@@ -56,7 +56,7 @@ test.describe('the accountability loop', () => {
     await form.getByLabel('Số kỳ của mức review').fill('2');
     await form.getByLabel('Hiệu lực từ').fill(fmt(new Date()));
     await form.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
-    await expect(form.getByRole('alert')).toContainText('review must start later than agenda');
+    await expect(form.getByRole('alert')).toContainText('mức review phải bắt đầu muộn hơn mức agenda');
 
     await form.getByLabel('Số kỳ của mức review').fill('6');
     await form.getByRole('button', { name: 'Lưu phiên bản mới' }).click();

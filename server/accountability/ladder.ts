@@ -1,4 +1,4 @@
-import { checkLadder, ladderInForce, type LadderVersion } from '../../shared/kpi/escalation';
+import { checkLadder, LadderError, ladderInForce, type LadderVersion } from '../../shared/kpi/escalation';
 import { DAY_MS, vnDateString } from '../../shared/kpi/vn-time';
 import { MAX_DUE_DAYS } from '../../shared/domain/accountability';
 import type { LadderSaveInput } from '../../shared/schemas/accountability';
@@ -40,7 +40,8 @@ export async function saveLadder(deps: AnalyticsDeps, input: LadderSaveInput, ac
   try {
     steps = checkLadder(input.steps);
   } catch (error) {
-    throw new UserError('BAD_REQUEST', `The ladder is not valid: ${(error as Error).message}.`);
+    if (error instanceof LadderError) throw new UserError('BAD_REQUEST', error.detail);
+    throw error;
   }
   const today = vnDateString(deps.now());
   if (input.effectiveFrom < today) throw new UserError('BAD_REQUEST', msg('ladder.tooEarly', { today, date: input.effectiveFrom }));

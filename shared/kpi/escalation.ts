@@ -1,4 +1,6 @@
 import { ESCALATION_LEVELS, type EscalationLevel } from '../domain/accountability';
+import { msg, type Message } from '../messages/catalogue';
+import { renderMessage } from '../messages/render';
 
 export interface EscalationStep {
   level: EscalationLevel;
@@ -16,26 +18,34 @@ export const LADDER_NAME_MAX = 100;
 export const LADDER_MAX_PERIODS = 52;
 const CONTROL = /\p{Cc}/u;
 
+/** A ladder refused by `checkLadder`, with the message to show (decision 023). */
+export class LadderError extends RangeError {
+  constructor(readonly detail: Message) {
+    super(renderMessage(detail));
+    this.name = 'LadderError';
+  }
+}
+
 /**
  * Checks a ladder before it is used: known levels, each once, in the order of ESCALATION_LEVELS, with whole,
  * strictly increasing thresholds from 1 to LADDER_MAX_PERIODS and names in both languages (trimmed, NFC, no control
- * characters, at most LADDER_NAME_MAX characters). Throws a RangeError naming the first problem; returns a frozen copy.
+ * characters, at most LADDER_NAME_MAX characters). Throws a LadderError naming the first problem; returns a frozen copy.
  */
 export function checkLadder(steps: readonly EscalationStep[]): EscalationLadder {
-  if (steps.length === 0) throw new RangeError('an escalation ladder needs at least one level');
+  if (steps.length === 0) throw new LadderError(msg('ladder.empty'));
   const clean = steps.map((s) => ({ level: s.level, minPeriods: s.minPeriods, name: s.name.normalize('NFC').trim(), nameEn: s.nameEn.normalize('NFC').trim() }));
   clean.forEach((s, i) => {
     const order = ESCALATION_LEVELS.indexOf(s.level);
-    if (order < 0) throw new RangeError(`"${String(s.level)}" is not an escalation level (${ESCALATION_LEVELS.join(', ')})`);
-    if (!Number.isInteger(s.minPeriods) || s.minPeriods < 1 || s.minPeriods > LADDER_MAX_PERIODS) throw new RangeError(`${s.level}: the number of periods is a whole number from 1 to ${LADDER_MAX_PERIODS}`);
-    if (!s.name || !s.nameEn) throw new RangeError(`${s.level}: a level needs a Vietnamese and an English name`);
+    if (order < 0) throw new LadderError(msg('ladder.unknownLevel', { level: String(s.level), levels: ESCALATION_LEVELS.join(', ') }));
+    if (!Number.isInteger(s.minPeriods) || s.minPeriods < 1 || s.minPeriods > LADDER_MAX_PERIODS) throw new LadderError(msg('ladder.periods', { level: s.level, max: LADDER_MAX_PERIODS }));
+    if (!s.name || !s.nameEn) throw new LadderError(msg('ladder.names', { level: s.level }));
     for (const name of [s.name, s.nameEn]) {
-      if (name.length > LADDER_NAME_MAX) throw new RangeError(`${s.level}: a name is longer than ${LADDER_NAME_MAX} characters`);
-      if (CONTROL.test(name)) throw new RangeError(`${s.level}: a name contains a control character`);
+      if (name.length > LADDER_NAME_MAX) throw new LadderError(msg('ladder.nameTooLong', { level: s.level, max: LADDER_NAME_MAX }));
+      if (CONTROL.test(name)) throw new LadderError(msg('ladder.nameControl', { level: s.level }));
     }
     const prev = clean[i - 1];
-    if (prev && ESCALATION_LEVELS.indexOf(prev.level) >= order) throw new RangeError(`${s.level} comes after ${prev.level}: levels go ${ESCALATION_LEVELS.join(' → ')}, each once`);
-    if (prev && prev.minPeriods >= s.minPeriods) throw new RangeError(`${s.level} must start later than ${prev.level} (${s.minPeriods} ≤ ${prev.minPeriods} periods)`);
+    if (prev && ESCALATION_LEVELS.indexOf(prev.level) >= order) throw new LadderError(msg('ladder.order', { level: s.level, previous: prev.level, levels: ESCALATION_LEVELS.join(' → ') }));
+    if (prev && prev.minPeriods >= s.minPeriods) throw new LadderError(msg('ladder.increasing', { level: s.level, previous: prev.level, periods: s.minPeriods, previousPeriods: prev.minPeriods }));
   });
   return Object.freeze(clean.map((s) => Object.freeze(s)));
 }

@@ -28,11 +28,15 @@ export interface DuckDbOptions {
   /** DuckDB's memory limit, e.g. `512MB`. */
   memoryLimit?: string;
   threads?: number;
-  /** Read connections in the pool; 4 by default. */
+  /** Read connections in the pool; by default 4, or 2 when libuv has its default 4 threads. */
   readConnections?: number;
 }
 
-const READ_CONNECTIONS = 4;
+/**
+ * A running DuckDB query holds one of libuv's threads, which password hashing, file reads and compression share:
+ * the pool leaves at least half of them free (the server's entry point raises UV_THREADPOOL_SIZE to 16).
+ */
+const READ_CONNECTIONS = Number(process.env.UV_THREADPOOL_SIZE ?? 4) >= 8 ? 4 : 2;
 
 const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : (v as number));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));

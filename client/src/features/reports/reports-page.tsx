@@ -9,6 +9,7 @@ import { formatCount, formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { useIndex } from '../../lib/use-index';
 import { useMe } from '../../lib/use-me';
+import { useMessages } from '../../lib/messages';
 import { usePeriod } from '../../lib/use-period';
 import { FORM06_SNAPSHOT_PREFIX } from '../../../../shared/domain/form06';
 import { Form06Section } from './components/form06-section';
@@ -65,7 +66,9 @@ export default function ReportsPage() {
   const generate = useMutation(trpc.reports.generate.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.reports.list.queryFilter()) }));
   const canGenerate = me && me.role !== 'unit_head';
   const existing = existingReport(reports.data ?? [], { period, format, language, definitionId: index ?? DEFAULT_INDEX_ID });
-  const state = generateState(generate, DEFAULT_INDEX_ID);
+  const { describe } = useMessages();
+  // A refusal is shown in the reader's language (the server sends a message code beside its English text).
+  const state = generateState({ ...generate, error: generate.error ? { message: describe(generate.error) } : null }, DEFAULT_INDEX_ID);
   const run = (regenerate: boolean) => generate.mutate({ period, format, language, regenerate, ...(index ? { index } : {}) });
   return (
     <>
