@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { CountsCache } from '../server/analytics/counts-cache';
 import type { AnalyticsDeps } from '../server/analytics/deps';
 import { overview } from '../server/analytics/overview';
@@ -20,18 +18,8 @@ import { loadDirect, OUT } from './server-process';
  * The generated databases are bench/out's (those `npm run bench` serves), or separate ones in BENCH_DIR.
  */
 const DIR = process.env.BENCH_DIR ?? OUT;
-const database = (count: number) => (process.env.BENCH_DIR ? loaded(count) : loadDirect(count));
+const database = (count: number) => (process.env.BENCH_DIR ? loadDirect(count, `${DIR}rollups-${count}.duckdb`) : loadDirect(count));
 
-/** A database of `count` generated dossiers (bench/load.ts), kept for the next run. */
-async function loaded(count: number): Promise<string> {
-  const path = `${DIR}rollups-${count}.duckdb`;
-  if (existsSync(path) && existsSync(`${path}.count`) && readFileSync(`${path}.count`, 'utf8') === String(count)) return path;
-  for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./load.ts', import.meta.url).pathname, path, String(count)], { stdio: 'inherit' });
-  const [code] = (await once(child, 'exit')) as [number];
-  if (code !== 0) throw new Error(`loading ${count} dossiers failed`);
-  return path;
-}
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const fmt = (x: number) => x.toFixed(0);

@@ -7,9 +7,8 @@ export const OUT = new URL('./out/', import.meta.url).pathname;
 /** One random password for the benchmark accounts (`bench`, a leader, and `bench-officer`, a data officer). */
 export const BENCH_PASSWORD = randomBytes(12).toString('base64url');
 
-/** A database of `count` generated dossiers, loaded once and kept in bench/out for the next run. */
-export async function loadDirect(count: number): Promise<string> {
-  const path = `${OUT}serve-${count}.duckdb`;
+/** A database of `count` generated dossiers, loaded once and kept (in bench/out unless `path` says) for the next run. */
+export async function loadDirect(count: number, path = `${OUT}serve-${count}.duckdb`): Promise<string> {
   if (existsSync(path) && existsSync(`${path}.count`) && readFileSync(`${path}.count`, 'utf8') === String(count)) return path;
   for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./load.ts', import.meta.url).pathname, path, String(count)], { stdio: 'inherit' });
