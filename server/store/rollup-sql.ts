@@ -3,20 +3,24 @@ import type { MeasureDialect } from './measure-sql';
 import type { Window } from './port';
 
 /**
- * Per-unit, per-day rollups of the counted dossiers (decision 022), from which the counts of SPEC §2 for a window
- * whose start and cut-off are both at Vietnam midnight are summed without reading dossiers. Days are numbered
- * dayOf(t) = floor((epoch ms + 7 h) / 1 day); a window [S, E) covers the received days [dayOf(S), dayOf(E)).
+ * Per-unit rollups of the counted dossiers by **period segment** (decision 022), from which the counts of SPEC §2
+ * for a window whose start and cut-off are both period boundaries are summed without reading dossiers. Days are
+ * numbered dayOf(t) = floor((epoch ms + 7 h) / 1 day). A boundary is a Vietnam midnight that starts a Monday or the
+ * first day of a month: every week, month, quarter and year starts and ends at one. A segment is the run of days
+ * from one boundary to the next (1–7 days), named by its first day; segOf(day) is the last boundary ≤ day and
+ * ceilBoundary(day) the first boundary ≥ day. For boundaries S < E a day lies in [S, E) ⟺ its segment does.
  *
  * - `dossier_days`: what depends only on the dossier (received, channel, …) and `done_on_time` (completed at or
- *   before its due time: on time at every cut-off after its receipt).
- * - `dossier_completions`: completions by received day and `done_day`, the first midnight at or after the
- *   completion (at least the day after receipt), so that `completed_at <= E` ⟺ `done_day <= dayOf(E)`; `late` of
- *   them were completed after their due time.
- * - `dossier_misses`: the dossiers not done on time (open, or completed late) by received day and `due_day` =
- *   dayOf(due_at). Such a dossier has done_day > due_day (null: never done). At a cut-off E it is on time only if
- *   open at E with `due_at >= E` ⟺ `due_day >= dayOf(E)` (then done_day > due_day >= dayOf(E): it is open); it is
- *   completed by E only if done_day <= dayOf(E) (then due_day < dayOf(E)); otherwise it is overdue. So
- *   overdue = (received − done_on_time) − misses with due_day >= dayOf(E) − late completions with done_day <= dayOf(E).
+ *   before its due time: on time at every cut-off after its receipt), by received segment (`day`).
+ * - `dossier_completions`: completions by received segment and `done_day`, the first boundary at or after the
+ *   first midnight at or after the completion (and at least the day after receipt), so that for a boundary E,
+ *   `completed_at <= E` ⟺ `done_day <= dayOf(E)`; `late` of them were completed after their due time.
+ * - `dossier_misses`: the dossiers not done on time (open, or completed late) by received segment and `due_day` =
+ *   segOf(dayOf(due_at)), so that for a boundary E, `due_at >= E` ⟺ `due_day >= dayOf(E)`. Such a dossier was
+ *   done, if ever, after its due time. At a cut-off E it is on time only if open at E with `due_at >= E` (then it is
+ *   open: done after due ≥ E); it is completed by E only if `completed_at <= E` (then due < E); otherwise it is
+ *   overdue. So overdue = (received − done_on_time) − misses with due_day >= dayOf(E) − late completions with
+ *   done_day <= dayOf(E).
  */
 export const ROLLUP_TABLES = ['dossier_days', 'dossier_completions', 'dossier_misses'] as const;
 
@@ -33,9 +37,46 @@ export function dayNumber(ms: number): number {
   return Math.floor((ms + VN_OFFSET_MS) / DAY_MS);
 }
 
-/** Whether the rollups answer a window exactly: its start and its cut-off are both at Vietnam midnight. */
+/** The day number of a Monday or of the first day of a month (day 0, 1970-01-01, was a Thursday). */
+export function isBoundaryDay(day: number): boolean {
+  return (((day + 3) % 7) + 7) % 7 === 0 || new Date(day * DAY_MS).getUTCDate() === 1;
+}
+
+/** The last boundary at or before a day: the first day of its segment. */
+export function segmentOf(day: number): number {
+  let d = day;
+  while (!isBoundaryDay(d)) d -= 1;
+  return d;
+}
+
+/** The first boundary at or after a day. */
+export function boundaryAtOrAfter(day: number): number {
+  let d = day;
+  while (!isBoundaryDay(d)) d += 1;
+  return d;
+}
+
+/** Whether the rollups answer a window exactly: its start and its cut-off are both period boundaries. */
 export function fromRollups(w: Window): boolean {
-  return atVnMidnight(w.start) && atVnMidnight(w.cutOff);
+  return atVnMidnight(w.start) && atVnMidnight(w.cutOff) && isBoundaryDay(dayNumber(w.start)) && isBoundaryDay(dayNumber(w.cutOff));
+}
+
+/** x mod 7 in [0, 7) for an integer expression, whatever its sign. */
+const mod7 = (x: string) => `(((${x}) % 7 + 7) % 7)`;
+
+/** The first day of the month of day number `x` (an integer expression). */
+function monthStart(x: string): string {
+  return `(CAST(${x} AS INTEGER) - CAST(extract(day FROM DATE '1970-01-01' + CAST(${x} AS INTEGER)) AS INTEGER) + 1)`;
+}
+
+/** SQL of segmentOf: the later of the Monday and the first of the month at or before day `x`. */
+export function segmentSql(x: string): string {
+  return `greatest((${x}) - ${mod7(`(${x}) + 3`)}, ${monthStart(x)})`;
+}
+
+/** SQL of boundaryAtOrAfter: the earlier of the next Monday and the next first of a month, at or after day `x`. */
+export function boundaryAtOrAfterSql(x: string): string {
+  return `least((${x}) + ${mod7(`4 - (${x})`)}, ${monthStart(`${monthStart(`(${x}) - 1`)} + 31`)})`;
 }
 
 /** floor(x / DAY) for an integer expression of microseconds, whatever its sign. */
@@ -53,34 +94,35 @@ function ceilDayOf(d: MeasureDialect, ts: string): string {
   return `(${floorDays(d, `${d.epochUs(ts)} + ${OFFSET_US - 1}`)} + 1)`;
 }
 
-const doneDay = (d: MeasureDialect) => `greatest(${ceilDayOf(d, 'completed_at')}, day + 1)`;
+const doneDay = (d: MeasureDialect) => boundaryAtOrAfterSql(`greatest(${ceilDayOf(d, 'completed_at')}, day + 1)`);
 
 /**
  * The rollup rows of the dossiers of `source`, a FROM item with the dossiers' columns and their received day as
- * `day`, holding counted dossiers only: one SELECT per table, its columns in the table's order.
+ * `day`, holding counted dossiers only: one SELECT per table, its columns in the table's order, keyed by the
+ * received day's segment.
  */
 export function rollupSelects(d: MeasureDialect, source: string): { table: (typeof ROLLUP_TABLES)[number]; columns: string; select: string }[] {
   return [
     {
       table: 'dossier_days',
       columns: 'unit_code, day, received, online, end_to_end, done_on_time, e_result_known, e_result, digitized_known, digitized, fee_known, fee_required, paid_online',
-      select: `SELECT unit_code, day, count(*)::INTEGER, count(*) FILTER (WHERE channel = 'online')::INTEGER, count(*) FILTER (WHERE end_to_end)::INTEGER,
+      select: `SELECT unit_code, ${segmentSql('day')} AS seg, count(*)::INTEGER, count(*) FILTER (WHERE channel = 'online')::INTEGER, count(*) FILTER (WHERE end_to_end)::INTEGER,
                 count(*) FILTER (WHERE completed_at <= due_at)::INTEGER, count(e_result)::INTEGER, count(*) FILTER (WHERE e_result)::INTEGER,
                 count(digitized)::INTEGER, count(*) FILTER (WHERE digitized)::INTEGER, count(fee_required)::INTEGER,
                 count(*) FILTER (WHERE fee_required)::INTEGER, count(*) FILTER (WHERE fee_required AND paid_online)::INTEGER
-           FROM ${source} GROUP BY unit_code, day`,
+           FROM ${source} GROUP BY 1, 2`,
     },
     {
       table: 'dossier_completions',
       columns: 'unit_code, day, done_day, completed, processing_ms, late',
-      select: `SELECT unit_code, day, ${doneDay(d)} AS done_day, count(*)::INTEGER, sum(${d.epochMs('completed_at')} - ${d.epochMs('received_at')})::BIGINT,
+      select: `SELECT unit_code, ${segmentSql('day')} AS seg, ${doneDay(d)} AS done_day, count(*)::INTEGER, sum(${d.epochMs('completed_at')} - ${d.epochMs('received_at')})::BIGINT,
                 count(*) FILTER (WHERE completed_at > due_at)::INTEGER
            FROM ${source} WHERE completed_at IS NOT NULL GROUP BY 1, 2, 3`,
     },
     {
       table: 'dossier_misses',
       columns: 'unit_code, day, due_day, n',
-      select: `SELECT unit_code, day, ${dayOf(d, 'due_at')} AS due_day, count(*)::INTEGER
+      select: `SELECT unit_code, ${segmentSql('day')} AS seg, ${segmentSql(dayOf(d, 'due_at'))} AS due_day, count(*)::INTEGER
            FROM ${source} WHERE NOT coalesce(completed_at <= due_at, FALSE) GROUP BY 1, 2, 3`,
     },
   ];
@@ -96,9 +138,9 @@ export function rollupInserts(d: MeasureDialect, source: string): string[] {
   return rollupSelects(d, source).map(({ table, columns, select }) => `INSERT INTO ${table} (${columns}) ${select}`);
 }
 
-/** Statements that remove the rollup rows of the (unit_code, day) keys in table `keys`. */
+/** Statements that remove the rollup rows of the segments of the (unit_code, day) keys in table `keys`. */
 export function rollupDeletes(keys: string): string[] {
-  return ROLLUP_TABLES.map((t) => `DELETE FROM ${t} WHERE EXISTS (SELECT 1 FROM ${keys} k WHERE k.unit_code = ${t}.unit_code AND k.day = ${t}.day)`);
+  return ROLLUP_TABLES.map((t) => `DELETE FROM ${t} WHERE EXISTS (SELECT 1 FROM ${keys} k WHERE k.unit_code = ${t}.unit_code AND ${segmentSql('k.day')} = ${t}.day)`);
 }
 
 /** How many rows differ between the stored rollups and a rebuild from dossiers (0 when they are exact). */
@@ -146,10 +188,16 @@ export function rollupCounts(d: MeasureDialect, windows: readonly { idx: number;
    LEFT JOIN missed ON missed.unit_code = days.unit_code AND missed.idx = days.idx`;
 }
 
-/** Counted dossiers of the (unit_code, day) keys in table `keys` (which may repeat a key), whose days lie in [lo, hi]. */
+/**
+ * Counted dossiers of the segments of the (unit_code, day) keys in table `keys` (which may repeat a key), whose days
+ * lie in [lo, hi]: every dossier of a touched segment, since its rollup rows are recomputed whole.
+ */
 export function touchedDossiers(d: MeasureDialect, keys: string, lo: number, hi: number): string {
-  const range = `received_at >= ${d.instant(lo * DAY_MS - VN_OFFSET_MS)} AND received_at < ${d.instant((hi + 1) * DAY_MS - VN_OFFSET_MS)}`;
-  return `(SELECT x.* FROM ${countedDossiers(d, range).replace(/ AS rolled$/, ' AS x')} JOIN (SELECT DISTINCT unit_code, day FROM ${keys}) k ON k.unit_code = x.unit_code AND k.day = x.day) AS rolled`;
+  const from = segmentOf(lo);
+  const to = boundaryAtOrAfter(hi + 1);
+  const range = `received_at >= ${d.instant(from * DAY_MS - VN_OFFSET_MS)} AND received_at < ${d.instant(to * DAY_MS - VN_OFFSET_MS)}`;
+  return `(SELECT x.* FROM ${countedDossiers(d, range).replace(/ AS rolled$/, ' AS x')}
+     JOIN (SELECT DISTINCT unit_code, ${segmentSql('day')} AS seg FROM ${keys}) k ON k.unit_code = x.unit_code AND k.seg = ${segmentSql('x.day')}) AS rolled`;
 }
 
 /** The key table's statement: the (unit_code, day) keys whose rollup rows a write changes. */

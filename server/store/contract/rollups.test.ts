@@ -5,7 +5,7 @@ import { addCounts, countDossiers, EMPTY_COUNTS } from '../../../shared/kpi/meas
 import { periodsBetween } from '../../../shared/kpi/periods';
 import { DAY_MS, VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
 import type { Store, Window } from '../port';
-import { atVnMidnight, fromRollups } from '../rollup-sql';
+import { atVnMidnight, boundaryAtOrAfter, boundaryAtOrAfterSql, dayNumber, fromRollups, isBoundaryDay, segmentOf, segmentSql } from '../rollup-sql';
 import { ENGINES } from '../testing/engines';
 import { HOUR, lcg, outcome, RANDOM_START, randomDossiers, UNIT_COUNT } from '../testing/random-dossiers';
 
@@ -46,20 +46,36 @@ async function scanned(store: Store, unit: string, w: Window): Promise<Counts | 
   return parts.length ? parts.reduce((sum, p) => addCounts(sum, p.counts), EMPTY_COUNTS) : undefined;
 }
 
-/** Windows from midnight to midnight: weeks, months, ranges of every length, at many cut-offs. */
+/** The midnights among the first `n` days of the span that are period boundaries (a Monday or a first of a month). */
+function boundaries(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let n = from; n <= to; n++) if (isBoundaryDay(dayNumber(midnight(n)))) out.push(n);
+  return out;
+}
+
+/** Windows from boundary to boundary: weeks, months, quarters, ranges of every length, cut at every boundary. */
 function alignedWindows(seed: number): Window[] {
   const rnd = lcg(seed);
   const from = midnight(-3);
   const to = midnight(70);
   const periods = [...periodsBetween('week', from, to), ...periodsBetween('month', from, to), ...periodsBetween('quarter', from, to)];
   const windows = periods.map((p) => ({ start: p.start, cutOff: p.end }));
+  const marks = boundaries(-5, 75);
+  const pick = () => marks[Math.floor(rnd() * marks.length)] as number;
   for (let i = 0; i < 80; i++) {
-    const start = midnight(Math.floor(rnd() * 70) - 5);
-    windows.push({ start, cutOff: start + (1 + Math.floor(rnd() * 30)) * DAY_MS });
+    const [a, b] = [pick(), pick()].sort((x, y) => x - y) as [number, number];
+    windows.push({ start: midnight(a), cutOff: midnight(a === b ? b + 7 - (((dayNumber(midnight(b)) + 3) % 7) + 7) % 7 : b) });
   }
-  for (let e = 0; e < 72; e += 1) windows.push({ start: midnight(e - 7), cutOff: midnight(e) });
-  windows.push({ start: midnight(10), cutOff: midnight(10) }, { start: midnight(12), cutOff: midnight(9) });
+  for (const e of boundaries(0, 72)) windows.push({ start: midnight(marks.find((m) => m >= e - 9) as number), cutOff: midnight(e) });
+  windows.push({ start: midnight(marks[4] as number), cutOff: midnight(marks[4] as number) }, { start: midnight(marks[6] as number), cutOff: midnight(marks[3] as number) });
   return windows;
+}
+
+/** Windows from midnight to midnight that are not both boundaries: counted from dossiers, exactly all the same. */
+function otherMidnightWindows(): Window[] {
+  const out: Window[] = [];
+  for (let e = 1; e < 72; e += 1) if (!isBoundaryDay(dayNumber(midnight(e)))) out.push({ start: midnight(e - 5), cutOff: midnight(e) });
+  return out;
 }
 
 describe.each(ENGINES)('per-day rollups on $name', (engine) => {
@@ -101,11 +117,30 @@ describe.each(ENGINES)('per-day rollups on $name', (engine) => {
   });
   afterAll(() => store?.close());
 
-  it('takes only windows from midnight to midnight (Vietnam time) from the rollups', () => {
+  it('takes only windows from boundary to boundary (Vietnam midnights starting a Monday or a month) from the rollups', () => {
     expect(windows.every(fromRollups)).toBe(true);
+    expect(otherMidnightWindows().some(fromRollups)).toBe(false);
     expect(atVnMidnight(Date.parse('2025-07-06T17:00:00Z'))).toBe(true);
     expect(atVnMidnight(Date.parse('2025-07-07T00:00:00Z'))).toBe(false);
+    // 2025-07-07 was a Monday, 2025-07-01 a Tuesday and the first of a month, 2025-07-09 a Wednesday.
+    expect(fromRollups({ start: Date.parse('2025-06-30T17:00:00Z'), cutOff: Date.parse('2025-07-06T17:00:00Z') })).toBe(true);
+    expect(fromRollups({ start: Date.parse('2025-06-30T17:00:00Z'), cutOff: Date.parse('2025-07-08T17:00:00Z') })).toBe(false);
     expect(fromRollups({ start: midnight(3), cutOff: midnight(5) + 1 })).toBe(false);
+  });
+
+  it('computes segments in SQL exactly as in JavaScript, for every day from 1999 to 2101', async () => {
+    const lo = dayNumber(Date.parse('1999-01-01T00:00:00Z'));
+    const hi = dayNumber(Date.parse('2101-12-31T00:00:00Z'));
+    const rows = await engine.rows(
+      store,
+      `SELECT CAST(g.x AS INTEGER) AS x, ${segmentSql('g.x')} AS seg, ${boundaryAtOrAfterSql('g.x')} AS next FROM generate_series(${lo}, ${hi}) AS g(x)`,
+    );
+    expect(rows.length).toBe(hi - lo + 1);
+    let wrong = 0;
+    for (const r of rows) if (Number(r.seg) !== segmentOf(Number(r.x)) || Number(r.next) !== boundaryAtOrAfter(Number(r.x))) wrong += 1;
+    expect(wrong).toBe(0);
+    expect(segmentOf(dayNumber(Date.parse('2025-07-09T00:00:00Z')))).toBe(dayNumber(Date.parse('2025-07-07T00:00:00Z')));
+    expect(boundaryAtOrAfter(dayNumber(Date.parse('2025-07-29T00:00:00Z')))).toBe(dayNumber(Date.parse('2025-08-01T00:00:00Z')));
   });
 
   it('sums any midnight-aligned window exactly as the reference counts it, and as the scan of dossiers does', async () => {
@@ -117,10 +152,11 @@ describe.each(ENGINES)('per-day rollups on $name', (engine) => {
   });
 
   it('reads dossiers for windows cut mid-day, and merges both kinds in the order asked', async () => {
-    const mixed = [windows[3] as Window, { start: midnight(10), cutOff: midnight(20) + 9 * HOUR + 17 }, windows[7] as Window, { start: midnight(2) + HOUR, cutOff: midnight(9) }];
+    const others = otherMidnightWindows();
+    const mixed = [windows[3] as Window, { start: midnight(10), cutOff: midnight(20) + 9 * HOUR + 17 }, windows[7] as Window, { start: midnight(2) + HOUR, cutOff: midnight(9) }, ...others];
     const before = { ...store.countsPaths };
     const got = await store.countsByUnit(mixed, ['U1', 'U4']);
-    expect(store.countsPaths).toEqual({ rollup: before.rollup + 2, scan: before.scan + 2 });
+    expect(store.countsPaths).toEqual({ rollup: before.rollup + 2, scan: before.scan + 2 + others.length });
     expect([...got.keys()].sort()).toEqual(['U1', 'U4']);
     for (const unit of ['U1', 'U4']) {
       mixed.forEach((w, i) => expect(got.get(unit)?.[i] ?? EMPTY_COUNTS).toEqual(countDossiers(current.filter((d) => d.unitCode === unit), w.start, w.cutOff)));
@@ -141,6 +177,18 @@ describe.each(ENGINES)('per-day rollups on $name', (engine) => {
     await load([...replaced, ...fresh]);
     const byId = new Map(replaced.map((d) => [d.dossierId, d]));
     current = [...current.map((d) => byId.get(d.dossierId) ?? d), ...fresh];
+    await expectReference(current);
+  });
+
+  it('recomputes the whole segment of a day an import touches, not only that day', async () => {
+    // One dossier replaced on the first day of a segment whose later days hold other dossiers of the same unit.
+    const segStart = boundaries(7, 60).find((n) => !isBoundaryDay(dayNumber(midnight(n + 1))) && !isBoundaryDay(dayNumber(midnight(n + 2)))) as number;
+    const inSegment = (d: DossierRecord, from: number, to: number) => d.receivedAt >= midnight(from) && d.receivedAt < midnight(to);
+    const unit = UNITS.find((u) => current.some((d) => d.unitCode === u && inSegment(d, segStart, segStart + 1)) && current.some((d) => d.unitCode === u && inSegment(d, segStart + 2, segStart + 3))) as string;
+    const target = current.find((d) => d.unitCode === unit && inSegment(d, segStart, segStart + 1)) as DossierRecord;
+    const changed = { ...target, completedAt: null, status: 'processing' as const };
+    await load([changed]);
+    current = current.map((d) => (d.dossierId === target.dossierId ? changed : d));
     await expectReference(current);
   });
 

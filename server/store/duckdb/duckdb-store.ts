@@ -389,9 +389,10 @@ export class DuckDbStore implements Store {
   }
 
   async receivedRange(): Promise<{ first: number; last: number } | null> {
-    // The first and last received days are in the rollups: only those two days of dossiers are read (decision 022).
+    // The first and last received segments (at most 7 days each) are in the rollups: only their dossiers are read
+    // (decision 022).
     const dayStart = (day: string) => `make_timestamp((${day}::BIGINT * ${DAY_MS} - ${VN_OFFSET_MS}) * 1000)`;
-    const onDay = (day: string) => `counted AND received_at >= ${dayStart(day)} AND received_at < ${dayStart(`(${day} + 1)`)}`;
+    const onDay = (day: string) => `counted AND received_at >= ${dayStart(day)} AND received_at < ${dayStart(`(${day} + 7)`)}`;
     const [r] = await this.rows(`WITH b AS (SELECT min(day) AS lo, max(day) AS hi FROM dossier_days)
       SELECT (SELECT epoch_ms(min(received_at)) FROM dossiers, b WHERE ${onDay('b.lo')}) AS first,
              (SELECT epoch_ms(max(received_at)) FROM dossiers, b WHERE ${onDay('b.hi')}) AS last`);

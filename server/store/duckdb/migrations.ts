@@ -218,4 +218,6 @@ export const MIGRATIONS: readonly string[] = [
      created_by VARCHAR
    );
    ALTER TABLE indicator_value_history ADD COLUMN evidence_id BIGINT;`,
+  // The rollups keyed by period segment instead of day (decision 022, "Segments"): same tables, rebuilt.
+  `${rebuildAll(DUCKDB).join(';\n')};`,
 ];

@@ -234,4 +234,7 @@ export const PG_MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX indicator_evidence_value ON indicator_evidence (indicator, unit_code, period);
    ALTER TABLE indicator_value_history ADD COLUMN evidence_id BIGINT;`,
+  // The rollups keyed by period segment instead of day (decision 022, "Segments"): same tables, rebuilt.
+  `${rebuildAll(PG).join(';\n')};
+   ANALYZE dossier_days; ANALYZE dossier_completions; ANALYZE dossier_misses;`,
 ];

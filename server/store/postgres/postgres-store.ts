@@ -45,6 +45,11 @@ export class PostgresStore implements Store {
     return store;
   }
 
+  /** Rows of a read-only statement, as DuckDbStore.rows: for tests and benchmarks that look under the port. */
+  rows(sql: string, params: readonly unknown[] = []): Promise<Record<string, unknown>[]> {
+    return this.db.query(sql, params);
+  }
+
   private async migrate(): Promise<void> {
     await this.db.transaction(async (c) => {
       await c.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.migrations]);

@@ -8,6 +8,8 @@ export interface Engine {
   name: 'duckdb' | 'postgres';
   /** A new, empty, migrated store of its own; closing it throws it away. */
   open(): Promise<Store>;
+  /** Rows of a read-only SQL statement on a store this engine opened (for tests that look under the port). */
+  rows(store: Store, sql: string): Promise<Record<string, unknown>[]>;
 }
 
 let databases = 0;
@@ -51,6 +53,6 @@ async function openPostgres(): Promise<Store> {
 
 /** Every engine the storage contract runs on. A new adapter is added here and must pass the whole contract. */
 export const ENGINES: readonly Engine[] = [
-  { name: 'duckdb', open: () => DuckDbStore.open(':memory:') },
-  { name: 'postgres', open: openPostgres },
+  { name: 'duckdb', open: () => DuckDbStore.open(':memory:'), rows: (store, sql) => (store as DuckDbStore).rows(sql) },
+  { name: 'postgres', open: openPostgres, rows: (store, sql) => (store as PostgresStore).rows(sql) },
 ];
