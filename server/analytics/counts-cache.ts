@@ -9,6 +9,8 @@ type ByUnit = Map<string, Counts>;
 class Generation {
   readonly windows = new Map<string, ByUnit | Promise<ByUnit>>();
   readonly answers = new Map<string, Promise<unknown>>();
+  /** The answers already computed, by key (a subset of `answers`). */
+  readonly settled = new Map<string, unknown>();
   constructor(readonly version: number) {}
 }
 
@@ -57,8 +59,16 @@ export class CountsCache {
     if (hit) return hit as Promise<T>;
     const pending = compute();
     remember(gen.answers, key, pending);
-    pending.catch(() => gen.answers.get(key) === pending && gen.answers.delete(key));
+    pending.then(
+      (value) => gen.answers.get(key) === pending && remember(gen.settled, key, value),
+      () => gen.answers.get(key) === pending && gen.answers.delete(key),
+    );
     return pending;
+  }
+
+  /** An answer `remember` has already computed for the current data version, without waiting for one in flight. */
+  async settled<T>(store: Store, key: string): Promise<T | undefined> {
+    return (await this.generation(store)).settled.get(key) as T | undefined;
   }
 
   async countsByUnit(store: Store, windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {

@@ -5,7 +5,8 @@ import { targetsInForce } from '../../shared/kpi/targets';
 import { DAY_MS } from '../../shared/kpi/vn-time';
 import type { UnitDetail } from '../../shared/schemas/api';
 import { groupOfKind } from '../../shared/schemas/unit';
-import { definitionInfo, periodInfo, unitOrThrow, type AnalyticsDeps } from './deps';
+import { asOfInstant, cachedUnits, definitionInfo, periodInfo, periodOrThrow, unitOrThrow, type AnalyticsDeps } from './deps';
+import type { UnitBreakdown, Window } from '../store/port';
 import { countsOf } from './history';
 import { forecastsFor } from './forecasts';
 import { rankingFor } from './ranking';
@@ -13,22 +14,49 @@ import { unitEscalation } from '../../shared/kpi/escalation';
 import { ladderFor } from '../accountability/ladder';
 
 const OVERDUE_LISTED = 50;
+/** Above this many units the whole window's breakdowns are not kept (their overdue lists alone would be large). */
+const BATCH_MAX_UNITS = 1000;
 const days = (v: number | null) => (v === null ? null : roundHalfUp(v, 2));
+const NOTHING: UnitBreakdown = { procedures: [], quantiles: { median: null, p90: null }, overdue: [] };
+
+/**
+ * A unit's procedures, processing quantiles and overdue list for a window. For a window that no longer moves (a
+ * complete period), the first unit page reads its own unit and then every unit's at once in the background: the other units' pages need no query until the data changes (after an import, the
+ * dashboard's pages are recomputed at once by many users). A window cut at "now" is read unit by unit.
+ */
+async function breakdownOf(deps: AnalyticsDeps, unitCode: string, window: Window, stable: boolean): Promise<UnitBreakdown> {
+  const whole = `breakdowns|${window.start}|${window.cutOff}|${OVERDUE_LISTED}`;
+  if (stable) {
+    const ready = await deps.cache.settled<Map<string, UnitBreakdown>>(deps.store, whole);
+    if (ready) return ready.get(unitCode) ?? NOTHING;
+  }
+  const key = `${unitCode}|${window.start}|${window.cutOff}`;
+  const [procedures, quantiles, overdue] = await Promise.all([
+    deps.cache.remember(deps.store, `procedures|${key}`, () => deps.store.procedureCounts(unitCode, window)),
+    deps.cache.remember(deps.store, `quantiles|${key}`, () => deps.store.processingQuantiles(unitCode, window)),
+    deps.cache.remember(deps.store, `overdue|${key}`, () => deps.store.overdueDossiers(unitCode, window, OVERDUE_LISTED)),
+  ]);
+  if (stable && (await cachedUnits(deps)).length <= BATCH_MAX_UNITS) {
+    // Not awaited: this page is answered now; a failure only means the next pages read their own unit again.
+    deps.cache.remember(deps.store, whole, () => deps.store.unitBreakdowns(window, OVERDUE_LISTED)).catch(() => undefined);
+  }
+  return { procedures, quantiles, overdue };
+}
 
 export async function unitDetail(deps: AnalyticsDeps, req: { unitCode: string; period: string; asOf?: string | undefined; index?: string | undefined }): Promise<UnitDetail> {
   const unit = await unitOrThrow(deps, req.unitCode);
   const group = groupOfKind(unit.kind);
-  const r = await rankingFor(deps, { period: req.period, asOf: req.asOf, index: req.index, group });
+  const period = periodOrThrow(req.period);
+  const asOf = asOfInstant(deps, req.asOf);
+  const window = { start: period.start, cutOff: cutOff(period, asOf) };
+  // The ranking (from the counts cache or the rollups) and the unit's own rows are read side by side.
+  const [r, { procedures, quantiles, overdue }, ladder] = await Promise.all([
+    rankingFor(deps, { period: req.period, asOf: new Date(asOf).toISOString(), index: req.index, group }),
+    breakdownOf(deps, unit.code, window, window.cutOff === period.end),
+    ladderFor(deps, period),
+  ]);
   const row = r.rows.find((x) => x.unitCode === unit.code);
   if (!row) throw new Error(`ranking lacks unit ${unit.code}`);
-  const window = { start: r.period.start, cutOff: cutOff(r.period, r.asOf) };
-  const key = `${unit.code}|${window.start}|${window.cutOff}`;
-  const [procedures, quantiles, overdue, ladder] = await Promise.all([
-    deps.cache.remember(deps.store, `procedures|${key}`, () => deps.store.procedureCounts(unit.code, window)),
-    deps.cache.remember(deps.store, `quantiles|${key}`, () => deps.store.processingQuantiles(unit.code, window)),
-    deps.cache.remember(deps.store, `overdue|${key}`, () => deps.store.overdueDossiers(unit.code, window, OVERDUE_LISTED)),
-    ladderFor(deps, r.period),
-  ]);
   const now = countsOf(r.history, unit.code, 0);
   return {
     period: periodInfo(r.period, r.asOf),

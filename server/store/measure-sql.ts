@@ -1,5 +1,5 @@
 import type { Counts } from '../../shared/schemas/measure';
-import type { Window } from './port';
+import type { UnitBreakdown, Window } from './port';
 import { fromRollups, rollupCounts } from './rollup-sql';
 
 /** What the measure SQL needs from an engine: the few spellings that differ between dialects. */
@@ -150,5 +150,55 @@ export async function countsByUnitSql(
     put(rows, (i) => (scanned[i] as { idx: number }).idx);
     paths.scan += scanned.length;
   }
+  return out;
+}
+
+/**
+ * The three per-unit breakdowns of a unit page for every unit at once, over one window `w` (see `Store.unitBreakdowns`):
+ * procedure counts, processing quantiles and the first `limit` overdue dossiers of each unit. Each statement is the
+ * per-unit one grouped (or partitioned) by unit instead of filtered to one.
+ */
+export function breakdownSql(d: MeasureDialect, window: Window, limit: number): { procedures: string; quantiles: string; overdue: string } {
+  const w = `WITH ${windowsCte(d, [window])}`;
+  return {
+    procedures: `${w}
+      SELECT d.unit_code, d.procedure_code, max(d.procedure_name) AS procedure_name, ${countColumns(d)}
+        FROM ${windowedDossiers(d, [window])}
+       GROUP BY d.unit_code, d.procedure_code`,
+    quantiles: `${w}
+      SELECT unit_code, ${d.quantileCont('ms', 0.5)} AS median, ${d.quantileCont('ms', 0.9)} AS p90 FROM (
+        SELECT d.unit_code, ${processingMs(d)}::${d.double} AS ms
+          FROM dossiers d JOIN w ON d.received_at >= w.s AND d.received_at < w.e
+         WHERE d.counted AND d.completed_at <= w.e) AS completed
+       GROUP BY unit_code`,
+    overdue: `${w}
+      SELECT unit_code, dossier_id, procedure_code, procedure_name, r, due FROM (
+        SELECT d.unit_code, d.dossier_id, d.procedure_code, d.procedure_name, ${d.epochMs('d.received_at')} AS r, ${d.epochMs('d.due_at')} AS due,
+               row_number() OVER (PARTITION BY d.unit_code ORDER BY d.due_at, d.dossier_id) AS rn
+          FROM dossiers d JOIN w ON d.received_at >= w.s AND d.received_at < w.e
+         WHERE d.counted AND (d.completed_at IS NULL OR d.completed_at > w.e) AND d.due_at < w.e) AS late
+       WHERE rn <= ${Math.max(0, Math.floor(limit))}
+       ORDER BY unit_code, rn`,
+  };
+}
+
+/** The rows of breakdownSql's three statements, by unit (the overdue rows in the order the engine put them). */
+export function breakdownsFromRows(
+  procedures: readonly Record<string, unknown>[],
+  quantiles: readonly Record<string, unknown>[],
+  overdue: readonly Record<string, unknown>[],
+): Map<string, UnitBreakdown> {
+  const out = new Map<string, UnitBreakdown>();
+  const of = (code: unknown) => {
+    const key = String(code);
+    let b = out.get(key);
+    if (!b) out.set(key, (b = { procedures: [], quantiles: { median: null, p90: null }, overdue: [] }));
+    return b;
+  };
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const days = (v: unknown) => (v === null || v === undefined ? null : Number(v) / 86_400_000);
+  for (const r of procedures) of(r.unit_code).procedures.push({ procedureCode: String(r.procedure_code), procedureName: text(r.procedure_name), counts: countsFromRow(r) });
+  for (const r of quantiles) of(r.unit_code).quantiles = { median: days(r.median), p90: days(r.p90) };
+  for (const r of overdue) of(r.unit_code).overdue.push({ dossierId: String(r.dossier_id), procedureCode: String(r.procedure_code), procedureName: text(r.procedure_name), receivedAt: Number(r.r), dueAt: Number(r.due) });
   return out;
 }

@@ -30,6 +30,14 @@ export interface OverdueRow {
   dueAt: number;
 }
 
+/** What a unit page shows beyond its counts, for one unit and window (Store.unitBreakdowns). */
+export interface UnitBreakdown {
+  procedures: ProcedureCounts[];
+  quantiles: { median: number | null; p90: number | null };
+  /** The first overdue dossiers by due time, then id. */
+  overdue: OverdueRow[];
+}
+
 export interface ImportOutcome {
   kind: ImportRecord['kind'];
   fileName: string;
@@ -176,6 +184,11 @@ export interface Store {
   /** Median and 90th percentile (continuous) of elapsed processing days of dossiers completed by the cut-off. */
   processingQuantiles(unitCode: string, window: Window): Promise<{ median: number | null; p90: number | null }>;
   overdueDossiers(unitCode: string, window: Window, limit: number): Promise<OverdueRow[]>;
+  /**
+   * procedureCounts, processingQuantiles and overdueDossiers (the first `limit`) of every unit with dossiers in the
+   * window, in three statements: after the first unit page of a window the others need no query (decision 022).
+   */
+  unitBreakdowns(window: Window, limit: number): Promise<Map<string, UnitBreakdown>>;
   /**
    * Biểu số 06 (SPEC §8) per unit for [start, cutOff): dossiers carried over from before `start` and received in the
    * window, resolved by the cut-off or pending at it. Units with nothing on the form are absent.

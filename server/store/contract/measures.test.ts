@@ -121,6 +121,23 @@ describe.each(ENGINES)('measures on $name', (engine) => {
     expect(await store.overdueDossiers('U2', window, 5)).toEqual(expected.slice(0, 5));
   });
 
+  it('breaks every unit down at once exactly as unit by unit: procedures, quantiles and the first overdue', async () => {
+    for (const window of [{ start: q3.start, cutOff: Date.parse('2025-08-05T10:00:00Z') }, { start: q3.start, cutOff: q3.end }]) {
+      const all = await store.unitBreakdowns(window, 7);
+      const withDossiers = UNITS.filter((u) => mine(u).some((d) => countsInMeasures(d) && d.receivedAt >= window.start && d.receivedAt < window.cutOff));
+      expect([...all.keys()].sort()).toEqual(withDossiers.sort());
+      for (const unit of withDossiers) {
+        const got = all.get(unit);
+        const byCode = (a: { procedureCode: string }, b: { procedureCode: string }) => a.procedureCode.localeCompare(b.procedureCode);
+        expect([...(got?.procedures ?? [])].sort(byCode), unit).toEqual([...(await store.procedureCounts(unit, window))].sort(byCode));
+        expect(got?.quantiles, unit).toEqual(await store.processingQuantiles(unit, window));
+        const overdue = await store.overdueDossiers(unit, window, 7);
+        expect(got?.overdue, unit).toEqual(overdue);
+      }
+      expect([...all.values()].some((b) => b.overdue.length === 7)).toBe(true);
+    }
+  });
+
   it('knows the first and last receipt of counted dossiers', async () => {
     const counted = dossiers.filter(countsInMeasures).map((d) => d.receivedAt);
     expect(await store.receivedRange()).toEqual({ first: Math.min(...counted), last: Math.max(...counted) });

@@ -6,7 +6,7 @@ import type { ImportRecord } from '../../../shared/schemas/import';
 import type { Counts } from '../../../shared/schemas/measure';
 import type { Target } from '../../../shared/schemas/target';
 import type { Unit, UnitKind } from '../../../shared/schemas/unit';
-import type { AuditInput, DossierWriter, ImportOutcome, OverdueRow, ProcedureCounts, Store, StoredAccount, StoredDefinition, StoredLadder, Window, NewReport, NewCommitment, NewDecision, NewNotice, ValueKey } from '../port';
+import type { AuditInput, DossierWriter, ImportOutcome, OverdueRow, ProcedureCounts, Store, UnitBreakdown, StoredAccount, StoredDefinition, StoredLadder, Window, NewReport, NewCommitment, NewDecision, NewNotice, ValueKey } from '../port';
 import type { MailStatus } from '../../../shared/domain/accountability';
 import type { AccountabilityFilter } from '../../../shared/schemas/accountability';
 import * as access from './access-tables';
@@ -17,7 +17,7 @@ import { QD766_INDICATORS } from '../../../shared/kpi/definitions/qd766-catalogu
 import type { Indicator, IndicatorValue } from '../../../shared/domain/indicator';
 import { MIGRATIONS } from './migrations';
 import { COUNT_COLUMNS, DUCKDB, windowedDossiers, windowsCte } from './sql';
-import { countsByUnitSql, countsFromRow, type CountsPaths } from '../measure-sql';
+import { breakdownSql, breakdownsFromRows, countsByUnitSql, countsFromRow, type CountsPaths } from '../measure-sql';
 import { DAY_MS, VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
 import { dayOf, keysTable, rebuildAll, refreshKeys, rollupDriftSql, spanOf, spanSql } from '../rollup-sql';
 import { form06Counts } from './form06-sql';
@@ -450,6 +450,12 @@ export class DuckDbStore implements Store {
       { unit: unitCode, limit },
     );
     return rows.map((r) => ({ dossierId: String(r.dossier_id), procedureCode: String(r.procedure_code), procedureName: str(r.procedure_name), receivedAt: num(r.r), dueAt: num(r.due) }));
+  }
+
+  async unitBreakdowns(window: Window, limit: number): Promise<Map<string, UnitBreakdown>> {
+    const sql = breakdownSql(DUCKDB, window, limit);
+    const [procedures, quantiles, overdue] = await Promise.all([this.rows(sql.procedures), this.rows(sql.quantiles), this.rows(sql.overdue)]);
+    return breakdownsFromRows(procedures, quantiles, overdue);
   }
 
   form06Counts(window: Window, unitCodes?: readonly string[]) {

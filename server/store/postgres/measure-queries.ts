@@ -1,7 +1,7 @@
 import type { Counts } from '../../../shared/schemas/measure';
-import { countColumns, countsByUnitSql, countsFromRow, overdueOpen, processingQuantiles, windowedDossiers, windowsCte, type CountsPaths } from '../measure-sql';
+import { breakdownSql, breakdownsFromRows, countColumns, countsByUnitSql, countsFromRow, overdueOpen, processingQuantiles, windowedDossiers, windowsCte, type CountsPaths } from '../measure-sql';
 import { rollupDriftSql } from '../rollup-sql';
-import type { OverdueRow, ProcedureCounts, Window } from '../port';
+import type { OverdueRow, ProcedureCounts, UnitBreakdown, Window } from '../port';
 import type { PgDb } from './pg-db';
 import { epochMs, num, PG, str } from './sql';
 
@@ -43,4 +43,10 @@ export async function quantiles(db: PgDb, unitCode: string, window: Window): Pro
 export async function overdueDossiers(db: PgDb, unitCode: string, window: Window, limit: number): Promise<OverdueRow[]> {
   const rows = await db.query(`WITH ${windowsCte(PG, [window])} ${overdueOpen(PG, '$1')} LIMIT $2`, [unitCode, limit]);
   return rows.map((r) => ({ dossierId: String(r.dossier_id), procedureCode: String(r.procedure_code), procedureName: str(r.procedure_name), receivedAt: num(r.r), dueAt: num(r.due) }));
+}
+
+export async function unitBreakdowns(db: PgDb, window: Window, limit: number): Promise<Map<string, UnitBreakdown>> {
+  const sql = breakdownSql(PG, window, limit);
+  const [procedures, quantiles, overdue] = await Promise.all([db.query(sql.procedures), db.query(sql.quantiles), db.query(sql.overdue)]);
+  return breakdownsFromRows(procedures, quantiles, overdue);
 }

@@ -142,6 +142,9 @@ export class PostgresStore implements Store {
   overdueDossiers(unitCode: string, window: Window, limit: number) {
     return measures.overdueDossiers(this.db, unitCode, window, limit);
   }
+  unitBreakdowns(window: Window, limit: number) {
+    return measures.unitBreakdowns(this.db, window, limit);
+  }
   form06Counts(window: Window, unitCodes?: readonly string[]) {
     return form06Counts(this.db, window, unitCodes);
   }
