@@ -3,7 +3,7 @@ import { isMeasure, type Counts } from '../schemas/measure';
 import type { Indicator } from '../domain/indicator';
 import type { Period } from '../schemas/period';
 import type { Flag, RankingRow } from '../schemas/ranking';
-import type { Target } from '../schemas/target';
+import type { Target, TargetInForce } from '../schemas/target';
 import type { Unit } from '../schemas/unit';
 import { DEFAULT_FLAG_OPTIONS, flagState, measureValue, type FlagOptions } from './flags';
 import { EMPTY_COUNTS, measuresFromCounts } from './measures';
@@ -42,6 +42,20 @@ export function compareUnitNames(a: { unitName: string; unitCode: string }, b: {
   return collator.compare(a.unitName, b.unitName) || a.unitCode.localeCompare(b.unitCode);
 }
 
+/**
+ * targetInForce, remembered per target list: a unit without targets of its own has its kind's, so the answer is
+ * shared by every unit of a kind (a national ranking asks it for thousands of units × periods × measures).
+ */
+const targetMemo = new WeakMap<readonly Target[], { own: Set<string>; answers: Map<string, TargetInForce | null> }>();
+function targetAt(targets: readonly Target[], unit: Unit, measure: string, periodEnd: number): TargetInForce | null {
+  let memo = targetMemo.get(targets);
+  if (!memo) targetMemo.set(targets, (memo = { own: new Set(targets.flatMap((t) => (t.unitCode === null ? [] : [t.unitCode]))), answers: new Map() }));
+  const key = `${memo.own.has(unit.code) ? `u:${unit.code}` : `k:${unit.kind}`}|${measure}|${periodEnd}`;
+  let answer = memo.answers.get(key);
+  if (answer === undefined) memo.answers.set(key, (answer = targetInForce(targets, unit, measure, periodEnd)));
+  return answer;
+}
+
 function countsAt(input: RankingInput, code: string, i: number): Counts {
   return input.history.get(code)?.[i] ?? EMPTY_COUNTS;
 }
@@ -51,7 +65,7 @@ function scoreAt(input: RankingInput, unit: Unit, i: number): IndexScore {
   const values = input.values ?? NO_VALUES;
   return scoreIndex(input.definition, {
     counts: countsAt(input, unit.code, i),
-    targetOf: (code) => targetInForce(input.targets, unit, code, period.end)?.threshold ?? null,
+    targetOf: (code) => targetAt(input.targets, unit, code, period.end)?.threshold ?? null,
     reported: (indicator) => values(indicator, unit.code, period),
   });
 }
@@ -73,8 +87,8 @@ export function competitionRanks(entries: readonly { code: string; index: number
   return ranks;
 }
 
-function ranksAt(input: RankingInput, i: number, minVolume: number): Map<string, number> {
-  const entries = input.units.map((u) => ({ code: u.code, index: indexAt(input, u, i), received: countsAt(input, u.code, i).received }));
+function ranksAt(input: RankingInput, i: number, minVolume: number, index: (unit: Unit) => number | null = (u) => indexAt(input, u, i)): Map<string, number> {
+  const entries = input.units.map((u) => ({ code: u.code, index: index(u), received: countsAt(input, u.code, i).received }));
   return competitionRanks(entries, minVolume);
 }
 
@@ -96,7 +110,7 @@ function flagsOf(input: RankingInput, unit: Unit, options: FlagOptions): { flags
     if (state === 'below') {
       periodsBelow = 1;
       for (let i = 1; i < input.periods.length; i++) {
-        const t = targetInForce(input.targets, unit, measure, (input.periods[i] as Period).end);
+        const t = targetAt(input.targets, unit, measure, (input.periods[i] as Period).end);
         if (!t || flagState(measure, countsAt(input, unit.code, i), t.threshold, options) !== 'below') break;
         periodsBelow += 1;
       }
@@ -111,14 +125,16 @@ function flagsOf(input: RankingInput, unit: Unit, options: FlagOptions): { flags
 export function buildRanking(input: RankingInput): RankingResult {
   const minVolume = input.minVolume ?? DEFAULT_MIN_VOLUME;
   const options = input.flagOptions ?? DEFAULT_FLAG_OPTIONS;
-  const ranks = ranksAt(input, 0, minVolume);
+  // Each unit is scored once for the period (its row and its rank), and by index only for the period before.
+  const scores = new Map(input.units.map((u) => [u.code, scoreAt(input, u, 0)]));
+  const ranks = ranksAt(input, 0, minVolume, (u) => (scores.get(u.code) as IndexScore).index);
   const previousRanks = input.periods.length > 1 ? ranksAt(input, 1, minVolume) : new Map<string, number>();
   let truncated = false;
   // A rating on part of the points would call a unit weak for what it has not reported yet.
   const fullPoints = maxPoints(input.definition);
   const rows = input.units.map((unit): RankingRow => {
     const m = measuresFromCounts(countsAt(input, unit.code, 0));
-    const score = scoreAt(input, unit, 0);
+    const score = scores.get(unit.code) as IndexScore;
     const index = score.index;
     const rank = ranks.get(unit.code) ?? null;
     const previousRank = previousRanks.get(unit.code) ?? null;

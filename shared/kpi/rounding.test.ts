@@ -43,3 +43,29 @@ describe('roundHalfUp', () => {
     expect(roundHalfUp(value, 2)).toBe(expected);
   });
 });
+
+describe('roundHalfUp fast path', () => {
+  /** The decimal algorithm alone (no fast path), as the reference. */
+  function decimalRound(value: number, decimals: number): number {
+    if (!Number.isFinite(value)) return value;
+    const sign = value < 0 ? -1 : 1;
+    const clean = Number(Math.abs(value).toPrecision(15));
+    if (String(clean).includes('e')) return sign * (Math.round(clean * 10 ** decimals) / 10 ** decimals) || 0;
+    return sign * Number(`${Math.round(Number(`${clean}e${decimals}`))}e-${decimals}`);
+  }
+
+  it('gives exactly what the decimal algorithm gives, on random values, ratios and values at a half', () => {
+    let seed = 12345;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const values: number[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      values.push((rnd() - 0.2) * 10 ** Math.floor(rnd() * 8));
+      const den = 1 + Math.floor(rnd() * 5000);
+      values.push((100 * Math.floor(rnd() * den)) / den, (40 * Math.floor(rnd() * den)) / den);
+      values.push(Math.floor(rnd() * 1e6) / 1000 + 0.0005, -(Math.floor(rnd() * 1e5) / 100 + 0.005));
+    }
+    let differing = 0;
+    for (const v of values) for (const d of [0, 1, 2, 3]) if (!Object.is(roundHalfUp(v, d), decimalRound(v, d))) differing += 1;
+    expect(differing).toBe(0);
+  });
+});

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { memoryOf, OUT, signIn, startServer, stopServer } from './server-process';
+
+/**
+ * `npm run bench -- national [COUNT]`: the whole country — the official 3,321 communes and COUNT (default
+ * 30,000,000) synthetic dossiers over Jan 2025 – Oct 2026, made by bench/province.ts into bench/out — served by the
+ * API in a process of its own. Each round starts a new server (every answer cold: no counts cache, no answer cache)
+ * and asks for kpi.ranking of a quarter and a week, kpi.overview and one commune's page; then the same again warm.
+ * Reports the times and the server's resident memory (now and peak).
+ */
+const COUNT = Number(process.argv[3] ?? process.env.BENCH_COUNT ?? 30_000_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PORT = Number(process.env.BENCH_PORT ?? 4391);
+const PASSWORD = 'bench-password-1';
+const path = `${OUT}national-${COUNT}.duckdb`;
+const lines: string[] = [];
+const say = (line: string) => {
+  console.log(line);
+  lines.push(line);
+};
+
+async function build(): Promise<number | null> {
+  if (existsSync(path) && existsSync(`${path}.count`) && readFileSync(`${path}.count`, 'utf8') === String(COUNT)) return null;
+  for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./province.ts', import.meta.url).pathname, path], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_COUNT: String(COUNT), BENCH_PASSWORD: PASSWORD },
+  });
+  const [code] = (await once(child, 'exit')) as [number];
+  if (code !== 0) throw new Error(`building the national data set failed (${code})`);
+  writeFileSync(`${path}.count`, String(COUNT));
+  return Date.now() - started;
+}
+
+async function timedGet(base: string, cookie: string, procedure: string, input: unknown): Promise<number> {
+  const t0 = performance.now();
+  const res = await fetch(`${base}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${procedure} answered ${res.status}`);
+  return performance.now() - t0;
+}
+
+const built = await build();
+const dbMb = statSync(path).size / 1e6;
+const asks: [string, string, unknown][] = [
+  ['kpi.ranking 2026-Q2 commune', 'kpi.ranking', { period: '2026-Q2', group: 'commune' }],
+  ['kpi.ranking 2026-W20 commune', 'kpi.ranking', { period: '2026-W20', group: 'commune' }],
+  ['kpi.overview 2026-Q2', 'kpi.overview', { period: '2026-Q2' }],
+  ['units.detail 2026-Q2 (one commune)', 'units.detail', { period: '2026-Q2', unitCode: '00070' }],
+];
+const cold = new Map<string, number[]>();
+const warm = new Map<string, number[]>();
+let peakMb = 0;
+let lastRss = 0;
+for (let round = 0; round < ROUNDS; round++) {
+  const server = await startServer(path, PORT);
+  try {
+    const base = `http://127.0.0.1:${PORT}`;
+    const cookie = await signIn(base, 'bench');
+    for (const [label, procedure, input] of asks) cold.set(label, [...(cold.get(label) ?? []), await timedGet(base, cookie, procedure, input)]);
+    for (const [label, procedure, input] of asks) {
+      for (let i = 0; i < 5; i++) warm.set(label, [...(warm.get(label) ?? []), await timedGet(base, cookie, procedure, input)]);
+    }
+    const mem = memoryOf(server.pid as number);
+    peakMb = Math.max(peakMb, mem.peakMb);
+    lastRss = mem.rssMb;
+  } finally {
+    await stopServer(server);
+  }
+}
+const range = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return `${(s[0] as number).toFixed(0)}–${(s[s.length - 1] as number).toFixed(0)} ms`;
+};
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+say(`National: 3,321 communes, ${COUNT.toLocaleString('en')} dossiers, database ${dbMb.toFixed(0)} MB${built === null ? '' : `, built in ${(built / 1000).toFixed(0)} s`}; ${ROUNDS} new servers`);
+say('');
+say('| request | cold (first after start), min–max | warm median |');
+say('|---|---|---|');
+for (const [label] of asks) say(`| ${label} | ${range(cold.get(label) ?? [])} | ${median(warm.get(label) ?? []).toFixed(1)} ms |`);
+say('');
+say(`Server resident memory after the requests: ${lastRss.toFixed(0)} MB; peak (VmHWM) over all rounds: ${peakMb.toFixed(0)} MB.`);
+writeFileSync(`${OUT}national-${COUNT}.md`, `${lines.join('\n')}\n`);
