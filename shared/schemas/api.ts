@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FlagSchema, RankingRowSchema } from './ranking';
+import { FlagSchema, MeasureFieldsSchema, RankingRowSchema } from './ranking';
 import { MeasureSchema, MeasuresSchema } from './measure';
 import { AsOfSchema, DateStringSchema, PeriodIdSchema, PeriodKindSchema } from './period';
 import { GroupSchema, UnitCodeSchema, UnitKindSchema, UnitSchema } from './unit';
@@ -80,15 +80,7 @@ export type Overview = z.infer<typeof OverviewSchema>;
 export const ProcedureRowSchema = z.object({
   procedureCode: z.string(),
   procedureName: z.string().nullable(),
-  received: z.number().int(),
-  online: z.number().int(),
-  endToEnd: z.number().int(),
-  onTime: z.number().int(),
-  overdueOpen: z.number().int(),
-  onlineRate: z.number().nullable(),
-  endToEndRate: z.number().nullable(),
-  onTimeRate: z.number().nullable(),
-  avgProcessingDays: z.number().nullable(),
+  ...MeasureFieldsSchema.shape,
 });
 
 export const ForecastSchema = z.object({

@@ -23,21 +23,26 @@ export type Flag = z.infer<typeof FlagSchema>;
 export const RankStatusSchema = z.enum(['ranked', 'insufficient-data']);
 export type RankStatus = z.infer<typeof RankStatusSchema>;
 
+/** The counts and measures a ranking row and a unit page's procedure row both show. */
+export const MeasureFieldsSchema = z.object({
+  received: z.number().int(),
+  online: z.number().int(),
+  endToEnd: z.number().int(),
+  onTime: z.number().int(),
+  overdueOpen: z.number().int(),
+  onlineRate: z.number().nullable(),
+  endToEndRate: z.number().nullable(),
+  onTimeRate: z.number().nullable(),
+  avgProcessingDays: z.number().nullable(),
+});
+
 export const RankingRowSchema = z
   .object({
     unitCode: z.string(),
     unitName: z.string(),
     kind: UnitKindSchema,
     headName: z.string().nullable(),
-    received: z.number().int(),
-    online: z.number().int(),
-    endToEnd: z.number().int(),
-    onTime: z.number().int(),
-    overdueOpen: z.number().int(),
-    onlineRate: z.number().nullable(),
-    endToEndRate: z.number().nullable(),
-    onTimeRate: z.number().nullable(),
-    avgProcessingDays: z.number().nullable(),
+    ...MeasureFieldsSchema.shape,
     index: z.number().nullable(),
     rating: RatingSchema.nullable(),
     rank: z.number().int().positive().nullable(),
