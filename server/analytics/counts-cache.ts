@@ -32,6 +32,7 @@ const windowKey = (w: Window) => `${w.start}|${w.cutOff}`;
 export class CountsCache {
   private current: Generation | null = null;
   private versionCheck: Promise<Generation> | null = null;
+  private carry: { key: string; value: Promise<unknown> } | null = null;
 
   /** One version query at a time: a burst of requests asks the database once. */
   private generation(store: Store): Promise<Generation> {
@@ -64,6 +65,19 @@ export class CountsCache {
       () => gen.answers.get(key) === pending && gen.answers.delete(key),
     );
     return pending;
+  }
+
+  /**
+   * One answer kept across data versions under a key that names its whole content (e.g. a digest of what it was
+   * built from): the same key gives the same answer, another key replaces it.
+   */
+  carried<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.carry?.key === key) return this.carry.value as Promise<T>;
+    const value = compute();
+    const entry = { key, value: value as Promise<unknown> };
+    this.carry = entry;
+    value.catch(() => this.carry === entry && (this.carry = null));
+    return value;
   }
 
   /** An answer `remember` has already computed for the current data version, without waiting for one in flight. */

@@ -47,10 +47,18 @@ export function cachedIndicators(deps: AnalyticsDeps): Promise<Indicator[]> {
   return deps.cache.remember(deps.store, 'indicators', () => deps.store.listIndicators());
 }
 
-/** Reported values as a lookup, built once per data version. */
+/**
+ * Reported values as a lookup, built again only when the values or the catalogue's frequencies change: a data
+ * version moved by an import of dossiers keeps it (the demo's 46k values took 1–2 s to read and index).
+ */
 export function cachedValueLookup(deps: AnalyticsDeps): Promise<ValueLookup> {
   return deps.cache.remember(deps.store, 'valueLookup', async () => {
-    const [values, catalogue] = await Promise.all([deps.store.listIndicatorValues(), cachedIndicators(deps)]);
-    return valueLookup(values, catalogue);
+    const [digest, catalogue] = await Promise.all([deps.store.indicatorValuesDigest(), cachedIndicators(deps)]);
+    const key = `${digest}|${catalogue.map((i) => `${i.code}:${i.frequency}`).join(',')}`;
+    const build = async () => valueLookup(await deps.store.listIndicatorValues(), catalogue);
+    const lookup = await deps.cache.carried(key, build);
+    // Values written between the digest and the read: this answer is right, but must not be kept under that digest.
+    if ((await deps.store.indicatorValuesDigest()) !== digest) return build();
+    return lookup;
   });
 }

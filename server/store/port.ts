@@ -198,6 +198,11 @@ export interface Store {
   /** Inserts or replaces catalogue entries by code, with their audit entry or import record. */
   saveIndicators(list: readonly Indicator[], outcome: ImportOutcome | null, audit: AuditInput | null): Promise<ImportRecord | null>;
   listIndicatorValues(): Promise<IndicatorValue[]>;
+  /**
+   * A short digest of every stored value (figures, note and state): equal digests, equal listIndicatorValues. Read
+   * in milliseconds, so that a data change that leaves the values alone (an import of dossiers) keeps their lookup.
+   */
+  indicatorValuesDigest(): Promise<string>;
   /** Replaces values with the same indicator, unit and period. */
   replaceIndicatorValues(values: readonly IndicatorValue[], outcome: ImportOutcome, actor: string | null): Promise<ImportRecord>;
   /** Values with their state; a returned value is not in `listIndicatorValues` until it is reported again. */

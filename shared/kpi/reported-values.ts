@@ -19,12 +19,18 @@ export function figureValue(unit: Indicator['unit'], numerator: number, denomina
 export function valueLookup(values: readonly IndicatorValue[], catalogue: readonly Indicator[]): ValueLookup {
   const frequency = new Map(catalogue.map((i) => [i.code, i.frequency]));
   const byKey = new Map<string, { period: Period; v: IndicatorValue }[]>();
+  // Tens of thousands of values name a few dozen periods: each is parsed once.
+  const periods = new Map<string, Period | null>();
   for (const v of values) {
-    const parsed = parsePeriod(v.period);
-    if (!parsed.ok) continue;
+    let period = periods.get(v.period);
+    if (period === undefined) {
+      const parsed = parsePeriod(v.period);
+      periods.set(v.period, (period = parsed.ok ? parsed.period : null));
+    }
+    if (period === null) continue;
     const key = `${v.indicator}|${v.unitCode}`;
     const list = byKey.get(key) ?? [];
-    list.push({ period: parsed.period, v });
+    list.push({ period, v });
     byKey.set(key, list);
   }
   return (indicator, unitCode, period) => {

@@ -27,6 +27,31 @@ describe.each(ENGINES)('the reporting round of indicator values on $name', (engi
     expect((await store.listAudit(3, 0)).map((e) => e.action)).toEqual(['value.report', 'value.correct', 'value.report']);
   });
 
+  it('gives a digest of the values that moves with every change to them, and only then', async () => {
+    const store = await engine.open();
+    const digests = [await store.indicatorValuesDigest()];
+    const step = async (work: () => Promise<unknown>) => {
+      await work();
+      digests.push(await store.indicatorValuesDigest());
+    };
+    // Nothing that leaves the values alone moves it: dossiers, targets.
+    await step(async () => {
+      const writer = await store.openDossierWriter();
+      await writer.commit({ kind: 'dossiers', fileName: 'none.csv', rows: 0, outcome: 'imported', errorCount: 0, actor: null, startedAt: Date.now() });
+    });
+    await step(() => store.upsertTarget({ measure: 'onlineRate', kind: 'ward', unitCode: null, threshold: 60, effectiveFrom: '2025-07-01', deadline: null }, entry('target.upsert')));
+    expect(new Set(digests).size).toBe(1);
+    await step(() => store.submitIndicatorValue(value('D1', '2025-08', 3), 'head', entry('value.report')));
+    await step(() => store.submitIndicatorValue(value('D1', '2025-08', 3, 'ghi chú'), 'head', entry('value.correct')));
+    await step(() => store.returnIndicatorValue({ indicator: 'PUBLISH_ON_TIME', unitCode: 'D1', period: '2025-08' }, 'sai', 'leader', entry('value.return')));
+    await step(() => store.submitIndicatorValue(value('D1', '2025-08', 4, 'ghi chú'), 'head', entry('value.correct')));
+    await step(() => store.replaceIndicatorValues([value('D1', '2025-08', 5, 'ghi chú')], { kind: 'values', fileName: 'v.csv', rows: 1, outcome: 'imported', errorCount: 0, actor: null, startedAt: Date.now() }, null));
+    // Each change gave a digest never seen before (2 unchanged + 5 changes).
+    expect(new Set(digests).size).toBe(6);
+    expect(await store.indicatorValuesDigest()).toBe(digests[digests.length - 1]);
+    await store.close();
+  });
+
   it('returns a value to its unit with a comment: out of every figure until it is reported again', async () => {
     const version = await store.dataVersion();
     expect(await store.returnIndicatorValue({ indicator: 'PUBLISH_ON_TIME', unitCode: 'U9', period: '2025-07' }, 'không có', 'leader', entry('value.return'))).toBe(false);

@@ -528,6 +528,9 @@ export class DuckDbStore implements Store {
   listIndicatorValues() {
     return indicators.listIndicatorValues(this);
   }
+  indicatorValuesDigest() {
+    return indicators.indicatorValuesDigest(this);
+  }
   replaceIndicatorValues(values: readonly IndicatorValue[], outcome: ImportOutcome, actor: string | null) {
     return this.transaction(async (c) => {
       await indicators.writeIndicatorValues(c, values, actor);

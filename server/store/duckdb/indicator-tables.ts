@@ -35,6 +35,12 @@ export async function writeIndicators(c: DuckDBConnection, list: readonly Indica
   }
 }
 
+/** A digest of what listIndicatorValues answers: a 64-bit hash per stored value (state included), summed. */
+export async function indicatorValuesDigest(db: Db): Promise<string> {
+  const [r] = await db.rows('SELECT count(*)::VARCHAR AS n, coalesce(sum(hash(indicator, unit_code, period, numerator, denominator, value, note, state)), 0)::VARCHAR AS h FROM indicator_values');
+  return `${String(r?.n)}:${String(r?.h)}`;
+}
+
 export async function listIndicatorValues(db: Db): Promise<IndicatorValue[]> {
   const rows = await db.rows("SELECT indicator, unit_code, period, numerator, denominator, value, note FROM indicator_values WHERE state <> 'returned' ORDER BY indicator, unit_code, period");
   return rows.map((r) => ({

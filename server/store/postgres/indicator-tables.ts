@@ -30,6 +30,13 @@ export async function writeIndicators(c: Client, list: readonly Indicator[], onl
   }
 }
 
+/** A digest of what listIndicatorValues answers: a 64-bit hash per stored value (state included), summed. */
+export async function indicatorValuesDigest(db: PgDb): Promise<string> {
+  const [r] = await db.query(`SELECT count(*)::TEXT AS n, coalesce(sum(('x' || left(md5(ROW(indicator, unit_code, period, numerator, denominator, value, note, state)::TEXT), 16))::BIT(64)::BIGINT::NUMERIC), 0)::TEXT AS h
+                                FROM indicator_values`);
+  return `${String(r?.n)}:${String(r?.h)}`;
+}
+
 export async function listIndicatorValues(db: PgDb): Promise<IndicatorValue[]> {
   const rows = await db.query("SELECT indicator, unit_code, period, numerator, denominator, value, note FROM indicator_values WHERE state <> 'returned' ORDER BY indicator, unit_code, period");
   return rows.map((r) => ({

@@ -213,6 +213,9 @@ export class PostgresStore implements Store {
   listIndicatorValues() {
     return indicators.listIndicatorValues(this.db);
   }
+  indicatorValuesDigest() {
+    return indicators.indicatorValuesDigest(this.db);
+  }
   replaceIndicatorValues(values: readonly IndicatorValue[], outcome: ImportOutcome, actor: string | null) {
     return this.dataTransaction(async (c) => {
       await indicators.writeIndicatorValues(c, values, actor);
