@@ -5,7 +5,8 @@ import type { DossierWriter, ImportOutcome, Store } from '../store/port';
 import { DOSSIER_COLUMNS } from './dossier-columns';
 import { dossierFromRow } from './dossier-rows';
 import { IssueLog, MAX_REPORTED_ISSUES, scanFile, type ScanResult } from './scan';
-import type { FileSource } from './table-reader';
+import { readHead, type FileSource } from './table-reader';
+import { planDossierCsv } from './dossier-csv';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './file-refusal';
 import { TARGET_COLUMNS, targetFromRow } from './target-rows';
 import { UNIT_COLUMNS, unitFromRow } from './unit-rows';
@@ -34,20 +35,60 @@ export interface ImportRequest {
   limits?: ImportLimits;
   /** The import's time, which no received or completion date may pass by more than a day; by default, now. */
   now?: number;
+  /** Dossiers: read every row with the row parser, never the SQL path (tests and benchmarks compare the two). */
+  rowsOnly?: boolean;
+  /** Dossiers: told which path read the file (`sql`, or `rows` with why the SQL path declined). */
+  onPath?: (path: 'sql' | 'rows', declined: string | null) => void;
+}
+
+function outcomeOf(req: ImportRequest, scan: Pick<ScanResult, 'rows' | 'issueCount'>, startedAt: number): ImportOutcome {
+  const ok = scan.issueCount === 0;
+  return { kind: req.kind, fileName: req.fileName, rows: scan.rows, outcome: ok ? 'imported' : 'refused', errorCount: scan.issueCount, actor: req.actor, startedAt };
+}
+
+async function audited(store: Store, req: ImportRequest, scan: ScanResult, record: ImportRecord): Promise<ImportReport> {
+  const ok = scan.issueCount === 0;
+  await store.audit({ actor: req.actor, action: `import.${req.kind}`, target: req.fileName, before: null, after: JSON.stringify({ outcome: ok ? 'imported' : 'refused', rows: scan.rows, errors: scan.issueCount, importId: record.id }), address: req.address ?? null });
+  return { ok, kind: req.kind, fileName: req.fileName, rows: scan.rows, issues: scan.issues, issueCount: scan.issueCount, record };
 }
 
 async function finish(store: Store, req: ImportRequest, scan: ScanResult, startedAt: number, write: (o: ImportOutcome) => Promise<ImportRecord>): Promise<ImportReport> {
-  const ok = scan.issueCount === 0;
-  const outcome: ImportOutcome = { kind: req.kind, fileName: req.fileName, rows: scan.rows, outcome: ok ? 'imported' : 'refused', errorCount: scan.issueCount, actor: req.actor, startedAt };
-  const record = ok ? await write(outcome) : await store.recordImport(outcome);
-  await store.audit({ actor: req.actor, action: `import.${req.kind}`, target: req.fileName, before: null, after: JSON.stringify({ outcome: outcome.outcome, rows: scan.rows, errors: scan.issueCount, importId: record.id }), address: req.address ?? null });
-  return { ok, kind: req.kind, fileName: req.fileName, rows: scan.rows, issues: scan.issues, issueCount: scan.issueCount, record };
+  const outcome = outcomeOf(req, scan, startedAt);
+  const record = scan.issueCount === 0 ? await write(outcome) : await store.recordImport(outcome);
+  return audited(store, req, scan, record);
+}
+
+/**
+ * The SQL path (decision 026): a plain UTF-8 CSV is parsed and checked by the store itself, which stores it only
+ * when every row is valid; null when it declines, and the row parser then reads the file and reports.
+ */
+async function importDossiersBySql(store: Store, req: ImportRequest, startedAt: number, unitCodes: ReadonlySet<string>): Promise<ImportReport | null> {
+  if (!store.loadDossierCsv || req.rowsOnly) return null;
+  const head = await readHead(req.source);
+  const plan = await planDossierCsv(req.source, head, req.limits ?? DEFAULT_IMPORT_LIMITS, unitCodes, req.now ?? startedAt);
+  if ('declined' in plan) {
+    req.onPath?.('rows', plan.declined);
+    return null;
+  }
+  try {
+    const loaded = await store.loadDossierCsv(plan.load, (rows) => outcomeOf(req, { rows, issueCount: 0 }, startedAt));
+    if ('declined' in loaded) {
+      req.onPath?.('rows', loaded.declined);
+      return null;
+    }
+    req.onPath?.('sql', null);
+    return await audited(store, req, { rows: loaded.rows, issues: [], issueCount: 0 }, loaded.record);
+  } finally {
+    plan.cleanup();
+  }
 }
 
 const NO_END_TO_END = msg('import.header.noEndToEnd');
 
 async function importDossiers(store: Store, req: ImportRequest, startedAt: number): Promise<ImportReport> {
   const unitCodes = new Set((await store.listUnits()).map((u) => u.code));
+  const bySql = await importDossiersBySql(store, req, startedAt, unitCodes);
+  if (bySql) return bySql;
   const writer: DossierWriter = await store.openDossierWriter();
   try {
     const log = new IssueLog();

@@ -33,7 +33,7 @@ function isXlsx(head: Buffer): boolean {
   return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }
 
-async function readHead(source: FileSource): Promise<Buffer> {
+export async function readHead(source: FileSource): Promise<Buffer> {
   if ('buffer' in source) return source.buffer.subarray(0, HEADER_PROBE_BYTES);
   const chunks: Buffer[] = [];
   let size = 0;

@@ -33,7 +33,7 @@ export async function* bytesOf(source: FileSource, start = 0): AsyncGenerator<Bu
 }
 
 /** How many bytes at the end of `b` start a UTF-8 character that the next chunk completes. */
-function incompleteTail(b: Buffer): number {
+export function incompleteTail(b: Buffer): number {
   for (let back = 1; back <= Math.min(3, b.length); back++) {
     const byte = b[b.length - back] as number;
     if ((byte & 0xc0) === 0x80) continue;
@@ -56,7 +56,7 @@ async function isUtf8Source(source: FileSource): Promise<boolean> {
 }
 
 /** UTF-16 saved without a byte-order mark: most characters of a CSV are ASCII, so one byte of each pair is zero. */
-function utf16WithoutBom(head: Buffer): TextEncodingName | null {
+export function utf16WithoutBom(head: Buffer): TextEncodingName | null {
   const pairs = Math.floor(Math.min(head.length, 4096) / 2);
   if (pairs < 4) return null;
   let evenZero = 0;

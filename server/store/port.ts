@@ -66,6 +66,38 @@ export interface DossierWriter {
   abort(): Promise<void>;
 }
 
+/**
+ * A UTF-8 dossier CSV whose bytes the import has found plain (server/import/dossier-csv.ts, decision 026): an engine
+ * may parse it and check its rows in SQL, and declines — the row parser then decides — unless it proves every row
+ * valid.
+ */
+export interface DossierCsvLoad {
+  path: string;
+  delimiter: string;
+  /** Records before the header row. */
+  skip: number;
+  /** The header row as the row parser reads it. */
+  header: readonly string[];
+  /** The recognised fields and their 0-based columns. */
+  columns: ReadonlyMap<string, number>;
+  /** The latest instant a received, completed or returned time may have. */
+  latest: number;
+  /** The longest dossier id the row parser takes. */
+  idMax: number;
+  /** The most distinct cells of one column worth sending to `resolve`. */
+  maxDistinct: number;
+  /** The row parser's reading of distinct cells of one field, as the engine read them: null for a refused cell. */
+  resolve(field: string, cells: readonly string[]): (ResolvedCell | null)[];
+}
+
+/** One cell read by the row parser: the meaning of each part depends on the field (dossier-csv.ts). */
+export interface ResolvedCell {
+  text: string | null;
+  raw: string | null;
+  num: number | null;
+  bool: boolean | null;
+}
+
 export interface StoredAccount extends Account {
   passwordHash: string;
 }
@@ -163,6 +195,11 @@ export interface Store {
   /** Replaces targets with the same measure, scope and effective date. */
   replaceTargets(targets: readonly Target[], outcome: ImportOutcome | null): Promise<ImportRecord | null>;
   openDossierWriter(): Promise<DossierWriter>;
+  /**
+   * Optional: imports a dossier CSV by itself when it proves every row valid (as `openDossierWriter` would store
+   * them, in one transaction with the import's record made by `outcome`); otherwise says why it declined.
+   */
+  loadDossierCsv?(load: DossierCsvLoad, outcome: (rows: number) => ImportOutcome): Promise<{ rows: number; record: ImportRecord } | { declined: string }>;
   recordImport(outcome: ImportOutcome): Promise<ImportRecord>;
   listImports(limit: number): Promise<ImportRecord[]>;
   /** The earliest and latest `received_at` of counted dossiers, or null when there are none. */

@@ -1,0 +1,215 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DossierCsvLoad, ResolvedCell } from '../port';
+
+/**
+ * DuckDB's half of the SQL-side dossier import (decision 026): parse a plain UTF-8 CSV with DuckDB's reader into
+ * a staging table with the dossier writer's columns, reading the common forms of ids and dates in SQL and every
+ * other distinct cell through the row parser's rules (`load.resolve`), and prove every rule of dossier-rows.ts on
+ * it. Anything unproven declines, and the row parser then reads the file and writes the report.
+ */
+
+type Row = Record<string, unknown>;
+
+const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : (v as number));
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const VN_OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+const DATE_FIELDS = ['received_at', 'due_at', 'completed_at', 'returned_at'] as const;
+
+function readCsv(load: DossierCsvLoad, extra = ''): string {
+  const columns = load.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  return `read_csv(${lit(load.path)}, header = false, skip = ${Math.trunc(load.skip)}, auto_detect = false, columns = {${columns}},
+    delim = ${lit(load.delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, max_line_size = 1000000${extra})`;
+}
+
+/**
+ * An id SQL accepts as the row parser would, unchanged: printable ASCII without spaces at either end (so trimming,
+ * NFC and the control-character rule leave it alone), 1 to `max` characters.
+ */
+function idOk(x: string, max: number): string {
+  return `(strlen(${x}) BETWEEN 1 AND ${Math.trunc(max)} AND strlen(${x}) = length(${x}) AND NOT regexp_matches(${x}, '[\\x00-\\x1f\\x7f]')
+           AND ${x}[1] <> ' ' AND ${x}[-1] <> ' ')`;
+}
+
+/**
+ * The common date forms, read in SQL: ISO `YYYY-MM-DD`, `YYYY-MM-DD[T ]HH:MM[:SS]` (Vietnam time),
+ * `YYYY-MM-DDTHH:MM:SS[.mmm]Z` (UTC) and `dd/mm/yyyy[ HH:MM[:SS]]`, zero-padded. The form is proven by a regular
+ * expression (digits where digits go), the hour, minute and second by comparing their two digits, the calendar date
+ * by DuckDB's cast of the ISO text (which is null for 30 February); DuckDB's casts alone are not enough, they take
+ * `24:00`, one-digit months and spaces. First the form (`<f>_form`) and timestamp (`<f>_ts`, wall clock or UTC),
+ * then whether the cell is one of these forms with a valid value (`<f>_ok`) and its instant (`<f>_ms`).
+ */
+const FORMS: [number, number, string][] = [
+  [1, 19, '\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d'],
+  [2, 16, '\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d'],
+  [3, 10, '\\d{4}-\\d\\d-\\d\\d'],
+  [4, 24, '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\dZ'],
+  [5, 20, '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ'],
+  [6, 19, '\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d:\\d\\d'],
+  [7, 16, '\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d'],
+  [8, 10, '\\d\\d/\\d\\d/\\d{4}'],
+];
+
+function dateForm(x: string): string {
+  return `CASE ${FORMS.map(([n, len, re]) => `WHEN strlen(${x}) = ${len} AND regexp_full_match(${x}, '${re}') THEN ${n}`).join(' ')} END`;
+}
+
+/** The timestamp of a cell of a known form (`<f>_form`), by a cast of its ISO text. */
+function dateTimestamp(x: string, f: string): string {
+  const dmyDate = `${x}[7:10] || '-' || ${x}[4:5] || '-' || ${x}[1:2]`;
+  const iso = `CASE ${f}_form WHEN 1 THEN ${x} WHEN 2 THEN ${x} || ':00' WHEN 3 THEN ${x} WHEN 4 THEN ${x}[1:23] WHEN 5 THEN ${x}[1:19]
+      WHEN 6 THEN ${dmyDate} || ${x}[11:19] WHEN 7 THEN ${dmyDate} || ${x}[11:16] || ':00' WHEN 8 THEN ${dmyDate} END`;
+  return `try_cast(${iso} AS TIMESTAMP)`;
+}
+
+function dateReading(x: string, f: string, endOfDay: boolean): string {
+  const form = `${f}_form`;
+  const ts = `${f}_ts`;
+  const time = `(${form} IN (3, 8) OR (${x}[12:13] <= '23' AND ${x}[15:16] <= '59' AND (${form} IN (2, 7) OR ${x}[18:19] <= '59')))`;
+  const ok = `coalesce(${ts} IS NOT NULL AND year(${ts}) BETWEEN 2000 AND 2100 AND ${time}, FALSE)`;
+  const wall = `epoch_ms(${ts})`;
+  const ms = `CASE WHEN ${form} IN (4, 5) THEN ${wall}
+      WHEN ${form} IN (3, 8) THEN ${wall} - ${VN_OFFSET_MS}${endOfDay ? ` + ${DAY_MS - 1}` : ''}
+      ELSE ${wall} - ${VN_OFFSET_MS} END`;
+  return `${ok} AS ${f}_ok, ${ms} AS ${f}_ms`;
+}
+
+async function all(c: DuckDBConnection, sql: string): Promise<Row[]> {
+  return (await c.runAndReadAll(sql)).getRowObjectsJS() as Row[];
+}
+
+/** The resolved cells of one field, as a table `map` (raw, text, raw_text, num, bool). */
+async function writeMap(c: DuckDBConnection, table: string, cells: readonly string[], resolved: readonly ResolvedCell[]): Promise<void> {
+  await c.run(`CREATE TEMP TABLE ${table} (raw VARCHAR, text VARCHAR, raw_text VARCHAR, num DOUBLE, bool BOOLEAN)`);
+  const a = await c.createAppender(table);
+  const text = (v: string | null) => (v === null ? a.appendNull() : a.appendVarchar(v));
+  cells.forEach((cell, i) => {
+    const r = resolved[i] as ResolvedCell;
+    a.appendVarchar(cell);
+    text(r.text);
+    text(r.raw);
+    if (r.num === null) a.appendNull();
+    else a.appendDouble(r.num);
+    if (r.bool === null) a.appendNull();
+    else a.appendBoolean(r.bool);
+    a.endRow();
+  });
+  a.closeSync();
+}
+
+/**
+ * Fills `staging` (the dossier writer's columns) from the file, or declines. `prefix` names the temporary tables,
+ * which the caller drops (`stagingTables`).
+ */
+export async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad, prefix: string, staging: string): Promise<{ rows: number } | { declined: string }> {
+  const sq = `${prefix}_sq`;
+  // The header, where the row parser found it: the records DuckDB skips must be the ones papaparse read before it.
+  let first: Row[];
+  try {
+    first = await all(c, `SELECT * FROM ${readCsv(load)} LIMIT 1`);
+  } catch {
+    return { declined: 'csv' };
+  }
+  const top = first[0];
+  if (!top || !load.header.every((h, i) => (((top[`c${i}`] as string | null) ?? '').normalize('NFC')) === h)) return { declined: 'header' };
+
+  const col = (field: string) => `coalesce(c${load.columns.get(field)}, '')`;
+  const fields = [...load.columns.keys()];
+  const blank = load.header.map((_, i) => `coalesce(c${i}, '') = ''`).join(' AND ');
+  const dates = DATE_FIELDS.filter((f) => load.columns.has(f));
+  const sqlOk = new Map<string, { ok: string; ms?: string }>();
+  if (load.columns.has('dossier_id')) sqlOk.set('dossier_id', { ok: 'dossier_id_ok' });
+  for (const f of dates) sqlOk.set(f, { ok: `${f}_ok`, ms: `${f}_ms` });
+  // Rows whose every cell is empty are skipped, as scanFile does; the header record is skipped with the ones before.
+  const read = `SELECT ${fields.map((f) => `${col(f)} AS "${f}"`).join(', ')} FROM ${readCsv({ ...load, skip: load.skip + 1 })} WHERE NOT (${blank})`;
+  const withForm = `SELECT *${dates.map((f) => `, ${dateForm(`"${f}"`)} AS ${f}_form`).join('')} FROM (${read})`;
+  const withTs = `SELECT *${dates.map((f) => `, ${dateTimestamp(`"${f}"`, f)} AS ${f}_ts`).join('')} FROM (${withForm})`;
+  const readings = [
+    ...(load.columns.has('dossier_id') ? [`${idOk('"dossier_id"', load.idMax)} AS dossier_id_ok`] : []),
+    ...dates.map((f) => dateReading(`"${f}"`, f, f === 'due_at')),
+  ];
+  try {
+    await c.run(`CREATE TEMP TABLE ${sq} AS SELECT ${[...fields.map((f) => `"${f}"`), ...readings].join(', ')} FROM (${withTs})`);
+  } catch {
+    return { declined: 'csv' };
+  }
+
+  // Every distinct cell SQL does not read by itself goes through the row parser's rules.
+  const maps = new Map<string, string>();
+  for (const [k, f] of fields.entries()) {
+    const ok = sqlOk.get(f)?.ok;
+    const rows = await all(c, `SELECT DISTINCT "${f}" AS v FROM ${sq}${ok ? ` WHERE NOT ${ok}` : ''} LIMIT ${load.maxDistinct + 1}`);
+    if (rows.length > load.maxDistinct) return { declined: `too many distinct ${f}` };
+    if (rows.length === 0) continue;
+    const cells = rows.map((r) => String(r.v));
+    const resolved = load.resolve(f, cells);
+    if (resolved.some((r) => r === null)) return { declined: `cell ${f}` };
+    const table = `${prefix}_m${k}`;
+    await writeMap(c, table, cells, resolved as ResolvedCell[]);
+    maps.set(f, table);
+  }
+
+  // The value of a field: SQL's reading where it has one, the row parser's otherwise; null when the file lacks it.
+  const joins: string[] = [];
+  const types = { text: 'VARCHAR', raw_text: 'VARCHAR', num: 'DOUBLE', bool: 'BOOLEAN' } as const;
+  const pick = (f: string, part: keyof typeof types, sqlValue?: string): string => {
+    const none = `NULL::${types[part]}`;
+    if (!load.columns.has(f)) return none;
+    const m = maps.get(f);
+    const s = sqlOk.get(f);
+    if (s && sqlValue) return m ? `CASE WHEN ${s.ok} THEN ${sqlValue} ELSE ${m}.${part} END` : sqlValue;
+    return m ? `${m}.${part}` : none;
+  };
+  const known = (f: string) => {
+    if (!load.columns.has(f)) return 'TRUE';
+    const m = maps.get(f);
+    const s = sqlOk.get(f);
+    if (s) return m ? `(${s.ok} OR ${m}.raw IS NOT NULL)` : s.ok;
+    return m ? `${m}.raw IS NOT NULL` : 'FALSE';
+  };
+  for (const [f, m] of maps) joins.push(`LEFT JOIN ${m} ON ${m}.raw = ${sq}."${f}"`);
+  const date = (f: (typeof DATE_FIELDS)[number]) => pick(f, 'num', sqlOk.get(f)?.ms);
+  const channel = pick('channel', 'text');
+  const serviceLevel = pick('service_level', 'num');
+  const endToEnd = load.columns.has('end_to_end') ? pick('end_to_end', 'bool') : `coalesce(${serviceLevel} = 4 AND ${channel} = 'online', FALSE)`;
+  const status = pick('status', 'text');
+  await c.run(`CREATE TEMP TABLE ${staging} AS SELECT
+      ${pick('dossier_id', 'text', '"dossier_id"')} AS dossier_id, ${pick('unit_code', 'text')} AS unit_code,
+      ${pick('procedure_code', 'text')} AS procedure_code, ${pick('procedure_code', 'raw_text')} AS procedure_code_raw,
+      ${pick('procedure_name', 'text')} AS procedure_name, ${channel} AS channel, ${endToEnd} AS end_to_end,
+      ${date('received_at')}::DOUBLE AS received_ms, ${date('due_at')}::DOUBLE AS due_ms, ${date('completed_at')}::DOUBLE AS completed_ms,
+      ${date('returned_at')}::DOUBLE AS returned_ms, ${status} AS status, ${pick('status', 'raw_text')} AS status_raw,
+      ${serviceLevel}::INTEGER AS service_level, ${pick('e_result', 'bool')} AS e_result, ${pick('digitized', 'bool')} AS digitized,
+      ${pick('fee_required', 'bool')} AS fee_required, ${pick('paid_online', 'bool')} AS paid_online,
+      coalesce(${status} NOT IN ('withdrawn', 'not_received'), TRUE) AS counted, ${sq}.rowid::INTEGER AS line,
+      ${fields.map(known).join(' AND ')} AS known
+    FROM ${sq} ${joins.join(' ')}`);
+  await c.run(`DROP TABLE ${sq}`);
+  for (const m of maps.values()) await c.run(`DROP TABLE ${m}`);
+
+  // The rules between cells (dossier-rows.ts); each failing row is one the row parser reports. Ids are compared by
+  // their hashes: two ids with one hash decline (the row parser then tells whether they are the same).
+  const latest = Math.trunc(load.latest);
+  const [check] = await all(c, `SELECT count(*) AS n,
+      count(*) FILTER (WHERE NOT known OR dossier_id IS NULL OR unit_code IS NULL OR procedure_code IS NULL OR channel IS NULL
+                         OR end_to_end IS NULL OR received_ms IS NULL OR due_ms IS NULL) AS unread,
+      count(*) FILTER (WHERE received_ms > ${latest} OR completed_ms > ${latest} OR returned_ms > ${latest}
+                         OR (end_to_end AND channel <> 'online') OR due_ms < received_ms OR completed_ms < received_ms
+                         OR (completed_ms IS NULL AND status IN ('completed', 'rejected'))) AS bad,
+      count(*) - count(DISTINCT hash(dossier_id)) AS repeated
+    FROM ${staging}`);
+  if (!check) return { declined: 'check' };
+  if (num(check.unread) > 0) return { declined: 'unread cells' };
+  if (num(check.bad) > 0) return { declined: 'rules between cells' };
+  if (num(check.repeated) > 0) return { declined: 'repeated ids' };
+  const rows = num(check.n);
+  if (rows === 0) return { declined: 'no rows' };
+  await c.run(`ALTER TABLE ${staging} DROP COLUMN known`);
+  return { rows };
+}
+
+/** The temporary tables stageDossierCsv may leave behind (after a decline or an error). */
+export function stagingTables(prefix: string, staging: string, fields: number): string[] {
+  return [`${prefix}_sq`, ...Array.from({ length: fields }, (_, k) => `${prefix}_m${k}`), staging];
+}
