@@ -80,8 +80,6 @@ test.describe('an administrator', () => {
   });
 
   test('creates a unit head bound to a unit, then makes them a leader', async ({ page, signIn }) => {
-    // Early in the run the server is still making its catch-up weekly pack: a write may wait (see the session note).
-    test.setTimeout(150_000);
     await signIn('admin');
     const username = `chu-tich-${Date.now()}`;
     await page.goto('/admin/users');
@@ -92,7 +90,7 @@ test.describe('an administrator', () => {
     await form.getByLabel('Mật khẩu', { exact: true }).fill('Ho-Guom-mua-thu-2026');
     await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
     const row = page.getByRole('row').filter({ hasText: username });
-    await expect(row.getByLabel(`Đơn vị ${username}`)).toHaveValue('00082', { timeout: 90_000 });
+    await expect(row.getByLabel(`Đơn vị ${username}`)).toHaveValue('00082');
     await row.getByLabel(`Vai trò ${username}`).selectOption('leader');
     await row.getByRole('button', { name: 'Lưu' }).click();
     await expect(row.getByRole('button', { name: 'Lưu' })).toHaveCount(0);
@@ -104,7 +102,6 @@ test.describe('an administrator', () => {
 
 test.describe('the weekly report', () => {
   test('a leader generates the pack for a week and a unit head downloads it', async ({ page, signIn }) => {
-    test.setTimeout(150_000);
     await signIn('leader');
     await page.goto('/reports?period=2025-W31');
     await page.getByRole('combobox', { name: 'Định dạng' }).selectOption('csv');
@@ -112,7 +109,7 @@ test.describe('the weekly report', () => {
     await page.getByRole('button', { name: /^(Lập báo cáo|Lập phiên bản mới)$/ }).click();
     const row = page.getByRole('row').filter({ hasText: '2025-W31' }).filter({ hasText: 'CSV' }).first();
     // Made, not only being made: its download link is there.
-    await expect(row.getByRole('link', { name: /Tải về/ })).toBeVisible({ timeout: 90_000 });
+    await expect(row.getByRole('link', { name: /Tải về/ })).toBeVisible();
     await page.request.post('/trpc/auth.logout');
     await signIn('headHoanKiem');
     await page.goto('/reports');

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = join(ROOT, 'dist', 'server');
 export const ENTRIES = { cli: 'server/cli.ts', start: 'server/start.ts' };
+/** Entries that are not commands: worker threads the server starts from beside its own file (decision 028). */
+export const WORKERS = { 'render-worker': 'server/reports/render-worker.ts' };
 /** What the build is made from: a change to any of these makes it stale. */
 const SOURCES = ['server', 'shared', 'package.json', 'package-lock.json', 'scripts/build-server.mjs'];
 
@@ -45,7 +47,7 @@ function pruneChunks(current) {
 /** True when every entry is built and no source is newer than the oldest of them. */
 export function isFresh() {
   let oldest = Infinity;
-  for (const entry of Object.keys(ENTRIES)) {
+  for (const entry of [...Object.keys(ENTRIES), ...Object.keys(WORKERS)]) {
     try {
       oldest = Math.min(oldest, statSync(builtPath(entry)).mtimeMs);
     } catch {
@@ -63,7 +65,7 @@ export async function buildServer() {
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: ENTRIES,
+    entryPoints: { ...ENTRIES, ...WORKERS },
     outdir: OUT_DIR,
     bundle: true,
     platform: 'node',

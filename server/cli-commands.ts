@@ -132,12 +132,13 @@ async function run(argv: readonly string[], io: CommandIo, host: CommandHost): P
       const group = values.group === undefined ? undefined : GroupSchema.safeParse(values.group).data;
       const { period, out } = values;
       if (!period || (values.group !== undefined && !group) || (values.json && out)) throw new UsageError('form06 needs --period (e.g. 2025-Q3); --group commune|department and --as-of are optional; then --json or --out FILE.xlsx, not both');
-      const [{ form06Document }, { form06Table }, { renderForm06Xlsx }] = await Promise.all([import('./analytics/form06'), import('./cli-form06'), import('./reports/form06-xlsx')]);
+      const [{ form06Document }, { form06Table }, { renderOffThread }] = await Promise.all([import('./analytics/form06'), import('./cli-form06'), import('./reports/render-off-thread')]);
       return host.withDeps(async (deps) => {
         const doc = await form06Document(deps, { period, group, asOf: values['as-of'] });
         const cutOff = new Date(doc.cutOff).toISOString();
         if (out) {
-          writeFileSync(path(out), await renderForm06Xlsx(doc, new Date(deps.now()).toISOString()));
+          // Laid out on the render worker: run through the server (decision 020), it holds up none of its requests.
+          writeFileSync(path(out), await renderOffThread({ kind: 'form06-xlsx', doc, generatedAt: new Date(deps.now()).toISOString() }));
           io.out(`Wrote ${out}: Biểu số 06, ${doc.period.id}${doc.group ? `, ${doc.group}` : ''}, ${doc.form.rows.length} units, data as of ${cutOff}.\n`);
         } else io.out(values.json ? `${JSON.stringify(doc.form, null, 2)}\n` : `${form06Table(doc.form, cutOff)}\n`);
         return 0;

@@ -172,6 +172,13 @@ describe('the command line while a server runs on DuckDB', () => {
     const form = await chiso(db, ['form06', '--period', '2025-Q3', '--as-of', AS_OF, '--json']);
     expect(form.code).toBe(0);
     expect(JSON.parse(form.stdout).rows.length).toBeGreaterThan(0);
+    // Laid out on the compiled server's render worker (dist/server/render-worker.js, decision 028).
+    const pdf = await chiso(db, ['report', '--period', '2025-W30', '--format', 'pdf', '--out', join(dir, 'w30.pdf')]);
+    expect(pdf.code, pdf.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'w30.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await chiso(db, ['form06', '--period', '2025-Q3', '--as-of', AS_OF, '--out', join(dir, 'q3.xlsx')]);
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'q3.xlsx')).subarray(0, 2).toString()).toBe('PK');
   }, 120_000);
 
   it('backs up while serving, and restores over the served data, which the next answers show at once', async () => {

@@ -77,7 +77,7 @@ describe('known hostile inputs', () => {
   it('answers a report id past 64 bits with 404', async () => {
     const res = await fetch(`${base}/api/reports/99999999999999999999999`, { headers: { cookie: admin } });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { message: 'There is no such report.' } });
+    expect(await res.json()).toEqual({ error: { message: 'There is no such report.', detail: { code: 'report.unknown', params: {} } } });
   });
 
   it('takes a session cookie that is not valid URL-encoding as no session (401), on tRPC and file routes', async () => {

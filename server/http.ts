@@ -13,6 +13,8 @@ import { errorFields, SILENT, type Logger } from './log';
 import { httpAccess, readToken } from './session-cookie';
 import { appRouter } from './routers/_app';
 import { sendJson } from './http-json';
+import { refuseDownload } from './download-refusal';
+import { msg } from '../shared/messages/catalogue';
 import { MAX_BATCH_CALLS } from '../shared/domain/api-limits';
 import { trackRequest } from './request-log';
 import { batchRefusal } from './trpc-batch';
@@ -121,7 +123,7 @@ export function createHttpServer({ deps, auth, clientDir, log = SILENT, ready = 
     if (isFileRoute(url)) {
       serveFiles(deps, auth, req, res, url, uploads).catch((error: unknown) => {
         log('error', `${path} failed`, { requestId, ...errorFields(error) });
-        if (!res.headersSent) sendJson(res, 500, { error: { message: `Something went wrong on the server; nothing was written. Quote ${requestId} when you report it.` } });
+        if (!res.headersSent) refuseDownload(req, res, 500, msg('server.internalQuote', { id: requestId }));
         else res.end();
       });
       return;

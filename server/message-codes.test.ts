@@ -32,3 +32,16 @@ describe('the codes the server sends', () => {
     expect(MESSAGE_CODES.filter((code) => !produced.has(code))).toEqual([]);
   });
 });
+
+/** The routes outside tRPC whose answers a browser may show: downloads opened by a link (decision 023, addendum). */
+const DOWNLOAD_ROUTES = ['server/http-files.ts', 'server/exports/view-export.ts', 'server/reports/form06-download.ts', 'server/evidence/evidence-route.ts'];
+
+describe('the refusals of downloads', () => {
+  it('are messages of the catalogue, never an English sentence of their own', () => {
+    for (const file of DOWNLOAD_ROUTES) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      expect(text, file).not.toMatch(/sendJson\(res, [45]\d\d/);
+      expect(text, file).not.toMatch(/error: \{ message: [`'"]/);
+    }
+  });
+});

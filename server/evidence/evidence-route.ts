@@ -6,6 +6,7 @@ import { UnitCodeSchema } from '../../shared/schemas/unit';
 import type { AnalyticsDeps } from '../analytics/deps';
 import { attachment } from '../content-disposition';
 import type { Viewer } from '../context';
+import { refuseDownload } from '../download-refusal';
 import { sendError, sendJson } from '../http-json';
 import { clientAddress } from '../session-cookie';
 import type { ValueKey } from '../store/port';
@@ -105,8 +106,8 @@ async function upload(deps: AnalyticsDeps, req: IncomingMessage, res: ServerResp
 async function download(deps: AnalyticsDeps, req: IncomingMessage, res: ServerResponse, viewer: Viewer, path: string): Promise<void> {
   const match = /^\/api\/evidence\/(\d{1,15})$/.exec(path);
   const found = match ? await deps.store.evidenceContent(Number(match[1])) : null;
-  if (!found) return refuse(res, 404, msg('evidence.unknown'));
-  if (viewer.role === 'unit_head' && viewer.unitCode !== found.key.unitCode) return refuse(res, 403, msg('access.otherUnit'));
+  if (!found) return refuseDownload(req, res, 404, msg('evidence.unknown'));
+  if (viewer.role === 'unit_head' && viewer.unitCode !== found.key.unitCode) return refuseDownload(req, res, 403, msg('access.otherUnit'));
   await deps.store.audit({
     actor: viewer.username, action: 'evidence.download', target: keyText(found.key), before: null,
     after: JSON.stringify({ id: found.file.id, fileName: found.file.fileName, sha256: found.file.sha256 }), address: clientAddress(req),

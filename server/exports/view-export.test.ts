@@ -107,9 +107,9 @@ describe('the rankings view export', () => {
       return ((await res.json()) as { error: { message: string } }).error.message;
     };
     expect(await refusal('/api/exports/rankings.xlsx?period=2025-W99')).toMatch(/weeks 1 to 52/);
-    expect(await refusal('/api/exports/flags.xlsx?period=nonsense')).toMatch(/^period/);
-    expect(await refusal('/api/exports/rankings.xlsx?period=2025-W31&group=city')).toMatch(/^group: "city"/);
-    expect(await refusal('/api/exports/rankings.xlsx?period=2025-W31&group=department&kind=ward')).toMatch(/^kind: "ward"/);
+    expect(await refusal('/api/exports/flags.xlsx?period=nonsense')).toMatch(/^"nonsense" is not a period/);
+    expect(await refusal('/api/exports/rankings.xlsx?period=2025-W31&group=city')).toMatch(/^group: is not one of commune, department/);
+    expect(await refusal('/api/exports/rankings.xlsx?period=2025-W31&group=department&kind=ward')).toMatch(/^kind: is not one of/);
     expect(await refusal('/api/exports/rankings.xlsx?period=2025-W31&sort=secret')).toMatch(/^sort/);
     expect(await refusal('/api/exports/flags.xlsx?period=2025-W31&level=jail')).toMatch(/^level/);
     expect(await refusal('/api/exports/flags.xlsx?period=2025-W31&lang=fr')).toMatch(/lang/);

@@ -5,7 +5,7 @@ import { DAY_MS } from '../../shared/kpi/vn-time';
 import type { ReportRecord } from '../../shared/schemas/report';
 import type { AnalyticsDeps } from '../analytics/deps';
 import { form06Document } from '../analytics/form06';
-import { renderForm06Xlsx } from './form06-xlsx';
+import { renderOffThread } from './render-off-thread';
 
 /** What a stored Biểu 06 records in place of an index definition: the form and the rules it was counted by. */
 const FORM06_DEFINITION = { id: 'bieu06', name: 'Biểu số 06/VPCP/KSTT', basis: 'Thông tư 01/2020/TT-VPCP', rules: 'SPEC §8' };
@@ -20,7 +20,7 @@ export function dueQuarter(at: number): string | null {
 export async function saveForm06Snapshot(deps: AnalyticsDeps, period: string, trigger: ReportRecord['trigger'], actor: string | null): Promise<ReportRecord> {
   const doc = await form06Document(deps, { period });
   const generatedAt = new Date(deps.now()).toISOString();
-  const content = await renderForm06Xlsx(doc, generatedAt);
+  const content = await renderOffThread({ kind: 'form06-xlsx', doc, generatedAt });
   return deps.store.saveReport(
     {
       period: `${FORM06_SNAPSHOT_PREFIX}${doc.period.id}`, format: 'xlsx', language: 'vi', cutOff: new Date(doc.cutOff).toISOString(), generatedAt,

@@ -6,9 +6,8 @@ import { periodOrThrow } from '../analytics/deps';
 import { definitionOrThrow } from '../analytics/definitions';
 import { renderCsv } from './csv';
 import type { ReportLanguage } from './labels';
-import { renderPdf } from './pdf';
 import { reportData, type ReportData } from './report-data';
-import { renderXlsx } from './xlsx';
+import { renderOffThread } from './render-off-thread';
 
 export interface GenerateRequest {
   period: string;
@@ -28,9 +27,10 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
+/** The pack's file: the PDF and the XLSX are laid out on the render worker (decision 028), the CSV here. */
 export function render(data: ReportData, format: ReportFormat, language: ReportLanguage, generatedAt: string, demo: boolean): Promise<Buffer> {
-  if (format === 'pdf') return renderPdf(data, language, generatedAt, demo);
-  if (format === 'xlsx') return renderXlsx(data, language, generatedAt);
+  if (format === 'pdf') return renderOffThread({ kind: 'pack-pdf', data, language, generatedAt, demo });
+  if (format === 'xlsx') return renderOffThread({ kind: 'pack-xlsx', data, language, generatedAt });
   return Promise.resolve(renderCsv(data));
 }
 

@@ -214,6 +214,14 @@ export const MESSAGES = {
   'evidence.type': { params: NONE, en: 'By its content, the file is not a PDF, PNG, JPEG, XLSX or DOCX document: attach the official letter (PDF or a scan) or the spreadsheet itself.' },
   'evidence.nameMismatch': { params: { name: 'text', kind: 'text' }, en: 'The file is named "{{name}}", but its content is a {{kind}} document: give it the extension of what it is.' },
   'evidence.unknown': { params: NONE, en: 'There is no such evidence file.' },
+  // Downloads opened by a link (reports, Biểu 06, annexes, view exports, evidence): refusals, and the page a browser shows
+  'report.unknown': { params: NONE, en: 'There is no such report.' },
+  'export.unknown': { params: NONE, en: 'There is no such export.' },
+  'server.internalQuote': { params: { id: 'text' }, en: 'Something went wrong on the server; nothing was written. Quote {{id}} when you report it.' },
+  'download.failed': { params: NONE, en: 'The file could not be downloaded' },
+  'download.parameter': { params: { name: 'text' }, en: 'The link’s “{{name}}”' },
+  'download.back': { params: NONE, en: 'Back to the dashboard' },
+  'download.signIn': { params: NONE, en: 'Sign in' },
 } as const satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof MESSAGES;

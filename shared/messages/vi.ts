@@ -185,4 +185,11 @@ export const MESSAGES_VI: Record<MessageCode, string> = {
   'evidence.type': 'Theo nội dung, tệp không phải tài liệu PDF, PNG, JPEG, XLSX hay DOCX: hãy đính kèm chính công văn (PDF hoặc bản quét) hoặc bảng tính.',
   'evidence.nameMismatch': 'Tệp tên "{{name}}" nhưng nội dung là tài liệu {{kind}}: hãy đặt đúng phần mở rộng của tệp.',
   'evidence.unknown': 'Không có tệp minh chứng này.',
+  'report.unknown': 'Không có báo cáo này.',
+  'export.unknown': 'Không có bản xuất này.',
+  'server.internalQuote': 'Máy chủ gặp lỗi; không có dữ liệu nào bị ghi. Khi báo lỗi, hãy gửi kèm mã {{id}}.',
+  'download.failed': 'Không tải được tệp',
+  'download.parameter': 'Tham số “{{name}}” của đường dẫn',
+  'download.back': 'Về trang tổng quan',
+  'download.signIn': 'Đăng nhập',
 };

@@ -4,6 +4,7 @@ import { en } from '../locales/en';
 import { vi } from '../locales/vi';
 import { MESSAGES_EN } from '../../../shared/messages/en';
 import { MESSAGES_VI } from '../../../shared/messages/vi';
+import { LANGUAGE_COOKIE } from '../../../shared/domain/language-cookie';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -26,8 +27,17 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+/**
+ * The choice is also kept in a cookie, so that a page the server makes itself — a download refused when its link is
+ * opened (server/download-refusal.ts) — is in the same language. Not sensitive: readable by scripts, a year long.
+ */
+function shareWithServer(lng: string): void {
+  document.cookie = `${LANGUAGE_COOKIE}=${lng === 'en' ? 'en' : 'vi'}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}
+
 i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
+  shareWithServer(lng);
   try {
     window.localStorage.setItem(STORAGE_KEY, lng);
   } catch {
@@ -35,5 +45,6 @@ i18n.on('languageChanged', (lng) => {
   }
 });
 document.documentElement.lang = i18n.language;
+shareWithServer(i18n.language);
 
 export default i18n;

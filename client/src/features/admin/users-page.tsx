@@ -8,6 +8,7 @@ import { ErrorNote, QueryState } from '../../components/ui/status';
 import { formatDateTime } from '../../lib/format';
 import { useFormFields } from '../../lib/use-form-fields';
 import { useTRPC } from '../../lib/trpc';
+import { UnitSelect } from './unit-select';
 
 function CreateAccount() {
   const { t } = useTranslation();
@@ -87,15 +88,7 @@ function RoleEditor({ account, units, onSave }: { account: Account; units: reado
           {ROLES.map((r) => <option key={r} value={r}>{t(`auth.roles.${r}`)}</option>)}
         </select>
       </label>
-      {role === 'unit_head' && (
-        <label>
-          <span className="sr-only">{t('admin.unit')} {account.username}</span>
-          <select value={unitCode} onChange={(e) => setUnitCode(e.target.value)} required>
-            <option value="" />
-            {units.map((x) => <option key={x.code} value={x.code}>{x.name} ({x.code})</option>)}
-          </select>
-        </label>
-      )}
+      {role === 'unit_head' && <UnitSelect label={`${t('admin.unit')} ${account.username}`} value={unitCode} units={units} onChange={setUnitCode} />}
       {changed && <button type="submit" className="small">{t('admin.save')}</button>}
     </form>
   );
