@@ -21,6 +21,7 @@ import { breakdownSql, breakdownsFromRows, countsByUnitSql, countsFromRow, type 
 import { DAY_MS, VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
 import { dayOf, keysTable, rebuildAll, refreshKeys, rollupDriftSql, spanOf, spanSql } from '../rollup-sql';
 import { form06Counts } from './form06-sql';
+import { rowObjects } from './row-objects';
 import { stageDossierCsv, stagingTables } from './dossier-csv';
 
 type Row = Record<string, unknown>;
@@ -137,10 +138,10 @@ export class DuckDbStore implements Store {
     if (this.closed) throw new Error('The database is closed.');
     const c = this.leastBusy();
     this.busy.set(c, (this.busy.get(c) ?? 0) + 1);
-    const running = c.runAndReadAll(sql, values);
+    const running = c.run(sql, values);
     this.inflight.add(running);
     try {
-      return (await running).getRowObjectsJS() as Row[];
+      return rowObjects(await running);
     } finally {
       this.inflight.delete(running);
       this.busy.set(c, (this.busy.get(c) ?? 1) - 1);
