@@ -86,12 +86,12 @@ function floorDays(d: MeasureDialect, x: string): string {
 
 /** The day number of a timestamp, from its exact microseconds. */
 export function dayOf(d: MeasureDialect, ts: string): string {
-  return floorDays(d, `${d.epochUs(ts)} + ${OFFSET_US}`);
+  return d.vnDay ? d.vnDay(ts, 0) : floorDays(d, `${d.epochUs(ts)} + ${OFFSET_US}`);
 }
 
 /** The first midnight at or after a timestamp, as a day number: ts <= midnight of day k ⟺ ceilDay(ts) <= k. */
 function ceilDayOf(d: MeasureDialect, ts: string): string {
-  return `(${floorDays(d, `${d.epochUs(ts)} + ${OFFSET_US - 1}`)} + 1)`;
+  return `(${d.vnDay ? d.vnDay(ts, -1) : floorDays(d, `${d.epochUs(ts)} + ${OFFSET_US - 1}`)} + 1)`;
 }
 
 const doneDay = (d: MeasureDialect) => boundaryAtOrAfterSql(`greatest(${ceilDayOf(d, 'completed_at')}, day + 1)`);
@@ -151,6 +151,17 @@ export function rollupDriftSql(d: MeasureDialect): string {
   return `SELECT ${parts.map((p) => `(${p})`).join(' + ')} AS drift`;
 }
 
+/** The boundary days (the only days rollup rows are keyed by) of every window, as literal rows (idx, e, day). */
+function windowDays(windows: readonly { idx: number; window: Window }[]): string {
+  const rows: string[] = [];
+  for (const { idx, window } of windows) {
+    const e = dayNumber(window.cutOff);
+    for (let day = dayNumber(window.start); day < e; day++) if (isBoundaryDay(day)) rows.push(`(${idx}, ${e}, ${day})`);
+  }
+  // Only empty windows: one row that joins nothing (a NULL day equals no day).
+  return rows.length > 0 ? rows.join(', ') : '(-1, 0, CAST(NULL AS INTEGER))';
+}
+
 /**
  * Counts per unit and window from the rollups, for windows that start and end at Vietnam midnight, with the
  * window index `idx`: the same columns as countColumns. Each received day is mapped to the windows holding it
@@ -163,7 +174,7 @@ export function rollupCounts(d: MeasureDialect, windows: readonly { idx: number;
   // Each table is summed on its own (few columns over many rows), then the sums are joined: every key of the
   // completions and misses is a key of the days.
   return `WITH w(idx, s, e) AS (VALUES ${values}),
-     wd AS (SELECT w.idx, w.e, g.day FROM w, generate_series(w.s, w.e - 1) AS g(day)),
+     ${d.literalWindowDays ? `wd(idx, e, day) AS NOT MATERIALIZED (VALUES ${windowDays(windows)})` : 'wd AS (SELECT w.idx, w.e, g.day FROM w, generate_series(w.s, w.e - 1) AS g(day))'},
      days AS (
        SELECT r.unit_code, wd.idx, sum(r.received) AS received, sum(r.online) AS online, sum(r.end_to_end) AS end_to_end,
               sum(r.done_on_time) AS done_on_time, sum(r.e_result_known) AS e_result_known, sum(r.e_result) AS e_result,

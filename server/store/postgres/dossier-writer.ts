@@ -18,6 +18,9 @@ const STAGING_COLUMNS = `dossier_id TEXT COLLATE "C", unit_code TEXT COLLATE "C"
   completed_ms DOUBLE PRECISION, returned_ms DOUBLE PRECISION, status TEXT COLLATE "C", status_raw TEXT COLLATE "C", service_level INTEGER,
   e_result BOOLEAN, digitized BOOLEAN, fee_required BOOLEAN, paid_online BOOLEAN, counted BOOLEAN, line INTEGER`;
 
+/** Memory for each sort or hash of an import's statements, and for its index builds (decision 027). */
+const IMPORT_WORK_MEM = '128MB';
+const IMPORT_MAINTENANCE_WORK_MEM = '512MB';
 /** Rows are sent in chunks of about this many characters. */
 const CHUNK_CHARS = 256 * 1024;
 /** Bytes waiting for the server beyond which chunks go to a file: a caller that appends without yielding never lets the socket drain. */
@@ -56,6 +59,9 @@ export class PgDossierWriter implements DossierWriter {
   static async open(c: Client, onCommit: StagedCommit): Promise<PgDossierWriter> {
     try {
       await c.query('BEGIN');
+      // The import's checks, sort, rollup groupings and index builds run in memory rather than in batches spilled
+      // to disk (the defaults, 4 MB and 64 MB, are sized for many small queries); for this transaction only.
+      await c.query(`SET LOCAL work_mem = '${IMPORT_WORK_MEM}'; SET LOCAL maintenance_work_mem = '${IMPORT_MAINTENANCE_WORK_MEM}'`);
       await c.query(`CREATE TEMP TABLE ${STAGING} (${STAGING_COLUMNS}) ON COMMIT DROP`);
     } catch (error) {
       await rollback(c);

@@ -1,3 +1,4 @@
+import { VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
 import type { MeasureDialect } from '../measure-sql';
 
 /**
@@ -13,6 +14,10 @@ export const PG: MeasureDialect = {
   intDiv: (a, b) => `((${a}) / (${b}))`,
   double: 'DOUBLE PRECISION',
   quantileCont: (column, p) => `chiso_quantile_cont(array_agg(${column} ORDER BY ${column}), ${p})`,
+  // The local date at a fixed offset (an interval, not a zone name: no time zone database, no session setting).
+  vnDay: (ts, shiftUs) =>
+    `((${shiftUs === 0 ? `(${ts})` : `((${ts}) + INTERVAL '${shiftUs} microseconds')`} AT TIME ZONE INTERVAL '${VN_OFFSET_MS / 1000} seconds')::DATE - DATE '1970-01-01')`,
+  literalWindowDays: true,
 };
 
 /** An instant as `timestamptz` input text, exact to the microsecond (epoch ms may carry a fraction). */
