@@ -71,12 +71,17 @@ export class CountsCache {
    * One answer kept across data versions under a key that names its whole content (e.g. a digest of what it was
    * built from): the same key gives the same answer, another key replaces it.
    */
-  carried<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  carried<T>(key: string, compute: () => Promise<{ value: T; keep: boolean }>): Promise<T> {
     if (this.carry?.key === key) return this.carry.value as Promise<T>;
-    const value = compute();
+    const computed = compute();
+    const value = computed.then((c) => c.value);
     const entry = { key, value: value as Promise<unknown> };
     this.carry = entry;
-    value.catch(() => this.carry === entry && (this.carry = null));
+    // An answer its computation found unsure (keep: false) serves the callers already waiting, and no later one.
+    computed.then(
+      (c) => !c.keep && this.carry === entry && (this.carry = null),
+      () => this.carry === entry && (this.carry = null),
+    );
     return value;
   }
 

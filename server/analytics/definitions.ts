@@ -55,10 +55,10 @@ export function cachedValueLookup(deps: AnalyticsDeps): Promise<ValueLookup> {
   return deps.cache.remember(deps.store, 'valueLookup', async () => {
     const [digest, catalogue] = await Promise.all([deps.store.indicatorValuesDigest(), cachedIndicators(deps)]);
     const key = `${digest}|${catalogue.map((i) => `${i.code}:${i.frequency}`).join(',')}`;
-    const build = async () => valueLookup(await deps.store.listIndicatorValues(), catalogue);
-    const lookup = await deps.cache.carried(key, build);
-    // Values written between the digest and the read: this answer is right, but must not be kept under that digest.
-    if ((await deps.store.indicatorValuesDigest()) !== digest) return build();
-    return lookup;
+    return deps.cache.carried(key, async () => {
+      const value = valueLookup(await deps.store.listIndicatorValues(), catalogue);
+      // Values written between the digest and the read: the lookup is not kept under a digest it may not match.
+      return { value, keep: (await deps.store.indicatorValuesDigest()) === digest };
+    });
   });
 }

@@ -42,4 +42,30 @@ describe('the reported-value lookup across data changes', () => {
     expect(lists).toBe(2);
     expect(after('PUBLISH_ON_TIME', '00070', july)).toMatchObject({ numerator: 9, denominator: 10 });
   });
+
+  it('does not keep a lookup read while the values changed, even when they later change back', async () => {
+    const july = mustParsePeriod('2025-07');
+    const value = (numerator: number) => ({ indicator: 'PUBLISH_ON_TIME', unitCode: '00082', period: '2025-07', numerator, denominator: 10, value: numerator * 10, note: null });
+    await store.submitIndicatorValue(value(5), 'head', entry('value.report'));
+    // A write lands between the digest read and the read of the values.
+    let raced = false;
+    const racing = new Proxy(store, {
+      get(target, key) {
+        const v = Reflect.get(target, key, target);
+        if (key === 'listIndicatorValues' && !raced) {
+          raced = true;
+          return async () => {
+            await target.submitIndicatorValue(value(6), 'head', entry('value.correct'));
+            return target.listIndicatorValues();
+          };
+        }
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const deps = { ...fixtureDeps(store), store: racing };
+    expect((await cachedValueLookup(deps))('PUBLISH_ON_TIME', '00082', july)).toMatchObject({ numerator: 6 });
+    // Back to 5: the digest is the one read before the race, and the answer must be 5, not the 6 read under it.
+    await store.submitIndicatorValue(value(5), 'head', entry('value.correct'));
+    expect((await cachedValueLookup(deps))('PUBLISH_ON_TIME', '00082', july)).toMatchObject({ numerator: 5 });
+  });
 });
