@@ -6,6 +6,8 @@ import type { Period } from '../../shared/schemas/period';
 import { cachedRange, type AnalyticsDeps } from './deps';
 
 const FIRST_CHUNK = 13;
+/** How far back a below-streak is counted at most. */
+const HISTORY_YEARS = 10;
 
 /** The period and those before it, newest first. */
 export function periodsBack(period: Period, count: number): Period[] {
@@ -33,9 +35,12 @@ export async function rankWithHistory(deps: AnalyticsDeps, period: Period, asOf:
     const history = await loadHistory(deps, periods, asOf, codes);
     const result = buildRanking({ ...base, periods, history });
     const oldest = periods[periods.length - 1] as Period;
-    if (!result.truncated || !range || oldest.start <= range.first) return { ...result, history, periods };
+    if (!result.truncated || !range || oldest.start <= Math.max(range.first, period.start - HISTORY_YEARS * 366 * 86_400_000)) return { ...result, history, periods };
+    // Back to the first data, but no further than ten years before the period (one stray old dossier would
+    // otherwise make every ranking read hundreds of empty windows).
+    const floor = Math.max(range.first, period.start - HISTORY_YEARS * 366 * 86_400_000);
     let back = oldest;
-    while (back.start > range.first) {
+    while (back.start > floor) {
       back = previousPeriod(back);
       count += 1;
     }

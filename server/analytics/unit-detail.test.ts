@@ -28,19 +28,23 @@ describe('unit pages after a data change', () => {
   });
   afterAll(() => store.close());
 
-  it('reads the first unit of a complete period on its own, then every unit at once: the next units need no query', async () => {
+  it('reads the first two units of a complete period on their own, then every unit at once: the next need no query', async () => {
     const { spy, calls } = counting(store);
     const deps = { ...fixtureDeps(store), store: spy, cache: new CountsCache() };
     const first = await unitDetail(deps, { unitCode: '00070', period: '2025-W31' });
-    expect(calls.perUnit).toBe(3);
+    await unitDetail(deps, { unitCode: '00070', period: '2025-W31', index: 'chiso-v1' });
     await settle();
-    expect(calls.whole).toBe(1);
+    // One unit asked for, twice: no batch (a unit head paging through periods reads only their unit).
+    expect(calls).toEqual({ perUnit: 3, whole: 0 });
     const second = await unitDetail(deps, { unitCode: '00082', period: '2025-W31' });
+    await settle();
+    expect(calls).toEqual({ perUnit: 6, whole: 1 });
     const third = await unitDetail(deps, { unitCode: 'SO-TP', period: '2025-W31' });
-    expect(calls).toEqual({ perUnit: 3, whole: 1 });
+    const fourth = await unitDetail(deps, { unitCode: '04144', period: '2025-W31' });
+    expect(calls).toEqual({ perUnit: 6, whole: 1 });
     // The same pages as read unit by unit, from a new cache.
     const fresh = fixtureDeps(store);
-    for (const [code, page] of [['00070', first], ['00082', second], ['SO-TP', third]] as const) {
+    for (const [code, page] of [['00070', first], ['00082', second], ['SO-TP', third], ['04144', fourth]] as const) {
       expect(page, code).toEqual(await unitDetail(fresh, { unitCode: code, period: '2025-W31' }));
     }
     expect(second.procedures.length).toBeGreaterThan(1);
@@ -60,10 +64,12 @@ describe('unit pages after a data change', () => {
     const { spy, calls } = counting(store);
     const deps = { ...fixtureDeps(store), store: spy, cache: new CountsCache() };
     await unitDetail(deps, { unitCode: '00070', period: '2025-W31' });
-    await settle();
-    await store.upsertTarget({ measure: 'endToEndRate', kind: 'ward', unitCode: null, threshold: 25, effectiveFrom: '2025-07-21', deadline: null }, { actor: 'test', action: 'target.upsert', target: null, before: null, after: null, address: null });
     await unitDetail(deps, { unitCode: '00082', period: '2025-W31' });
     await settle();
-    expect(calls).toEqual({ perUnit: 6, whole: 2 });
+    await store.upsertTarget({ measure: 'endToEndRate', kind: 'ward', unitCode: null, threshold: 25, effectiveFrom: '2025-07-21', deadline: null }, { actor: 'test', action: 'target.upsert', target: null, before: null, after: null, address: null });
+    await unitDetail(deps, { unitCode: '04144', period: '2025-W31' });
+    await unitDetail(deps, { unitCode: 'SO-TP', period: '2025-W31' });
+    await settle();
+    expect(calls).toEqual({ perUnit: 12, whole: 2 });
   });
 });

@@ -21,8 +21,9 @@ const NOTHING: UnitBreakdown = { procedures: [], quantiles: { median: null, p90:
 
 /**
  * A unit's procedures, processing quantiles and overdue list for a window. For a window that no longer moves (a
- * complete period), the first unit page reads its own unit and then every unit's at once in the background: the other units' pages need no query until the data changes (after an import, the
- * dashboard's pages are recomputed at once by many users). A window cut at "now" is read unit by unit.
+ * complete period), once a second unit is asked for in it, every unit's rows are read at once in the background:
+ * the next units' pages need no query until the data changes (after an import, the dashboard's pages are
+ * recomputed at once by many users). A window cut at "now" is read unit by unit.
  */
 async function breakdownOf(deps: AnalyticsDeps, unitCode: string, window: Window, stable: boolean): Promise<UnitBreakdown> {
   const whole = `breakdowns|${window.start}|${window.cutOff}|${OVERDUE_LISTED}`;
@@ -36,7 +37,10 @@ async function breakdownOf(deps: AnalyticsDeps, unitCode: string, window: Window
     deps.cache.remember(deps.store, `quantiles|${key}`, () => deps.store.processingQuantiles(unitCode, window)),
     deps.cache.remember(deps.store, `overdue|${key}`, () => deps.store.overdueDossiers(unitCode, window, OVERDUE_LISTED)),
   ]);
-  if (stable && (await cachedUnits(deps)).length <= BATCH_MAX_UNITS) {
+  // The whole window only once a second unit is asked for in it: one user paging through periods of one unit
+  // (a unit head can see no other) does not make every unit's rows read for each.
+  const first = stable ? await deps.cache.remember(deps.store, `breakdownFirst|${window.start}|${window.cutOff}`, async () => unitCode) : unitCode;
+  if (first !== unitCode && (await cachedUnits(deps)).length <= BATCH_MAX_UNITS) {
     // Not awaited: this page is answered now; a failure only means the next pages read their own unit again.
     deps.cache.remember(deps.store, whole, () => deps.store.unitBreakdowns(window, OVERDUE_LISTED)).catch(() => undefined);
   }

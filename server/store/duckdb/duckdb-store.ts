@@ -353,7 +353,8 @@ export class DuckDbStore implements Store {
   private async commitStaged(c: DuckDBConnection, staging: string, outcome: ImportOutcome): Promise<ImportRecord> {
     const ts = (col: string) => `CASE WHEN ${col} IS NULL THEN NULL ELSE make_timestamp(CAST(${col} * 1000 AS BIGINT)) END`;
     // The rollups of the (unit, day) keys a replaced dossier leaves and the imported ones reach are recomputed.
-    const empty = (await c.runAndReadAll('SELECT NOT EXISTS (SELECT 1 FROM dossiers) AS empty')).getRowObjectsJS()[0]?.empty === true;
+    const stored = num((await c.runAndReadAll('SELECT count(*) AS n FROM dossiers')).getRowObjectsJS()[0]?.n ?? 0);
+    const empty = stored === 0;
     const keys = `${staging}_keys`;
     await c.run(keysTable(keys, 'VARCHAR'));
     if (!empty) {
@@ -372,8 +373,8 @@ export class DuckDbStore implements Store {
              ${ts('received_ms')}, ${ts('due_ms')}, ${ts('completed_ms')}, ${ts('returned_ms')},
              status, status_raw, service_level, e_result, digitized, fee_required, paid_online, counted
         FROM ${staging}${order?.sorted === true ? '' : ' ORDER BY received_ms'}`);
-    // Into an empty table, or a file at least half the size of what is stored: a rebuild is cheaper than key by key.
-    const stored = empty ? 0 : num((await c.runAndReadAll('SELECT count(*) AS n FROM dossiers')).getRowObjectsJS()[0]?.n);
+    // Into an empty table, or a file with at least half as many rows as were stored: a rebuild is cheaper than key
+    // by key.
     if (empty || num(order?.n ?? 0) * 2 >= stored) for (const sql of rebuildAll(DUCKDB)) await c.run(sql);
     else {
       await c.run(`INSERT INTO ${keys} SELECT DISTINCT unit_code, ${dayOf(DUCKDB, ts('received_ms'))} FROM ${staging} WHERE counted`);
