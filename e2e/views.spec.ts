@@ -21,7 +21,7 @@ test.describe('the unit page trend', () => {
     await page.goto('/units/00070?period=2025-W31');
     const trend = page.locator('section', { has: page.getByRole('heading', { name: 'Diễn biến' }) });
     // The 26 weeks up to 2025-W31 reach back to February; the demo's data start in July (2025-W27).
-    await expect(trend.getByRole('img')).toHaveAttribute('aria-label', /^Nộp trực tuyến: 2025-W27 /);
+    await expect(trend.locator('.chart[role="img"]')).toHaveAttribute('aria-label', /^Nộp trực tuyến: 2025-W27 /);
     await expect(trend.getByTestId('trend-notes')).toContainText('Từ kỳ đầu tiên có số liệu (2025-W27).');
     await trend.getByRole('combobox').first().selectOption('onTimeRate');
     await expect(trend.getByTestId('trend-notes')).toContainText(/Trục dọc bắt đầu từ \d+(,\d+)?, không từ 0/);
