@@ -18,6 +18,7 @@ import { mailerFromEnv } from './accountability/mailer';
 import { openCommandChannel, type CommandChannel } from './cli-channel';
 import { servingHost } from './cli-serving-host';
 import { DuckDbStore } from './store/duckdb/duckdb-store';
+import { stopRenderer } from './reports/render-off-thread';
 import { join, resolve } from 'node:path';
 
 const root = ROOT;
@@ -89,6 +90,8 @@ async function main(): Promise<void> {
       // Notices still being retried are let go before the store closes: the next start mails them.
       await stopScheduler().catch((error: unknown) => log('warn', 'could not hand pending notices on', { error: error instanceof Error ? error.message : String(error) }));
       await channel?.close();
+      // A pack still being laid out is abandoned (the scheduler makes it again at the next start).
+      await stopRenderer();
       await store.close();
     },
   });

@@ -108,6 +108,13 @@ describe('documents laid out off the main thread', () => {
     expect(form.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('a document not laid out in time fails, and its worker is replaced for the next one', async () => {
+    const doc = await form06Document(deps, { period: '2025-Q3' });
+    await expect(renderOffThread({ kind: 'form06-xlsx', doc, generatedAt: GENERATED }, 1)).rejects.toThrow(/could not be laid out: it took longer than 0.001 s/);
+    const form = await renderOffThread({ kind: 'form06-xlsx', doc, generatedAt: GENERATED });
+    expect(form.subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('a stopped worker fails what it was laying out; the next document starts another', async () => {
     const lost = expect(render(cityPack, 'pdf', 'en', GENERATED, false)).rejects.toThrow(/could not be laid out: the report renderer was stopped/);
     await stopRenderer();

@@ -5,6 +5,10 @@ import type { RenderJob, RenderReply, RenderRequest } from './render-jobs';
 
 /** A worker left without work is stopped after this long; the next document starts another (≈0.3 s). */
 const IDLE_MS = 30_000;
+/** A document not laid out within this long fails, and its worker is replaced: a hang holds up no later document. */
+const JOB_MS = 300_000;
+/** The worker's own heap: a document that would need more fails alone instead of taking the process's memory. */
+const HEAP_MB = 768;
 
 /**
  * The worker's entry: the compiled one beside the compiled server (scripts/build-server.mjs builds it as an entry of
@@ -17,6 +21,7 @@ function workerEntry(): URL | string {
 interface Pending {
   resolve: (bytes: Buffer) => void;
   reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
 }
 
 /**
@@ -32,14 +37,20 @@ class Renderer {
   /** Documents the worker has sent back, for tests that the service renders off the main thread. */
   rendered = 0;
 
-  render(job: RenderJob): Promise<Buffer> {
+  render(job: RenderJob, timeoutMs = JOB_MS): Promise<Buffer> {
     const worker = this.start();
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
     worker.ref();
     const id = this.nextId++;
     return new Promise<Buffer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        if (!this.pending.has(id) || this.worker !== worker) return;
+        this.fail(worker, new Error(`it took longer than ${timeoutMs / 1000} s`));
+        void worker.terminate();
+      }, timeoutMs);
+      timer.unref();
+      this.pending.set(id, { resolve, reject, timer });
       const request: RenderRequest = { id, job };
       worker.postMessage(request);
     });
@@ -47,7 +58,7 @@ class Renderer {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(workerEntry());
+    const worker = new Worker(workerEntry(), { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
     worker.on('message', (reply: RenderReply) => this.settle(reply));
     // A worker that could not start or died takes its documents with it; the next document starts a new one.
     worker.on('error', (error) => this.fail(worker, error));
@@ -59,6 +70,7 @@ class Renderer {
   private settle(reply: RenderReply): void {
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
+    clearTimeout(waiting.timer);
     this.pending.delete(reply.id);
     if ('bytes' in reply) {
       this.rendered++;
@@ -88,7 +100,10 @@ class Renderer {
     this.worker = null;
     const waiting = [...this.pending.values()];
     this.pending.clear();
-    for (const p of waiting) p.reject(new Error(`The document could not be laid out: ${error.message}`));
+    for (const p of waiting) {
+      clearTimeout(p.timer);
+      p.reject(new Error(`The document could not be laid out: ${error.message}`));
+    }
   }
 
   async stop(): Promise<void> {
@@ -103,9 +118,9 @@ class Renderer {
 
 const renderer = new Renderer();
 
-/** The document's bytes, laid out on the render worker. */
-export function renderOffThread(job: RenderJob): Promise<Buffer> {
-  return renderer.render(job);
+/** The document's bytes, laid out on the render worker; fails after `timeoutMs` (five minutes by default). */
+export function renderOffThread(job: RenderJob, timeoutMs?: number): Promise<Buffer> {
+  return renderer.render(job, timeoutMs);
 }
 
 /** How many documents the render worker has sent back since the process started. */
