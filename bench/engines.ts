@@ -17,7 +17,7 @@ import { PG } from '../server/store/postgres/sql';
 import { startThrowawayCluster } from '../server/store/postgres/throwaway-cluster';
 import type { Window } from '../server/store/port';
 import { writeCsv } from './generate';
-import { memoryOf, OUT, signIn, startServer, stopServer } from './server-process';
+import { memoryOf, OUT, signIn, startServer, stopServer, timeGets } from './server-process';
 
 const COUNT = Number(process.argv[3] ?? process.env.BENCH_ENGINES_COUNT ?? 1_000_000);
 const REQUESTS = 40;
@@ -91,18 +91,6 @@ async function directPostgres(url: string): Promise<Pick<EngineFigures, 'directF
   }
 }
 
-async function requestTimes(url: string, cookie: string, n: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = process.hrtime.bigint();
-    const res = await fetch(url, { headers: { cookie } });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
-    times.push(ms(t0));
-  }
-  return times;
-}
-
 /** Imports the CSV into a fresh database of the engine, then serves it from a process of its own and times the API. */
 async function measure(db: string, csv: string, direct: () => Promise<Pick<EngineFigures, 'directFirst' | 'direct' | 'detailDirect'>>): Promise<EngineFigures> {
   const store = await openStore({ CHISO_DB: db, CHISO_DB_MEMORY: '512MB', CHISO_DB_POOL: 4 });
@@ -125,15 +113,15 @@ async function measure(db: string, csv: string, direct: () => Promise<Pick<Engin
     const enc = (x: unknown) => encodeURIComponent(JSON.stringify(x));
     const rankingUrl = `${base}/trpc/kpi.ranking?input=${enc({ period: QUARTER.id, group: 'commune' })}`;
     const detailUrl = `${base}/trpc/units.detail?input=${enc({ unitCode: '00070', period: QUARTER.id })}`;
-    const [rankingCold] = await requestTimes(rankingUrl, cookie, 1);
-    const [detailCold] = await requestTimes(`${base}/trpc/units.detail?input=${enc({ unitCode: '00082', period: '2026-Q1' })}`, cookie, 1);
-    await requestTimes(rankingUrl, cookie, 5);
-    await requestTimes(detailUrl, cookie, 5);
+    const [rankingCold] = await timeGets(rankingUrl, cookie, 1);
+    const [detailCold] = await timeGets(`${base}/trpc/units.detail?input=${enc({ unitCode: '00082', period: '2026-Q1' })}`, cookie, 1);
+    await timeGets(rankingUrl, cookie, 5);
+    await timeGets(detailUrl, cookie, 5);
     served = {
       rankingCold: rankingCold as number,
       detailCold: detailCold as number,
-      ranking: await requestTimes(rankingUrl, cookie, REQUESTS),
-      detail: await requestTimes(detailUrl, cookie, REQUESTS),
+      ranking: await timeGets(rankingUrl, cookie, REQUESTS),
+      detail: await timeGets(detailUrl, cookie, REQUESTS),
       peakMb: memoryOf(server.pid as number).peakMb,
     };
   } finally {

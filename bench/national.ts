@@ -1,14 +1,17 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { memoryOf, OUT, signIn, startServer, stopServer } from './server-process';
+import { hanoiUnits } from '../server/seed/demo-units';
+import { benchDossiers, CSV_HEADER, csvLine } from './generate';
+import { memoryOf, OUT, signIn, startServer, stopServer, timeGets } from './server-process';
 
 /**
  * `npm run bench -- national [COUNT]`: the whole country — the official 3,321 communes and COUNT (default
  * 30,000,000) synthetic dossiers over Jan 2025 – Oct 2026, made by bench/province.ts into bench/out — served by the
  * API in a process of its own. Each round starts a new server (every answer cold: no counts cache, no answer cache)
- * and asks for kpi.ranking of a quarter and a week, kpi.overview and one commune's page; then the same again warm.
- * Reports the times and the server's resident memory (now and peak).
+ * and asks for kpi.ranking of a quarter and a week, kpi.overview and one commune's page; then the same again warm;
+ * then, after an upload of 100 dossiers (the data changed: every cache empty, the process warm), once more — the
+ * cold answer a running server gives. Reports the times and the server's resident memory (now and peak).
  */
 const COUNT = Number(process.argv[3] ?? process.env.BENCH_COUNT ?? 30_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -35,12 +38,10 @@ async function build(): Promise<number | null> {
   return Date.now() - started;
 }
 
+/** One GET of a tRPC query, timed. */
 async function timedGet(base: string, cookie: string, procedure: string, input: unknown): Promise<number> {
-  const t0 = performance.now();
-  const res = await fetch(`${base}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } });
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`${procedure} answered ${res.status}`);
-  return performance.now() - t0;
+  const [ms] = await timeGets(`${base}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, cookie, 1);
+  return ms as number;
 }
 
 const built = await build();
@@ -52,6 +53,9 @@ const asks: [string, string, unknown][] = [
   ['units.detail 2026-Q2 (one commune)', 'units.detail', { period: '2026-Q2', unitCode: '00070' }],
 ];
 const cold = new Map<string, number[]>();
+const afterChange = new Map<string, number[]>();
+/** 100 dossiers of Hoàn Kiếm (00070, also a commune of the national list), new ids each round. */
+const changeCsv = (round: number) => `${CSV_HEADER}\n${[...benchDossiers(hanoiUnits().filter((u) => u.code === '00070'), 100, 7000 + round)].map(csvLine).join('\n')}\n`;
 const warm = new Map<string, number[]>();
 let peakMb = 0;
 let lastRss = 0;
@@ -64,6 +68,11 @@ for (let round = 0; round < ROUNDS; round++) {
     for (const [label, procedure, input] of asks) {
       for (let i = 0; i < 5; i++) warm.set(label, [...(warm.get(label) ?? []), await timedGet(base, cookie, procedure, input)]);
     }
+    const officer = await signIn(base, 'bench-officer');
+    const upload = await fetch(`${base}/api/imports?kind=dossiers`, { method: 'POST', body: changeCsv(round), headers: { cookie: officer, 'x-file-name': 'change.csv' } });
+    await upload.arrayBuffer();
+    if (upload.status !== 200) throw new Error(`the upload answered ${upload.status}`);
+    for (const [label, procedure, input] of asks) afterChange.set(label, [...(afterChange.get(label) ?? []), await timedGet(base, cookie, procedure, input)]);
     const mem = memoryOf(server.pid as number);
     peakMb = Math.max(peakMb, mem.peakMb);
     lastRss = mem.rssMb;
@@ -78,9 +87,9 @@ const range = (xs: readonly number[]) => {
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 say(`National: 3,321 communes, ${COUNT.toLocaleString('en')} dossiers, database ${dbMb.toFixed(0)} MB${built === null ? '' : `, built in ${(built / 1000).toFixed(0)} s`}; ${ROUNDS} new servers`);
 say('');
-say('| request | cold (first after start), min–max | warm median |');
-say('|---|---|---|');
-for (const [label] of asks) say(`| ${label} | ${range(cold.get(label) ?? [])} | ${median(warm.get(label) ?? []).toFixed(1)} ms |`);
+say('| request | cold (first after start), min–max | warm median | after an upload (running server), min–max |');
+say('|---|---|---|---|');
+for (const [label] of asks) say(`| ${label} | ${range(cold.get(label) ?? [])} | ${median(warm.get(label) ?? []).toFixed(1)} ms | ${range(afterChange.get(label) ?? [])} |`);
 say('');
 say(`Server resident memory after the requests: ${lastRss.toFixed(0)} MB; peak (VmHWM) over all rounds: ${peakMb.toFixed(0)} MB.`);
 writeFileSync(`${OUT}national-${COUNT}.md`, `${lines.join('\n')}\n`);

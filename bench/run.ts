@@ -10,7 +10,7 @@ import { hanoiUnits } from '../server/seed/demo-units';
 import { DuckDbStore } from '../server/store/duckdb/duckdb-store';
 import { COUNT_COLUMNS, windowsCte } from '../server/store/duckdb/sql';
 import { writeCsv } from './generate';
-import { loadDirect, memoryOf, OUT, signIn, startServer, stopServer } from './server-process';
+import { loadDirect, memoryOf, OUT, signIn, startServer, stopServer, timeGets } from './server-process';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
 const REQUESTS = 60;
@@ -66,19 +66,6 @@ async function timeOnce(url: string): Promise<number> {
   return ms(t0);
 }
 
-async function timeRequests(url: string): Promise<number[]> {
-  for (let i = 0; i < 5; i++) await (await fetch(url, { headers: { cookie } })).arrayBuffer();
-  const times: number[] = [];
-  for (let i = 0; i < REQUESTS; i++) {
-    const t0 = process.hrtime.bigint();
-    const res = await fetch(url, { headers: { cookie } });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
-    times.push(ms(t0));
-  }
-  return times;
-}
-
 async function timeDirect(db: string, sql: string): Promise<number[]> {
   const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY', threads: '2' });
   const c = await instance.connect();
@@ -111,8 +98,8 @@ async function benchServe(count: number): Promise<void> {
     const detailUrl = `${base}/units.detail?input=${enc({ unitCode: '00070', period: '2026-Q2' })}`;
     coldRanking = await timeOnce(rankingUrl);
     coldDetail = await timeOnce(`${base}/units.detail?input=${enc({ unitCode: '00082', period: '2026-Q1' })}`);
-    ranking = await timeRequests(rankingUrl);
-    detail = await timeRequests(detailUrl);
+    ranking = await timeGets(rankingUrl, cookie, REQUESTS, 5);
+    detail = await timeGets(detailUrl, cookie, REQUESTS, 5);
     rss = memoryOf(server.pid as number).peakMb;
   } finally {
     await stopServer(server);

@@ -46,3 +46,19 @@ export async function signIn(base: string, username: string, password = BENCH_PA
   if (res.status !== 200) throw new Error(`sign-in of ${username} answered ${res.status}`);
   return (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
 }
+
+/**
+ * Times `n` GET requests of `url` with the session `cookie`, each read to its end, after `warmUp` untimed ones;
+ * any answer but 200 stops the benchmark. Milliseconds, in order.
+ */
+export async function timeGets(url: string, cookie: string, n: number, warmUp = 0): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < warmUp + n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers: { cookie } });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+    if (i >= warmUp) times.push(performance.now() - t0);
+  }
+  return times;
+}
