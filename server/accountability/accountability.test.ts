@@ -9,6 +9,7 @@ import type { Store } from '../store/port';
 import { FIXTURE_NOW, fixtureAuth, fixtureDeps, fixtureStoreWithAccounts } from '../testing/fixture';
 import { createCallerFactory } from '../trpc';
 import { addAccount } from '../cli-user';
+import { outcomeOf } from '../testing/trpc-outcome';
 
 const HOUR = 3_600_000;
 const LEADER: Viewer = { username: 'leader', role: 'leader', unitCode: null };
@@ -21,14 +22,7 @@ let deps: AnalyticsDeps;
 let now = FIXTURE_NOW;
 const caller = (viewer: Viewer) => createCallerFactory(appRouter)(createInnerContext(deps, fixtureAuth(store), viewer));
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : 'THREW';
-  }
-}
+const codeOf = (promise: Promise<unknown>) => outcomeOf(promise);
 
 /** The message a client reads: validation problems as `path: message`, as the HTTP error formatter writes them. */
 async function messageOf(promise: Promise<unknown>): Promise<string> {

@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LADDER } from '../../shared/kpi/escalation';
 import type { AnalyticsDeps } from '../analytics/deps';
@@ -8,6 +7,7 @@ import type { Store } from '../store/port';
 import { fixtureAuth, fixtureDeps, fixtureStoreWithAccounts } from '../testing/fixture';
 import { createCallerFactory } from '../trpc';
 import { renderNoticeMail } from './notice-mail';
+import { outcomeOf } from '../testing/trpc-outcome';
 
 const ADMIN: Viewer = { username: 'admin', role: 'admin', unitCode: null };
 const HEAD_CUA_NAM: Viewer = { username: 'head-00082', role: 'unit_head', unitCode: '00082' };
@@ -21,14 +21,7 @@ let store: Store;
 let deps: AnalyticsDeps;
 const caller = (viewer: Viewer) => createCallerFactory(appRouter)(createInnerContext(deps, fixtureAuth(store), viewer));
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    return error instanceof TRPCError ? `${error.code}: ${error.message}` : String(error);
-  }
-}
+const refusal = (promise: Promise<unknown>) => outcomeOf(promise, true);
 
 beforeAll(async () => {
   store = await fixtureStoreWithAccounts();

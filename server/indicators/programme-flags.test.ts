@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Indicator } from '../../shared/domain/indicator';
 import { createInnerContext, type Viewer } from '../context';
@@ -6,6 +5,7 @@ import { appRouter } from '../routers/_app';
 import type { Store } from '../store/port';
 import { fixtureAuth, fixtureDeps, fixtureStore } from '../testing/fixture';
 import { createCallerFactory } from '../trpc';
+import { outcomeOf } from '../testing/trpc-outcome';
 
 const ADMIN: Viewer = { username: 'admin', role: 'admin', unitCode: null };
 const LEADER: Viewer = { username: 'leader', role: 'leader', unitCode: null };
@@ -19,14 +19,7 @@ let store: Store;
 let deps: ReturnType<typeof fixtureDeps>;
 const caller = (viewer: Viewer) => createCallerFactory(appRouter)(createInnerContext(deps, fixtureAuth(store), viewer));
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    return error instanceof TRPCError ? `${error.code}: ${error.message}` : 'THREW';
-  }
-}
+const codeOf = (promise: Promise<unknown>) => outcomeOf(promise, true);
 
 beforeAll(async () => {
   store = await fixtureStore();

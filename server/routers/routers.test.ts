@@ -1,24 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ranking } from '../analytics/ranking';
-import { TRPCError } from '@trpc/server';
 import { createInnerContext, type Viewer } from '../context';
 import type { Store } from '../store/port';
 import { fixtureAuth, fixtureDeps, fixtureStore } from '../testing/fixture';
 import { createCallerFactory } from '../trpc';
 import { appRouter } from './_app';
+import { outcomeOf } from '../testing/trpc-outcome';
 
 const LEADER: Viewer = { username: 'leader', role: 'leader', unitCode: null };
 let store: Store;
 const caller = (viewer: Viewer | null = LEADER) => createCallerFactory(appRouter)(createInnerContext(fixtureDeps(store), fixtureAuth(store), viewer));
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : 'THREW';
-  }
-}
+const codeOf = (promise: Promise<unknown>) => outcomeOf(promise);
 
 beforeAll(async () => {
   store = await fixtureStore();

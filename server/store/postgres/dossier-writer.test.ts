@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../testing/engines';
+import { openTestPostgres } from '../testing/engines';
 import { outcome, randomDossiers } from '../testing/random-dossiers';
-import { PostgresStore } from './postgres-store';
+import type { PostgresStore } from './postgres-store';
 
 describe('the PostgreSQL dossier writer', () => {
-  let drop: () => Promise<void>;
   let store: PostgresStore;
   beforeAll(async () => {
-    const database = await createTestDatabase();
-    drop = database.drop;
-    store = await PostgresStore.open(database.url, { poolSize: 2 });
+    store = await openTestPostgres(2);
   });
-  afterAll(async () => {
-    await store?.close();
-    await drop?.();
-  });
+  afterAll(() => store?.close());
 
   it('leaves nothing when aborted in the middle of a COPY, and its connection is not reused half-way', async () => {
     const writer = await store.openDossierWriter();

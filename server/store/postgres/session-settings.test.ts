@@ -1,22 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mustParsePeriod } from '../../../shared/kpi/periods';
-import { createTestDatabase } from '../testing/engines';
+import { openTestPostgres } from '../testing/engines';
 import { outcome, randomDossiers } from '../testing/random-dossiers';
-import { PostgresStore } from './postgres-store';
+import type { PostgresStore } from './postgres-store';
 
 /** What the cold answers and the import's speed on PostgreSQL depend on (decision 027). */
 describe('the PostgreSQL store’s session settings', () => {
-  let drop: () => Promise<void>;
   let store: PostgresStore;
   beforeAll(async () => {
-    const database = await createTestDatabase();
-    drop = database.drop;
-    store = await PostgresStore.open(database.url, { poolSize: 2 });
+    store = await openTestPostgres(2);
   });
-  afterAll(async () => {
-    await store?.close();
-    await drop?.();
-  });
+  afterAll(() => store?.close());
 
   it('runs every pooled connection without JIT compilation, and an import’s larger sort memory stays in its own transaction', async () => {
     const writer = await store.openDossierWriter();

@@ -40,9 +40,10 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-async function openPostgres(): Promise<Store> {
+/** A PostgreSQL store on a new empty database of the test server; closing it drops the database. */
+export async function openTestPostgres(poolSize = 4): Promise<PostgresStore> {
   const database = await createTestDatabase();
-  const store = await PostgresStore.open(database.url, { poolSize: 4 });
+  const store = await PostgresStore.open(database.url, { poolSize });
   const close = store.close.bind(store);
   store.close = async () => {
     await close();
@@ -54,5 +55,5 @@ async function openPostgres(): Promise<Store> {
 /** Every engine the storage contract runs on. A new adapter is added here and must pass the whole contract. */
 export const ENGINES: readonly Engine[] = [
   { name: 'duckdb', open: () => DuckDbStore.open(':memory:'), rows: (store, sql) => (store as DuckDbStore).rows(sql) },
-  { name: 'postgres', open: openPostgres, rows: (store, sql) => (store as PostgresStore).rows(sql) },
+  { name: 'postgres', open: () => openTestPostgres(), rows: (store, sql) => (store as PostgresStore).rows(sql) },
 ];
