@@ -117,6 +117,11 @@ export interface ValueKey {
 }
 
 /** A file a unit attached to a reported value as its evidence (decision 024): what it is, not its bytes. */
+/** The audit entry of an attached evidence file: `after` names the stored file (both engines write this). */
+export function evidenceAudit(entry: AuditInput, file: EvidenceFile): AuditInput {
+  return { ...entry, after: JSON.stringify({ id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size, sha256: file.sha256 }) };
+}
+
 export interface EvidenceFile {
   id: number;
   fileName: string;

@@ -7,6 +7,7 @@ import type { Counts } from '../../../shared/schemas/measure';
 import type { Target } from '../../../shared/schemas/target';
 import type { Unit, UnitKind } from '../../../shared/schemas/unit';
 import type { AuditInput, DossierCsvLoad, DossierWriter, ImportOutcome, OverdueRow, ProcedureCounts, Store, UnitBreakdown, StoredAccount, StoredDefinition, StoredLadder, Window, NewReport, NewCommitment, NewDecision, NewNotice, ValueKey } from '../port';
+import { evidenceAudit } from '../port';
 import type { MailStatus } from '../../../shared/domain/accountability';
 import type { AccountabilityFilter } from '../../../shared/schemas/accountability';
 import * as access from './access-tables';
@@ -599,7 +600,7 @@ export class DuckDbStore implements Store {
       const attached = await indicators.attachEvidence(c, key, file, actor);
       if (attached) {
         await this.dataChanged(c);
-        await access.appendAudit(c, { ...entry, after: JSON.stringify({ id: attached.id, fileName: attached.fileName, contentType: attached.contentType, size: attached.size, sha256: attached.sha256 }) });
+        await access.appendAudit(c, evidenceAudit(entry, attached));
       }
       return attached;
     });

@@ -8,6 +8,7 @@ import type { Unit } from '../../../shared/schemas/unit';
 import type {
   AuditInput, DossierWriter, ImportOutcome, NewCommitment, NewDecision, NewNotice, NewReport, Store, StoredAccount, StoredDefinition, StoredLadder, ValueKey, Window,
 } from '../port';
+import { evidenceAudit } from '../port';
 import * as access from './access-tables';
 import * as accountability from './accountability-tables';
 import * as data from './data-tables';
@@ -254,7 +255,7 @@ export class PostgresStore implements Store {
       const attached = await indicators.attachEvidence(c, key, file, actor);
       if (attached) {
         await data.dataChanged(c);
-        await access.appendAudit(c, { ...entry, after: JSON.stringify({ id: attached.id, fileName: attached.fileName, contentType: attached.contentType, size: attached.size, sha256: attached.sha256 }) });
+        await access.appendAudit(c, evidenceAudit(entry, attached));
       }
       return attached;
     });
