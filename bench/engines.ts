@@ -64,28 +64,32 @@ async function timed(run: () => Promise<unknown>, times: number): Promise<{ firs
   return { first: all[0] as number, rest: all.slice(1) };
 }
 
-async function directDuckDb(path: string): Promise<Pick<EngineFigures, 'directFirst' | 'direct' | 'detailDirect'>> {
+type DirectFigures = Pick<EngineFigures, 'directFirst' | 'direct' | 'detailDirect'>;
+
+/** The ranking's and a unit's aggregate run straight on a database, through `run`, as a BI tool would. */
+async function directFigures(dialect: MeasureDialect, run: (sql: string) => Promise<unknown>): Promise<DirectFigures> {
+  const sql = directSql(dialect);
+  const ranking = await timed(() => run(sql.ranking), DIRECT_RUNS);
+  const detail = await timed(() => run(sql.detail), DIRECT_RUNS);
+  return { directFirst: ranking.first, direct: ranking.rest, detailDirect: detail.rest };
+}
+
+async function directDuckDb(path: string): Promise<DirectFigures> {
   const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', threads: '2' });
   const c = await instance.connect();
   try {
-    const sql = directSql(DUCKDB);
-    const ranking = await timed(() => c.runAndReadAll(sql.ranking), DIRECT_RUNS);
-    const detail = await timed(() => c.runAndReadAll(sql.detail), DIRECT_RUNS);
-    return { directFirst: ranking.first, direct: ranking.rest, detailDirect: detail.rest };
+    return await directFigures(DUCKDB, (sql) => c.runAndReadAll(sql));
   } finally {
     c.closeSync();
     instance.closeSync();
   }
 }
 
-async function directPostgres(url: string): Promise<Pick<EngineFigures, 'directFirst' | 'direct' | 'detailDirect'>> {
+async function directPostgres(url: string): Promise<DirectFigures> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const sql = directSql(PG);
-    const ranking = await timed(() => client.query(sql.ranking), DIRECT_RUNS);
-    const detail = await timed(() => client.query(sql.detail), DIRECT_RUNS);
-    return { directFirst: ranking.first, direct: ranking.rest, detailDirect: detail.rest };
+    return await directFigures(PG, (sql) => client.query(sql));
   } finally {
     await client.end();
   }

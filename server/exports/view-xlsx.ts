@@ -72,6 +72,14 @@ export function rankingFilters(view: RankingView, lang: ReportLanguage): string[
   return out;
 }
 
+/** A workbook of chiso's with its one sheet. */
+function viewWorkbook(sheet: string, exportedAt: string): { wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet } {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'chiso';
+  wb.created = new Date(exportedAt);
+  return { wb, ws: wb.addWorksheet(sheet) };
+}
+
 /** The rankings page's view as a workbook: the rows shown, in the order shown, with the view's period, index and filters. */
 export async function renderRankingView(
   data: { period: PeriodInfo; definition: ViewHead['definition']; total: number },
@@ -79,10 +87,7 @@ export async function renderRankingView(
 ): Promise<Buffer> {
   const L = LABELS[lang];
   const E = EXPORT_LABELS[lang];
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'chiso';
-  wb.created = new Date(exportedAt);
-  const ws = wb.addWorksheet(E.sheetRanking);
+  const { wb, ws } = viewWorkbook(E.sheetRanking, exportedAt);
   const headerRow = writeHead(ws, { title: fill(E.rankingTitle, { group: L.groups[view.group] }), period: data.period, definition: data.definition, filters: rankingFilters(view, lang), shown: rows.length, total: data.total, exportedAt }, lang);
   table(ws, headerRow, [
     { header: L.rank, key: 'rank', width: 7 },
@@ -120,10 +125,7 @@ export function flagFilters(filter: FlagFilter, list: FlagList, lang: ReportLang
 export async function renderFlagView(list: FlagList, rows: FlagList['rows'], filter: FlagFilter, lang: ReportLanguage, exportedAt: string): Promise<Buffer> {
   const L = LABELS[lang];
   const E = EXPORT_LABELS[lang];
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'chiso';
-  wb.created = new Date(exportedAt);
-  const ws = wb.addWorksheet(E.sheetFlags);
+  const { wb, ws } = viewWorkbook(E.sheetFlags, exportedAt);
   const headerRow = writeHead(ws, { title: E.flagsTitle, period: list.period, definition: list.definition, filters: flagFilters(filter, list, lang), shown: rows.length, total: list.rows.length, exportedAt }, lang);
   table(ws, headerRow, [
     { header: L.code, key: 'unitCode', width: 10 },
