@@ -4,6 +4,7 @@ import { buildRanking, type RankingInput, type RankingResult } from '../../share
 import type { Counts } from '../../shared/schemas/measure';
 import type { Period } from '../../shared/schemas/period';
 import { cachedRange, type AnalyticsDeps } from './deps';
+import { DAY_MS } from '../../shared/kpi/vn-time';
 
 const FIRST_CHUNK = 13;
 /** How far back a below-streak is counted at most. */
@@ -28,18 +29,17 @@ export async function loadHistory(deps: AnalyticsDeps, periods: readonly Period[
  */
 export async function rankWithHistory(deps: AnalyticsDeps, period: Period, asOf: number, base: Omit<RankingInput, 'periods' | 'history'>): Promise<RankingResult & { history: Map<string, (Counts | undefined)[]>; periods: Period[] }> {
   const range = await cachedRange(deps);
+  // Back to the first data, but no further than ten years before the period (one stray old dossier would otherwise
+  // make every ranking read hundreds of empty windows).
+  const floor = range ? Math.max(range.first, period.start - HISTORY_YEARS * 366 * DAY_MS) : Infinity;
   const codes = base.units.map((u) => u.code);
   let count = FIRST_CHUNK;
   for (;;) {
     const periods = periodsBack(period, count);
     const history = await loadHistory(deps, periods, asOf, codes);
     const result = buildRanking({ ...base, periods, history });
-    const oldest = periods[periods.length - 1] as Period;
-    if (!result.truncated || !range || oldest.start <= Math.max(range.first, period.start - HISTORY_YEARS * 366 * 86_400_000)) return { ...result, history, periods };
-    // Back to the first data, but no further than ten years before the period (one stray old dossier would
-    // otherwise make every ranking read hundreds of empty windows).
-    const floor = Math.max(range.first, period.start - HISTORY_YEARS * 366 * 86_400_000);
-    let back = oldest;
+    let back = periods[periods.length - 1] as Period;
+    if (!result.truncated || back.start <= floor) return { ...result, history, periods };
     while (back.start > floor) {
       back = previousPeriod(back);
       count += 1;
