@@ -109,6 +109,12 @@ export function overdueOpen(d: MeasureDialect, unitParam: string): string {
            ORDER BY d.due_at, d.dossier_id`;
 }
 
+/** The median and 90th percentile of a quantile row (milliseconds) in days; null when nothing was completed. */
+export function quantilesFromRow(r: Record<string, unknown> | undefined): { median: number | null; p90: number | null } {
+  const days = (v: unknown) => (v === null || v === undefined ? null : Number(v) / 86_400_000);
+  return { median: days(r?.median), p90: days(r?.p90) };
+}
+
 export function countsFromRow(r: Record<string, unknown>): Counts {
   const n = (k: string) => Number(r[k] ?? 0);
   return {
@@ -207,9 +213,8 @@ export function breakdownsFromRows(
     return b;
   };
   const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  const days = (v: unknown) => (v === null || v === undefined ? null : Number(v) / 86_400_000);
   for (const r of procedures) of(r.unit_code).procedures.push({ procedureCode: String(r.procedure_code), procedureName: text(r.procedure_name), counts: countsFromRow(r) });
-  for (const r of quantiles) of(r.unit_code).quantiles = { median: days(r.median), p90: days(r.p90) };
+  for (const r of quantiles) of(r.unit_code).quantiles = quantilesFromRow(r);
   for (const r of overdue) of(r.unit_code).overdue.push({ dossierId: String(r.dossier_id), procedureCode: String(r.procedure_code), procedureName: text(r.procedure_name), receivedAt: Number(r.r), dueAt: Number(r.due) });
   return out;
 }

@@ -18,7 +18,7 @@ import { QD766_INDICATORS } from '../../../shared/kpi/definitions/qd766-catalogu
 import type { Indicator, IndicatorValue } from '../../../shared/domain/indicator';
 import { MIGRATIONS } from './migrations';
 import { COUNT_COLUMNS, DUCKDB, windowedDossiers, windowsCte } from './sql';
-import { breakdownSql, breakdownsFromRows, countsByUnitSql, countsFromRow, type CountsPaths } from '../measure-sql';
+import { breakdownSql, breakdownsFromRows, countsByUnitSql, countsFromRow, quantilesFromRow, type CountsPaths } from '../measure-sql';
 import { DAY_MS, VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
 import { dayOf, keysTable, rebuildAll, refreshKeys, rollupDriftSql, spanOf, spanSql } from '../rollup-sql';
 import { form06Counts } from './form06-sql';
@@ -467,8 +467,7 @@ export class DuckDbStore implements Store {
           WHERE d.counted AND d.unit_code = $unit AND d.completed_at <= w.e)`,
       { unit: unitCode },
     );
-    const days = (v: unknown) => (v === null || v === undefined ? null : num(v) / 86_400_000);
-    return { median: days(r?.median), p90: days(r?.p90) };
+    return quantilesFromRow(r);
   }
 
   async overdueDossiers(unitCode: string, window: Window, limit: number): Promise<OverdueRow[]> {

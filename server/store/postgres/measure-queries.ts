@@ -1,5 +1,5 @@
 import type { Counts } from '../../../shared/schemas/measure';
-import { breakdownSql, breakdownsFromRows, countColumns, countsByUnitSql, countsFromRow, overdueOpen, processingQuantiles, windowedDossiers, windowsCte, type CountsPaths } from '../measure-sql';
+import { breakdownSql, breakdownsFromRows, quantilesFromRow, countColumns, countsByUnitSql, countsFromRow, overdueOpen, processingQuantiles, windowedDossiers, windowsCte, type CountsPaths } from '../measure-sql';
 import { rollupDriftSql } from '../rollup-sql';
 import type { OverdueRow, ProcedureCounts, UnitBreakdown, Window } from '../port';
 import type { PgDb } from './pg-db';
@@ -36,8 +36,7 @@ export async function procedureCounts(db: PgDb, unitCode: string, window: Window
 
 export async function quantiles(db: PgDb, unitCode: string, window: Window): Promise<{ median: number | null; p90: number | null }> {
   const [r] = await db.query(`WITH ${windowsCte(PG, [window])} ${processingQuantiles(PG, '$1')}`, [unitCode]);
-  const days = (v: unknown) => (v === null || v === undefined ? null : num(v) / 86_400_000);
-  return { median: days(r?.median), p90: days(r?.p90) };
+  return quantilesFromRow(r);
 }
 
 export async function overdueDossiers(db: PgDb, unitCode: string, window: Window, limit: number): Promise<OverdueRow[]> {
