@@ -63,18 +63,22 @@ function unscored(component: IndexComponent, f: Fraction | null): ComponentScore
   };
 }
 
+/** A scored component (written out, not spread from a common part: a national ranking makes tens of thousands). */
+function scored(component: IndexComponent, f: Fraction, points: number | null, ratio: number | null): ComponentScore {
+  return { code: component.code, group: component.group, maxPoints: component.points, numerator: f.num, denominator: f.den, source: f.source, points, ratio };
+}
+
 /** One component's score with its exact points (rounded only for the output). */
 export function scoreComponent(component: IndexComponent, ctx: ScoreContext): { score: ComponentScore; exact: number | null } {
   const f = fractionFor(component, ctx);
   if (!f) return { score: unscored(component, null), exact: null };
-  const base = { code: component.code, group: component.group, maxPoints: component.points, numerator: f.num, denominator: f.den, source: f.source };
   if (f.value === null && f.den === 0) {
     const exact = component.whenEmpty === 'zero' ? 0 : component.whenEmpty === 'full' ? component.points : null;
-    return { score: { ...base, points: exact, ratio: null }, exact };
+    return { score: scored(component, f, exact, null), exact };
   }
   const ratio = f.value ?? (100 * (f.num as number)) / (f.den as number);
   const exact = rulePoints(component, ratio, ctx.targetOf(component.measure ?? (component.indicator as string)));
-  return { score: { ...base, points: roundHalfUp(exact, 2), ratio: roundHalfUp(ratio, 2) }, exact };
+  return { score: scored(component, f, roundHalfUp(exact, 2), roundHalfUp(ratio, 2)), exact };
 }
 
 /**

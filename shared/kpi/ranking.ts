@@ -1,5 +1,5 @@
 import type { IndexDefinition } from '../schemas/index-definition';
-import { isMeasure, type Counts } from '../schemas/measure';
+import { isMeasure, type Counts, type Measures } from '../schemas/measure';
 import type { Indicator } from '../domain/indicator';
 import type { Period } from '../schemas/period';
 import type { Flag, RankingRow } from '../schemas/ranking';
@@ -46,13 +46,34 @@ export function compareUnitNames(a: { unitName: string; unitCode: string }, b: {
  * targetInForce, remembered per target list: a unit without targets of its own has its kind's, so the answer is
  * shared by every unit of a kind (a national ranking asks it for thousands of units × periods × measures).
  */
-const targetMemo = new WeakMap<readonly Target[], { own: Set<string>; answers: Map<string, TargetInForce | null> }>();
-function targetAt(targets: readonly Target[], unit: Unit, measure: string, periodEnd: number): TargetInForce | null {
+interface TargetMemo {
+  own: Set<string>;
+  answers: Map<string, TargetInForce | null>;
+  lists: Map<string, TargetInForce[]>;
+}
+const targetMemo = new WeakMap<readonly Target[], TargetMemo>();
+function memoOf(targets: readonly Target[]): TargetMemo {
   let memo = targetMemo.get(targets);
-  if (!memo) targetMemo.set(targets, (memo = { own: new Set(targets.flatMap((t) => (t.unitCode === null ? [] : [t.unitCode]))), answers: new Map() }));
-  const key = `${memo.own.has(unit.code) ? `u:${unit.code}` : `k:${unit.kind}`}|${measure}|${periodEnd}`;
+  if (!memo) targetMemo.set(targets, (memo = { own: new Set(targets.flatMap((t) => (t.unitCode === null ? [] : [t.unitCode]))), answers: new Map(), lists: new Map() }));
+  return memo;
+}
+/** Whose targets apply to a unit: its own list when it has one, else its kind's (shared by every unit of the kind). */
+const subjectKey = (memo: TargetMemo, unit: Unit) => (memo.own.has(unit.code) ? `u:${unit.code}` : `k:${unit.kind}`);
+
+function targetAt(targets: readonly Target[], unit: Unit, measure: string, periodEnd: number): TargetInForce | null {
+  const memo = memoOf(targets);
+  const key = `${subjectKey(memo, unit)}|${measure}|${periodEnd}`;
   let answer = memo.answers.get(key);
   if (answer === undefined) memo.answers.set(key, (answer = targetInForce(targets, unit, measure, periodEnd)));
+  return answer;
+}
+
+/** targetsInForce, remembered the same way. */
+function targetsAt(targets: readonly Target[], unit: Unit, periodEnd: number): TargetInForce[] {
+  const memo = memoOf(targets);
+  const key = `${subjectKey(memo, unit)}|${periodEnd}`;
+  let answer = memo.lists.get(key);
+  if (answer === undefined) memo.lists.set(key, (answer = targetsInForce(targets, unit, periodEnd)));
   return answer;
 }
 
@@ -92,12 +113,10 @@ function ranksAt(input: RankingInput, i: number, minVolume: number, index: (unit
   return competitionRanks(entries, minVolume);
 }
 
-function flagsOf(input: RankingInput, unit: Unit, options: FlagOptions): { flags: Flag[]; truncated: boolean } {
+function flagsOf(input: RankingInput, unit: Unit, measures: Measures, catalogue: ReadonlyMap<string, Indicator>, options: FlagOptions): { flags: Flag[]; truncated: boolean } {
   const current = input.periods[0] as Period;
-  const measures = measuresFromCounts(countsAt(input, unit.code, 0));
-  const catalogue = new Map((input.indicators ?? []).map((i) => [i.code, i]));
   let truncated = false;
-  const flags = targetsInForce(input.targets, unit, current.end).flatMap((target): Flag[] => {
+  const flags = targetsAt(input.targets, unit, current.end).flatMap((target): Flag[] => {
     const measure = target.measure;
     if (!isMeasure(measure)) {
       const indicator = catalogue.get(measure);
@@ -132,13 +151,14 @@ export function buildRanking(input: RankingInput): RankingResult {
   let truncated = false;
   // A rating on part of the points would call a unit weak for what it has not reported yet.
   const fullPoints = maxPoints(input.definition);
+  const catalogue = new Map((input.indicators ?? []).map((i) => [i.code, i]));
   const rows = input.units.map((unit): RankingRow => {
     const m = measuresFromCounts(countsAt(input, unit.code, 0));
     const score = scores.get(unit.code) as IndexScore;
     const index = score.index;
     const rank = ranks.get(unit.code) ?? null;
     const previousRank = previousRanks.get(unit.code) ?? null;
-    const flagged = flagsOf(input, unit, options);
+    const flagged = flagsOf(input, unit, m, catalogue, options);
     truncated ||= flagged.truncated;
     return {
       unitCode: unit.code,
