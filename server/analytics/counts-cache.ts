@@ -1,5 +1,7 @@
 import type { Counts } from '../../shared/schemas/measure';
+import type { DossierChanges } from '../store/data-changes';
 import type { Store, Window } from '../store/port';
+import { dayNumber } from '../store/rollup-sql';
 
 const MAX_WINDOWS = 4000;
 
@@ -21,6 +23,56 @@ function remember<T>(map: Map<string, T>, key: string, value: T): void {
 
 const windowKey = (w: Window) => `${w.start}|${w.cutOff}`;
 
+/** Above this many changed units a window is counted again whole rather than unit by unit. */
+const MAX_PATCHED_UNITS = 500;
+
+/**
+ * Moves the windows counted for the old version into the next one where the dossier changes in between (decision
+ * 029) leave them exact: a window no changed unit's received days reach is kept as it is; one they reach is counted
+ * again for those units only (one query for every such window) and the rest kept. Nothing is carried when the store
+ * cannot say what changed. A window's counts depend only on the dossiers received inside it, so this is exact.
+ */
+async function carryWindows(store: Store, old: Generation, next: Generation): Promise<void> {
+  let changes: DossierChanges | null = null;
+  try {
+    changes = await store.dossierChanges(old.version, next.version);
+  } catch {
+    return;
+  }
+  if (!changes || changes.size > MAX_PATCHED_UNITS) return;
+  const spans = [...changes];
+  const patch: { key: string; window: Window; byUnit: ByUnit }[] = [];
+  const units = new Set<string>();
+  for (const [key, entry] of old.windows) {
+    if (entry instanceof Promise) continue;
+    const [start, cutOff] = key.split('|').map(Number) as [number, number];
+    const first = dayNumber(start);
+    const last = dayNumber(cutOff - 1);
+    const reached = spans.filter(([, s]) => s.lo <= last && s.hi >= first);
+    if (reached.length === 0) next.windows.set(key, entry);
+    else {
+      patch.push({ key, window: { start, cutOff }, byUnit: entry });
+      for (const [code] of reached) units.add(code);
+    }
+  }
+  if (patch.length === 0) return;
+  const codes = [...units];
+  const fetched = store.countsByUnit(patch.map((p) => p.window), codes);
+  patch.forEach(({ key, byUnit }, i) => {
+    const patched = fetched.then((all) => {
+      const copy: ByUnit = new Map(byUnit);
+      for (const code of codes) copy.delete(code);
+      for (const [code, series] of all) if (series[i]) copy.set(code, series[i] as Counts);
+      return copy;
+    });
+    next.windows.set(key, patched);
+    patched.then(
+      (value) => next.windows.get(key) === patched && next.windows.set(key, value),
+      () => next.windows.get(key) === patched && next.windows.delete(key),
+    );
+  });
+}
+
 /**
  * Counts per window for every unit, kept until the data changes. The figures of a window depend only on the
  * dossiers and the window's own start and cut-off, so a hit returns exactly what the database would; past
@@ -38,9 +90,12 @@ export class CountsCache {
   private generation(store: Store): Promise<Generation> {
     this.versionCheck ??= store
       .dataVersion()
-      .then((version) => {
-        if (!this.current || this.current.version !== version) this.current = new Generation(version);
-        return this.current;
+      .then(async (version) => {
+        if (this.current?.version === version) return this.current;
+        const next = new Generation(version);
+        if (this.current) await carryWindows(store, this.current, next);
+        this.current = next;
+        return next;
       })
       .finally(() => {
         this.versionCheck = null;

@@ -24,7 +24,7 @@ const RENAMED: Record<string, Record<string, string>> = {
 /** DuckDB columns PostgreSQL does without (it keeps the same rule with a constraint). */
 const DROPPED: Record<string, string[]> = { notices: ['dedupe_key'] };
 /** Bookkeeping each engine keeps for itself. */
-const OWN_TABLES = new Set(['schema_migrations', 'data_version']);
+const OWN_TABLES = new Set(['schema_migrations', 'data_version', 'data_changes']);
 
 type Columns = Map<string, Map<string, string>>;
 

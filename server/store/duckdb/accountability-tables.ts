@@ -1,3 +1,4 @@
+import { logNoDossierChange } from '../data-changes';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MailStatus, NoticeKind } from '../../../shared/domain/accountability';
 import type { AccountabilityFilter, Decision, Language } from '../../../shared/schemas/accountability';
@@ -51,6 +52,7 @@ export function addCommitment(db: Db, c: NewCommitment, entry: AuditInput): Prom
     await appendAudit(conn, { ...entry, after: JSON.stringify(record) });
     // Flag lists and unit pages show the latest commitment: their cached answers must go.
     await conn.run('UPDATE data_version SET v = v + 1');
+    for (const sql of logNoDossierChange()) await conn.run(sql);
     return record;
   });
 }
@@ -79,6 +81,7 @@ export function addDecision(db: Db, d: NewDecision, entry: AuditInput): Promise<
     const record = { ...d, id: id as number };
     await appendAudit(conn, { ...entry, after: JSON.stringify(record) });
     await conn.run('UPDATE data_version SET v = v + 1');
+    for (const sql of logNoDossierChange()) await conn.run(sql);
     return record;
   });
 }

@@ -3,7 +3,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 const text = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const name = (s: string) => `"${s.replaceAll('"', '""')}"`;
 /** Tables the schema fills by itself (migrations, the shipped catalogue): rows there do not make a database "in use". */
-const SCHEMA_TABLES = new Set(['schema_migrations', 'data_version', 'indicators', 'index_definitions']);
+const SCHEMA_TABLES = new Set(['schema_migrations', 'data_version', 'data_changes', 'indicators', 'index_definitions']);
 
 async function one<T>(c: DuckDBConnection, sql: string): Promise<T> {
   return (await c.runAndReadAll(sql)).getRowObjectsJS()[0] as T;

@@ -22,6 +22,7 @@ import { breakdownSql, breakdownsFromRows, countsByUnitSql, countsFromRow, quant
 import { DAY_MS, VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
 import { dayOf, keysTable, rebuildAll, refreshKeys, rollupDriftSql, spanOf, spanSql } from '../rollup-sql';
 import { form06Counts } from './form06-sql';
+import { dossierChangesOf, dossierChangesSql, logDossierKeys, logNoDossierChange, type DossierChanges } from '../data-changes';
 import { rowObjects } from './row-objects';
 import { stageDossierCsv, stagingTables } from './dossier-csv';
 
@@ -168,9 +169,13 @@ export class DuckDbStore implements Store {
     return MIGRATIONS.length - num(r?.applied ?? 0);
   }
 
-  /** Moves the data version, inside the transaction that changes the data. */
-  private async dataChanged(c: DuckDBConnection): Promise<void> {
+  /**
+   * Moves the data version, inside the transaction that changes the data; `dossiers: 'untouched'` records that no
+   * dossier changed (decision 029: a version that says nothing counts as having changed any).
+   */
+  private async dataChanged(c: DuckDBConnection, dossiers?: 'untouched'): Promise<void> {
     await c.run('UPDATE data_version SET v = v + 1');
+    if (dossiers === 'untouched') for (const sql of logNoDossierChange()) await c.run(sql);
   }
 
   transaction<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -244,7 +249,7 @@ export class DuckDbStore implements Store {
   replaceUnits(units: readonly Unit[], outcome: ImportOutcome): Promise<ImportRecord> {
     return this.transaction(async (c) => {
       await writeUnits(c, units);
-      await this.dataChanged(c);
+      await this.dataChanged(c, 'untouched');
       return this.insertImport(c, outcome);
     });
   }
@@ -268,7 +273,7 @@ export class DuckDbStore implements Store {
   replaceTargets(targets: readonly Target[], outcome: ImportOutcome | null): Promise<ImportRecord | null> {
     return this.transaction(async (c) => {
       for (const t of targets) await writeTarget(c, t);
-      await this.dataChanged(c);
+      await this.dataChanged(c, 'untouched');
       return outcome ? this.insertImport(c, outcome) : null;
     });
   }
@@ -376,14 +381,17 @@ export class DuckDbStore implements Store {
         FROM ${staging}${order?.sorted === true ? '' : ' ORDER BY received_ms'}`);
     // Into an empty table, or a file with at least half as many rows as were stored: a rebuild is cheaper than key
     // by key.
-    if (empty || num(order?.n ?? 0) * 2 >= stored) for (const sql of rebuildAll(DUCKDB)) await c.run(sql);
+    const rebuilt = empty || num(order?.n ?? 0) * 2 >= stored;
+    if (rebuilt) for (const sql of rebuildAll(DUCKDB)) await c.run(sql);
     else {
       await c.run(`INSERT INTO ${keys} SELECT DISTINCT unit_code, ${dayOf(DUCKDB, ts('received_ms'))} FROM ${staging} WHERE counted`);
       const span = spanOf((await c.runAndReadAll(spanSql(keys))).getRowObjectsJS()[0] as Row | undefined);
       for (const sql of refreshKeys(DUCKDB, keys, span)) await c.run(sql);
     }
-    await c.run(`DROP TABLE ${keys}`);
     await this.dataChanged(c);
+    // A rebuild says nothing of what changed; a key-by-key refresh logs its keys.
+    if (!rebuilt) for (const sql of logDossierKeys(keys)) await c.run(sql);
+    await c.run(`DROP TABLE ${keys}`);
     return this.insertImport(c, outcome);
   }
 
@@ -433,6 +441,10 @@ export class DuckDbStore implements Store {
   async dataVersion(): Promise<number> {
     const [r] = await this.rows('SELECT v FROM data_version');
     return num(r?.v ?? 0);
+  }
+
+  async dossierChanges(from: number, to: number): Promise<DossierChanges | null> {
+    return dossierChangesOf(await this.rows(dossierChangesSql(from, to)), from, to);
   }
 
   async countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
@@ -522,14 +534,14 @@ export class DuckDbStore implements Store {
   saveUnit(unit: Unit, entry: AuditInput) {
     return this.transaction(async (c) => {
       await writeUnits(c, [unit]);
-      await this.dataChanged(c);
+      await this.dataChanged(c, 'untouched');
       await access.appendAudit(c, entry);
     });
   }
   upsertTarget(target: Target, entry: AuditInput) {
     return this.transaction(async (c) => {
       await writeTarget(c, target);
-      await this.dataChanged(c);
+      await this.dataChanged(c, 'untouched');
       await access.appendAudit(c, entry);
     });
   }
@@ -537,7 +549,7 @@ export class DuckDbStore implements Store {
     return this.transaction(async (c) => {
       const removed = await deleteTargetIn(c, target);
       if (removed) {
-        await this.dataChanged(c);
+        await this.dataChanged(c, 'untouched');
         await access.appendAudit(c, entry);
       }
       return removed;
@@ -550,7 +562,7 @@ export class DuckDbStore implements Store {
   saveIndicators(list: readonly Indicator[], outcome: ImportOutcome | null, entry: AuditInput | null) {
     return this.transaction(async (c) => {
       await indicators.writeIndicators(c, list);
-      await this.dataChanged(c);
+      await this.dataChanged(c, 'untouched');
       if (entry) await access.appendAudit(c, entry);
       return outcome ? this.insertImport(c, outcome) : null;
     });
@@ -564,7 +576,7 @@ export class DuckDbStore implements Store {
   replaceIndicatorValues(values: readonly IndicatorValue[], outcome: ImportOutcome, actor: string | null) {
     return this.transaction(async (c) => {
       await indicators.writeIndicatorValues(c, values, actor);
-      await this.dataChanged(c);
+      await this.dataChanged(c, 'untouched');
       return this.insertImport(c, outcome);
     });
   }
@@ -580,7 +592,7 @@ export class DuckDbStore implements Store {
   submitIndicatorValue(value: IndicatorValue, actor: string | null, entry: AuditInput) {
     return this.transaction(async (c) => {
       await indicators.writeIndicatorValues(c, [value], actor);
-      await this.dataChanged(c);
+      await this.dataChanged(c, 'untouched');
       await access.appendAudit(c, entry);
     });
   }
@@ -588,7 +600,7 @@ export class DuckDbStore implements Store {
     return this.transaction(async (c) => {
       const done = await indicators.returnValue(c, key, comment, actor);
       if (done) {
-        await this.dataChanged(c);
+        await this.dataChanged(c, 'untouched');
         await access.appendAudit(c, entry);
       }
       return done;
@@ -598,7 +610,7 @@ export class DuckDbStore implements Store {
     return this.transaction(async (c) => {
       const attached = await indicators.attachEvidence(c, key, file, actor);
       if (attached) {
-        await this.dataChanged(c);
+        await this.dataChanged(c, 'untouched');
         await access.appendAudit(c, evidenceAudit(entry, attached));
       }
       return attached;
@@ -610,7 +622,7 @@ export class DuckDbStore implements Store {
   saveDefinition(definition: Omit<StoredDefinition, 'createdAt'>, entry: AuditInput) {
     return this.transaction(async (c) => {
       await indicators.insertDefinition(c, definition);
-      await this.dataChanged(c);
+      await this.dataChanged(c, 'untouched');
       await access.appendAudit(c, entry);
     });
   }
@@ -661,7 +673,7 @@ export class DuckDbStore implements Store {
   saveLadder(ladder: Pick<StoredLadder, 'effectiveFrom' | 'json' | 'createdBy'>, entry: AuditInput) {
     return this.transaction(async (c) => {
       const stored = await accountability.insertLadder(c, ladder, entry, Date.now());
-      await this.dataChanged(c);
+      await this.dataChanged(c, 'untouched');
       return stored;
     });
   }

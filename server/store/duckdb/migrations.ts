@@ -1,3 +1,4 @@
+import { dataChangesDdl } from '../data-changes';
 import { rebuildAll, rollupTablesDdl } from '../rollup-sql';
 import { DUCKDB } from './sql';
 
@@ -220,4 +221,6 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE indicator_value_history ADD COLUMN evidence_id BIGINT;`,
   // The rollups keyed by period segment instead of day (decision 022, "Segments"): same tables, rebuilt.
   `${rebuildAll(DUCKDB).join(';\n')};`,
+  // What each data version changed in the dossiers, so that caches keep the windows it did not touch (decision 029).
+  `${dataChangesDdl('VARCHAR')};`,
 ];

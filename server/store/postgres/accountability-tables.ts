@@ -37,7 +37,7 @@ export function addCommitment(db: PgDb, c: NewCommitment, entry: AuditInput): Pr
     const record = { ...c, id: num(rows[0]?.id) };
     await appendAudit(conn, { ...entry, after: JSON.stringify(record) });
     // Flag lists and unit pages show the latest commitment: their cached answers must go.
-    await dataChanged(conn);
+    await dataChanged(conn, 'untouched');
     return record;
   });
 }
@@ -65,7 +65,7 @@ export function addDecision(db: PgDb, d: NewDecision, entry: AuditInput): Promis
     );
     const record = { ...d, id: num(rows[0]?.id) };
     await appendAudit(conn, { ...entry, after: JSON.stringify(record) });
-    await dataChanged(conn);
+    await dataChanged(conn, 'untouched');
     return record;
   });
 }

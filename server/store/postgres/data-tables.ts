@@ -3,6 +3,7 @@ import type { Target } from '../../../shared/schemas/target';
 import type { Unit, UnitKind } from '../../../shared/schemas/unit';
 import type { ImportOutcome } from '../port';
 import type { Client, PgDb } from './pg-db';
+import { logNoDossierChange } from '../data-changes';
 import { epochMs, iso, msToTimestamp, num, str } from './sql';
 
 /**
@@ -10,8 +11,10 @@ import { epochMs, iso, msToTimestamp, num, str } from './sql';
  * lock on `data_version` makes data writes of every process wait for each other, so a replace by key (delete, then
  * insert) never interleaves with another one.
  */
-export async function dataChanged(c: Client): Promise<void> {
+export async function dataChanged(c: Client, dossiers?: 'untouched'): Promise<void> {
   await c.query('UPDATE data_version SET v = v + 1 WHERE id = 1');
+  // Decision 029: a version that says nothing of the dossiers counts as having changed any.
+  if (dossiers === 'untouched') for (const sql of logNoDossierChange()) await c.query(sql);
 }
 
 /** Takes the data write lock without moving the version, for a write that may turn out to change nothing. */

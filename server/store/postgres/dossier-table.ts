@@ -3,6 +3,7 @@ import type { ImportRecord } from '../../../shared/schemas/import';
 import type { ImportOutcome } from '../port';
 import { STAGING } from './dossier-writer';
 import type { Client } from './pg-db';
+import { logDossierKeys } from '../data-changes';
 import { dayOf, keysOfStored, keysTable, rebuildAll, refreshKeys, ROLLUP_TABLES, spanOf, spanSql } from '../rollup-sql';
 import { msToTimestamp, num, PG } from './sql';
 
@@ -70,6 +71,7 @@ export async function replaceDossiers(c: Client, outcome: ImportOutcome, staged:
     await c.query(`ANALYZE ${KEYS}`);
     const span = spanOf((await c.query(spanSql(KEYS))).rows[0]);
     for (const sql of refreshKeys(PG, KEYS, span)) await c.query(sql);
+    for (const sql of logDossierKeys(KEYS)) await c.query(sql);
   }
   if (known < 0 || staged > known / 10) await c.query(`ANALYZE dossiers; ${ROLLUP_TABLES.map((t) => `ANALYZE ${t};`).join(' ')}`);
   return insertImport(c, outcome);

@@ -1,3 +1,4 @@
+import { dataChangesDdl } from '../data-changes';
 import { rebuildAll, ROLLUP_TABLES, rollupTablesDdl } from '../rollup-sql';
 import { PG } from './sql';
 
@@ -237,4 +238,7 @@ export const PG_MIGRATIONS: readonly string[] = [
   // The rollups keyed by period segment instead of day (decision 022, "Segments"): same tables, rebuilt.
   `${rebuildAll(PG).join(';\n')};
    ANALYZE dossier_days; ANALYZE dossier_completions; ANALYZE dossier_misses;`,
+  // What each data version changed in the dossiers, so that caches keep the windows it did not touch (decision 029).
+  `${dataChangesDdl(T)};
+   CREATE INDEX data_changes_v ON data_changes (v);`,
 ];

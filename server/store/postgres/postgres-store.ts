@@ -1,3 +1,4 @@
+import { dossierChangesOf, dossierChangesSql, type DossierChanges } from '../data-changes';
 import type { MailStatus } from '../../../shared/domain/accountability';
 import type { Indicator, IndicatorValue } from '../../../shared/domain/indicator';
 import { QD766_INDICATORS } from '../../../shared/kpi/definitions/qd766-catalogue';
@@ -72,11 +73,16 @@ export class PostgresStore implements Store {
     return PG_MIGRATIONS.length - num(r?.applied ?? 0);
   }
 
-  private dataTransaction<T>(work: (c: Client) => Promise<T>): Promise<T> {
+  private dataTransaction<T>(work: (c: Client) => Promise<T>, dossiers?: 'untouched'): Promise<T> {
     return this.db.transaction(async (c) => {
-      await data.dataChanged(c);
+      await data.dataChanged(c, dossiers);
       return work(c);
     });
+  }
+
+  /** A data transaction that changes no dossier (units, targets, indicators, definitions, ladders). */
+  private otherDataTransaction<T>(work: (c: Client) => Promise<T>): Promise<T> {
+    return this.dataTransaction(work, 'untouched');
   }
 
   listUnits() {
@@ -84,7 +90,7 @@ export class PostgresStore implements Store {
   }
 
   replaceUnits(units: readonly Unit[], outcome: ImportOutcome): Promise<ImportRecord> {
-    return this.dataTransaction(async (c) => {
+    return this.otherDataTransaction(async (c) => {
       await data.writeUnits(c, units);
       return data.insertImport(c, outcome);
     });
@@ -95,7 +101,7 @@ export class PostgresStore implements Store {
   }
 
   replaceTargets(targets: readonly Target[], outcome: ImportOutcome | null): Promise<ImportRecord | null> {
-    return this.dataTransaction(async (c) => {
+    return this.otherDataTransaction(async (c) => {
       for (const t of targets) await data.writeTarget(c, t);
       return outcome ? data.insertImport(c, outcome) : null;
     });
@@ -125,6 +131,10 @@ export class PostgresStore implements Store {
   async dataVersion(): Promise<number> {
     const [r] = await this.db.query('SELECT v FROM data_version WHERE id = 1');
     return num(r?.v ?? 0);
+  }
+
+  async dossierChanges(from: number, to: number): Promise<DossierChanges | null> {
+    return dossierChangesOf(await this.db.query(dossierChangesSql(from, to)), from, to);
   }
 
   readonly countsPaths = { rollup: 0, scan: 0 };
@@ -178,13 +188,13 @@ export class PostgresStore implements Store {
     return access.listAudit(this.db, limit, offset);
   }
   saveUnit(unit: Unit, entry: AuditInput) {
-    return this.dataTransaction(async (c) => {
+    return this.otherDataTransaction(async (c) => {
       await data.writeUnits(c, [unit]);
       await access.appendAudit(c, entry);
     });
   }
   upsertTarget(target: Target, entry: AuditInput) {
-    return this.dataTransaction(async (c) => {
+    return this.otherDataTransaction(async (c) => {
       await data.writeTarget(c, target);
       await access.appendAudit(c, entry);
     });
@@ -194,7 +204,7 @@ export class PostgresStore implements Store {
       await data.lockData(c);
       const removed = await data.deleteTargetIn(c, target);
       if (removed) {
-        await data.dataChanged(c);
+        await data.dataChanged(c, 'untouched');
         await access.appendAudit(c, entry);
       }
       return removed;
@@ -205,7 +215,7 @@ export class PostgresStore implements Store {
     return indicators.listIndicators(this.db);
   }
   saveIndicators(list: readonly Indicator[], outcome: ImportOutcome | null, entry: AuditInput | null) {
-    return this.dataTransaction(async (c) => {
+    return this.otherDataTransaction(async (c) => {
       await indicators.writeIndicators(c, list);
       if (entry) await access.appendAudit(c, entry);
       return outcome ? data.insertImport(c, outcome) : null;
@@ -218,7 +228,7 @@ export class PostgresStore implements Store {
     return indicators.indicatorValuesDigest(this.db);
   }
   replaceIndicatorValues(values: readonly IndicatorValue[], outcome: ImportOutcome, actor: string | null) {
-    return this.dataTransaction(async (c) => {
+    return this.otherDataTransaction(async (c) => {
       await indicators.writeIndicatorValues(c, values, actor);
       return data.insertImport(c, outcome);
     });
@@ -233,7 +243,7 @@ export class PostgresStore implements Store {
     return indicators.listValueHistory(this.db, unitCode, indicator);
   }
   submitIndicatorValue(value: IndicatorValue, actor: string | null, entry: AuditInput) {
-    return this.dataTransaction(async (c) => {
+    return this.otherDataTransaction(async (c) => {
       await indicators.writeIndicatorValues(c, [value], actor);
       await access.appendAudit(c, entry);
     });
@@ -243,7 +253,7 @@ export class PostgresStore implements Store {
       await data.lockData(c);
       const done = await indicators.returnValue(c, key, comment, actor);
       if (done) {
-        await data.dataChanged(c);
+        await data.dataChanged(c, 'untouched');
         await access.appendAudit(c, entry);
       }
       return done;
@@ -254,7 +264,7 @@ export class PostgresStore implements Store {
       await data.lockData(c);
       const attached = await indicators.attachEvidence(c, key, file, actor);
       if (attached) {
-        await data.dataChanged(c);
+        await data.dataChanged(c, 'untouched');
         await access.appendAudit(c, evidenceAudit(entry, attached));
       }
       return attached;
@@ -264,7 +274,7 @@ export class PostgresStore implements Store {
     return indicators.evidenceContent(this.db, id);
   }
   saveDefinition(definition: Omit<StoredDefinition, 'createdAt'>, entry: AuditInput) {
-    return this.dataTransaction(async (c) => {
+    return this.otherDataTransaction(async (c) => {
       await indicators.insertDefinition(c, definition);
       await access.appendAudit(c, entry);
     });
@@ -314,7 +324,7 @@ export class PostgresStore implements Store {
     return accountability.listLadders(this.db);
   }
   saveLadder(ladder: Pick<StoredLadder, 'effectiveFrom' | 'json' | 'createdBy'>, entry: AuditInput) {
-    return this.dataTransaction((c) => accountability.insertLadder(c, ladder, entry, Date.now()));
+    return this.otherDataTransaction((c) => accountability.insertLadder(c, ladder, entry, Date.now()));
   }
 
   async getMeta(key: string): Promise<string | null> {

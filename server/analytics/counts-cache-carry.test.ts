@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mustParsePeriod } from '../../shared/kpi/periods';
+import type { DossierRecord } from '../../shared/schemas/dossier';
+import type { Store, Window } from '../store/port';
+import { dayNumber } from '../store/rollup-sql';
+import { ENGINES } from '../store/testing/engines';
+import { HOUR, lcg, outcome, randomDossiers } from '../store/testing/random-dossiers';
+import { CountsCache } from './counts-cache';
+
+const DAY = 86_400_000;
+const weeks = Array.from({ length: 10 }, (_, i) => mustParsePeriod(`2025-W${26 + i}`));
+const months = ['2025-06', '2025-07', '2025-08'].map((id) => mustParsePeriod(id));
+/** Weeks and months (from the rollups), and two windows cut mid-day (counted from dossiers). */
+const WINDOWS: Window[] = [
+  ...weeks.map((p) => ({ start: p.start, cutOff: p.end })),
+  ...months.map((p) => ({ start: p.start, cutOff: p.end })),
+  { start: (weeks[5] as { start: number }).start, cutOff: (weeks[5] as { start: number }).start + 3 * DAY + 13 * HOUR },
+  { start: (months[1] as { start: number }).start, cutOff: (months[1] as { start: number }).start + 20 * DAY + 7 * HOUR },
+];
+
+async function load(store: Store, dossiers: readonly DossierRecord[]): Promise<void> {
+  const w = await store.openDossierWriter();
+  dossiers.forEach((d, i) => w.append(d, i + 2));
+  await w.commit(outcome(dossiers.length));
+}
+
+/** The store, with every countsByUnit call it answers written down. */
+function watched(store: Store): { store: Store; calls: { windows: readonly Window[]; units: readonly string[] | undefined }[] } {
+  const calls: { windows: readonly Window[]; units: readonly string[] | undefined }[] = [];
+  const spy: Store = Object.create(store, {
+    countsByUnit: { value: (windows: readonly Window[], units?: readonly string[]) => (calls.push({ windows, units }), store.countsByUnit(windows, units)) },
+  });
+  return { store: spy, calls };
+}
+
+describe.each(ENGINES)('the counts cache across imports, on $name (decision 029)', (engine) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await engine.open();
+    await load(store, randomDossiers(700, 301));
+  });
+  afterAll(() => store.close());
+
+  it('keeps the windows an import does not reach, counts again only the changed units of those it does, and answers as the store', async () => {
+    const cache = new CountsCache();
+    const { store: spy, calls } = watched(store);
+    expect(await cache.countsByUnit(spy, WINDOWS)).toEqual(await store.countsByUnit(WINDOWS));
+
+    // A week's new dossiers of one unit: only windows holding that week are asked again, and only for that unit.
+    const week = weeks[7] as { start: number; end: number };
+    const fresh = randomDossiers(30, 302).map((d, i) => ({ ...d, dossierId: `W-${i}`, unitCode: 'U3', receivedAt: week.start + (d.receivedAt % (7 * DAY)), dueAt: week.start + (d.receivedAt % (7 * DAY)) + 5 * DAY, completedAt: null, status: null }));
+    await load(store, fresh);
+    calls.length = 0;
+    expect(await cache.countsByUnit(spy, WINDOWS)).toEqual(await store.countsByUnit(WINDOWS));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.units).toEqual(['U3']);
+    const lo = Math.min(...fresh.map((d) => dayNumber(d.receivedAt)));
+    const hi = Math.max(...fresh.map((d) => dayNumber(d.receivedAt)));
+    const reached = WINDOWS.filter((w) => dayNumber(w.start) <= hi && dayNumber(w.cutOff - 1) >= lo);
+    expect(new Set(calls[0]?.windows.map((w) => `${w.start}|${w.cutOff}`))).toEqual(new Set(reached.map((w) => `${w.start}|${w.cutOff}`)));
+    expect(reached.length).toBeLessThan(WINDOWS.length);
+
+    // A change of targets moves the version and changes no dossier: nothing is counted again.
+    await store.replaceTargets([{ measure: 'onTimeRate', kind: 'ward', unitCode: null, threshold: 100, effectiveFrom: '2025-07-01', deadline: null }], null);
+    calls.length = 0;
+    expect(await cache.countsByUnit(spy, WINDOWS)).toEqual(await store.countsByUnit(WINDOWS));
+    expect(calls).toHaveLength(0);
+  });
+
+  it('answers as the store after random imports that add, replace, move dossiers between units and days, and withdraw them', async () => {
+    const cache = new CountsCache();
+    const rnd = lcg(303);
+    const stored = randomDossiers(700, 301);
+    await cache.countsByUnit(store, WINDOWS);
+    for (let round = 0; round < 6; round++) {
+      const batch: DossierRecord[] = [];
+      for (let k = 0; k < 1 + Math.floor(rnd() * 12); k++) {
+        const old = stored[Math.floor(rnd() * stored.length)] as DossierRecord;
+        const shift = Math.floor((rnd() - 0.5) * 20) * DAY + Math.floor(rnd() * 24) * HOUR;
+        const r = rnd();
+        batch.push(
+          r < 0.3
+            ? { ...old, receivedAt: old.receivedAt + shift, dueAt: old.dueAt + shift, completedAt: old.completedAt === null ? null : old.completedAt + shift }
+            : r < 0.55
+              ? { ...old, unitCode: `U${Math.floor(rnd() * 7)}` }
+              : r < 0.7
+                ? { ...old, status: 'withdrawn' }
+                : { ...old, dossierId: `R${round}-${k}`, completedAt: rnd() < 0.5 ? null : old.receivedAt + Math.floor(rnd() * 9 * 24) * HOUR },
+        );
+      }
+      await load(store, [...new Map(batch.map((d) => [d.dossierId, d])).values()]);
+      expect(await cache.countsByUnit(store, WINDOWS), `round ${round}`).toEqual(await store.countsByUnit(WINDOWS));
+    }
+  });
+});
