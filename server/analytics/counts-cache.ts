@@ -169,9 +169,9 @@ export class CountsCache {
     resolved.forEach((byUnit, i) => {
       for (const [code, counts] of byUnit) {
         if (wanted && !wanted.has(code)) continue;
-        const series = out.get(code) ?? new Array<Counts | undefined>(windows.length).fill(undefined);
+        let series = out.get(code);
+        if (!series) out.set(code, (series = new Array<Counts | undefined>(windows.length).fill(undefined)));
         series[i] = counts;
-        out.set(code, series);
       }
     });
     return out;

@@ -1,4 +1,4 @@
-import { addCounts, EMPTY_COUNTS, measuresFromCounts } from '../../shared/kpi/measures';
+import { addCounts, addCountsInto, EMPTY_COUNTS, measuresFromCounts } from '../../shared/kpi/measures';
 import { unitState } from '../../shared/kpi/flags';
 import { cutOff, previousPeriod } from '../../shared/kpi/periods';
 import { roundHalfUp } from '../../shared/kpi/rounding';
@@ -59,7 +59,11 @@ export async function overview(deps: AnalyticsDeps, req: { period: string; asOf?
     shared ??= r;
     const e = cutOff(r.period, r.asOf);
     const complete = e === r.period.end;
-    const sum = (history: ReadonlyMap<string, readonly (Counts | undefined)[]>, i: number) => r.units.reduce((acc, u) => addCounts(acc, countsOf(history, u.code, i)), EMPTY_COUNTS);
+    const sum = (history: ReadonlyMap<string, readonly (Counts | undefined)[]>, i: number) => {
+      const total = { ...EMPTY_COUNTS };
+      for (const u of r.units) addCountsInto(total, countsOf(history, u.code, i));
+      return total;
+    };
     const previous = r.periods[1] as Period;
     const fair = complete ? r.history : await deps.cache.countsByUnit(deps.store, [{ start: previous.start, cutOff: previous.start + (e - r.period.start) }], r.units.map((u) => u.code));
     const now = sum(r.history, 0);

@@ -115,12 +115,14 @@ export function quantilesFromRow(r: Record<string, unknown> | undefined): { medi
   return { median: days(r?.median), p90: days(r?.p90) };
 }
 
+const count = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+/** Counts from a row of countColumns (no closure per row: a national history converts hundreds of thousands). */
 export function countsFromRow(r: Record<string, unknown>): Counts {
-  const n = (k: string) => Number(r[k] ?? 0);
   return {
-    received: n('received'), online: n('online'), endToEnd: n('end_to_end'), onTime: n('on_time'), overdueOpen: n('overdue_open'),
-    completed: n('completed'), processingMs: n('processing_ms'), eResultKnown: n('e_result_known'), eResult: n('e_result'),
-    digitizedKnown: n('digitized_known'), digitized: n('digitized'), feeKnown: n('fee_known'), feeRequired: n('fee_required'), paidOnline: n('paid_online'),
+    received: count(r.received), online: count(r.online), endToEnd: count(r.end_to_end), onTime: count(r.on_time), overdueOpen: count(r.overdue_open),
+    completed: count(r.completed), processingMs: count(r.processing_ms), eResultKnown: count(r.e_result_known), eResult: count(r.e_result),
+    digitizedKnown: count(r.digitized_known), digitized: count(r.digitized), feeKnown: count(r.fee_known), feeRequired: count(r.fee_required), paidOnline: count(r.paid_online),
   };
 }
 
