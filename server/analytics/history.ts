@@ -6,9 +6,7 @@ import type { Period } from '../../shared/schemas/period';
 import { cachedRange, type AnalyticsDeps } from './deps';
 import { DAY_MS } from '../../shared/kpi/vn-time';
 
-/** Periods loaded at first: at least a quarter's worth of weeks (the overview's series shows 12), at most two years of weeks. */
-const FIRST_MIN = 13;
-const FIRST_MAX = 104;
+const FIRST_CHUNK = 13;
 /** How far back a below-streak is counted at most. */
 const HISTORY_YEARS = 10;
 
@@ -24,11 +22,10 @@ export async function loadHistory(deps: AnalyticsDeps, periods: readonly Period[
 }
 
 /**
- * Builds the ranking with enough history to count every below-streak in full: every period back to the first data
- * (at least FIRST_MIN and at most FIRST_MAX of them at first), and, when some streak reaches the oldest period loaded and data goes back
- * further, every period back to the first data. With a target of 100 % on time some unit is nearly always below in
- * every period, so a streak nearly always runs back to the first data: loading a quarter's worth first built a weekly
- * ranking twice.
+ * Builds the ranking with enough history to count every below-streak in full: it starts with a quarter's worth
+ * of periods and, when some streak reaches the oldest period loaded and data goes back further, loads every period
+ * back to the first data at once (with a target of 100 % on time, some unit is nearly always below in every period:
+ * doubling 13 → 26 → 52 → 104 weeks built the ranking four times).
  */
 export async function rankWithHistory(deps: AnalyticsDeps, period: Period, asOf: number, base: Omit<RankingInput, 'periods' | 'history'>): Promise<RankingResult & { history: Map<string, (Counts | undefined)[]>; periods: Period[] }> {
   const range = await cachedRange(deps);
@@ -36,9 +33,7 @@ export async function rankWithHistory(deps: AnalyticsDeps, period: Period, asOf:
   // make every ranking read hundreds of empty windows).
   const floor = range ? Math.max(range.first, period.start - HISTORY_YEARS * 366 * DAY_MS) : Infinity;
   const codes = base.units.map((u) => u.code);
-  let count = 2;
-  for (let back = previousPeriod(period); back.start > floor && count < FIRST_MAX; back = previousPeriod(back)) count += 1;
-  count = Math.max(count, FIRST_MIN);
+  let count = FIRST_CHUNK;
   for (;;) {
     const periods = periodsBack(period, count);
     const history = await loadHistory(deps, periods, asOf, codes);
