@@ -31,12 +31,7 @@ async function breakdownOf(deps: AnalyticsDeps, unitCode: string, window: Window
     const ready = await deps.cache.settled<Map<string, UnitBreakdown>>(deps.store, whole);
     if (ready) return ready.get(unitCode) ?? NOTHING;
   }
-  const key = `${unitCode}|${window.start}|${window.cutOff}`;
-  const [procedures, quantiles, overdue] = await Promise.all([
-    deps.cache.remember(deps.store, `procedures|${key}`, () => deps.store.procedureCounts(unitCode, window)),
-    deps.cache.remember(deps.store, `quantiles|${key}`, () => deps.store.processingQuantiles(unitCode, window)),
-    deps.cache.remember(deps.store, `overdue|${key}`, () => deps.store.overdueDossiers(unitCode, window, OVERDUE_LISTED)),
-  ]);
+  const own = await deps.cache.remember(deps.store, `breakdown|${unitCode}|${window.start}|${window.cutOff}|${OVERDUE_LISTED}`, () => deps.store.unitBreakdown(unitCode, window, OVERDUE_LISTED));
   // The whole window only once a second unit is asked for in it: one user paging through periods of one unit
   // (a unit head can see no other) does not make every unit's rows read for each.
   const first = stable ? await deps.cache.remember(deps.store, `breakdownFirst|${window.start}|${window.cutOff}`, async () => unitCode) : unitCode;
@@ -44,7 +39,7 @@ async function breakdownOf(deps: AnalyticsDeps, unitCode: string, window: Window
     // Not awaited: this page is answered now; a failure only means the next pages read their own unit again.
     deps.cache.remember(deps.store, whole, () => deps.store.unitBreakdowns(window, OVERDUE_LISTED)).catch(() => undefined);
   }
-  return { procedures, quantiles, overdue };
+  return own;
 }
 
 export async function unitDetail(deps: AnalyticsDeps, req: { unitCode: string; period: string; asOf?: string | undefined; index?: string | undefined }): Promise<UnitDetail> {

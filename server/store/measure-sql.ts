@@ -88,6 +88,9 @@ export function countColumns(d: MeasureDialect): string {
   count(*) FILTER (WHERE d.fee_required AND d.paid_online)::INTEGER AS paid_online`;
 }
 
+/** The columns of countColumns, in order. */
+const COUNT_NAMES = ['received', 'online', 'end_to_end', 'on_time', 'overdue_open', 'completed', 'processing_ms', 'e_result_known', 'e_result', 'digitized_known', 'digitized', 'fee_known', 'fee_required', 'paid_online'] as const;
+
 /** Elapsed milliseconds from receipt to completion of dossier `d`. */
 export function processingMs(d: MeasureDialect): string {
   return `(${d.epochMs('d.completed_at')} - ${d.epochMs('d.received_at')})`;
@@ -199,6 +202,47 @@ export function breakdownSql(d: MeasureDialect, window: Window, limit: number): 
        WHERE rn <= ${Math.max(0, Math.floor(limit))}
        ORDER BY unit_code, rn`,
   };
+}
+
+/**
+ * The three breakdowns of one unit's page (Store.unitBreakdown) in one statement: the unit's dossiers of the window
+ * are read once (the window's bounds as literals, so that the received-time zone maps prune) and the procedure
+ * counts, the quantiles and the first `limit` overdue dossiers are computed from them, one `part` per kind of row.
+ */
+export function unitBreakdownSql(d: MeasureDialect, window: Window, unitParam: string, limit: number): string {
+  const none = (n: number) => Array.from({ length: n }, () => 'NULL').join(', ');
+  const counts = COUNT_NAMES.map((c) => `NULL AS ${c}`).join(', ');
+  return `WITH ${windowsCte(d, [window])},
+     u AS MATERIALIZED (
+       SELECT * FROM dossiers
+        WHERE counted AND unit_code = ${unitParam} AND received_at >= ${d.instant(window.start)} AND received_at < ${d.instant(window.cutOff)})
+   SELECT 'procedure' AS part, d.procedure_code AS code, max(d.procedure_name) AS name, ${countColumns(d)},
+          CAST(NULL AS ${d.double}) AS median, CAST(NULL AS ${d.double}) AS p90, CAST(NULL AS VARCHAR) AS dossier_id,
+          CAST(NULL AS ${d.double}) AS r, CAST(NULL AS ${d.double}) AS due, CAST(NULL AS BIGINT) AS rn
+     FROM u d CROSS JOIN w GROUP BY d.procedure_code
+   UNION ALL
+   SELECT 'quantiles', NULL, NULL, ${counts}, ${d.quantileCont('ms', 0.5)}, ${d.quantileCont('ms', 0.9)}, ${none(4)}
+     FROM (SELECT ${processingMs(d)}::${d.double} AS ms FROM u d CROSS JOIN w WHERE d.completed_at <= w.e) AS completed
+   UNION ALL
+   SELECT 'overdue', procedure_code, procedure_name, ${counts}, NULL, NULL, dossier_id, r, due, rn FROM (
+     SELECT d.procedure_code, d.procedure_name, d.dossier_id, ${d.epochMs('d.received_at')} AS r, ${d.epochMs('d.due_at')} AS due,
+            row_number() OVER (ORDER BY d.due_at, d.dossier_id) AS rn
+       FROM u d CROSS JOIN w WHERE (d.completed_at IS NULL OR d.completed_at > w.e) AND d.due_at < w.e) AS late
+    WHERE rn <= ${Math.max(0, Math.floor(limit))}`;
+}
+
+/** The rows of unitBreakdownSql as the unit's breakdown (overdue dossiers in due order). */
+export function unitBreakdownFromRows(rows: readonly Record<string, unknown>[]): UnitBreakdown {
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const out: UnitBreakdown = { procedures: [], quantiles: { median: null, p90: null }, overdue: [] };
+  const late: { rn: number; row: UnitBreakdown['overdue'][number] }[] = [];
+  for (const r of rows) {
+    if (r.part === 'procedure') out.procedures.push({ procedureCode: String(r.code), procedureName: text(r.name), counts: countsFromRow(r) });
+    else if (r.part === 'quantiles') out.quantiles = quantilesFromRow(r);
+    else late.push({ rn: Number(r.rn), row: { dossierId: String(r.dossier_id), procedureCode: String(r.code), procedureName: text(r.name), receivedAt: Number(r.r), dueAt: Number(r.due) } });
+  }
+  out.overdue = late.sort((a, b) => a.rn - b.rn).map((x) => x.row);
+  return out;
 }
 
 /** The rows of breakdownSql's three statements, by unit (the overdue rows in the order the engine put them). */

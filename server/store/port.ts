@@ -237,6 +237,8 @@ export interface Store {
    * window, in three statements: after the first unit page of a window the others need no query (decision 022).
    */
   unitBreakdowns(window: Window, limit: number): Promise<Map<string, UnitBreakdown>>;
+  /** procedureCounts, processingQuantiles and overdueDossiers of one unit, from one read of its dossiers in the window. */
+  unitBreakdown(unitCode: string, window: Window, limit: number): Promise<UnitBreakdown>;
   /**
    * Biểu số 06 (SPEC §8) per unit for [start, cutOff): dossiers carried over from before `start` and received in the
    * window, resolved by the cut-off or pending at it. Units with nothing on the form are absent.

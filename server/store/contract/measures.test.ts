@@ -138,6 +138,21 @@ describe.each(ENGINES)('measures on $name', (engine) => {
     }
   });
 
+  it('breaks one unit down in one statement exactly as the three reads do, for a unit without dossiers too', async () => {
+    const byCode = (a: { procedureCode: string }, b: { procedureCode: string }) => a.procedureCode.localeCompare(b.procedureCode);
+    for (const window of [{ start: q3.start, cutOff: Date.parse('2025-08-05T10:00:00Z') }, { start: q3.start, cutOff: q3.end }, { start: q3.start + 11 * DAY + 3_600_000, cutOff: q3.start + 40 * DAY }]) {
+      for (const unit of [...UNITS, 'nobody']) {
+        for (const limit of [0, 3, 1000]) {
+          const got = await store.unitBreakdown(unit, window, limit);
+          expect([...got.procedures].sort(byCode), unit).toEqual([...(await store.procedureCounts(unit, window))].sort(byCode));
+          expect(got.quantiles, unit).toEqual(await store.processingQuantiles(unit, window));
+          expect(got.overdue, `${unit} ${limit}`).toEqual(await store.overdueDossiers(unit, window, limit));
+        }
+      }
+    }
+    expect((await store.unitBreakdown('U2', { start: q3.start, cutOff: q3.end }, 1000)).overdue.length).toBeGreaterThan(10);
+  });
+
   it('knows the first and last receipt of counted dossiers', async () => {
     const counted = dossiers.filter(countsInMeasures).map((d) => d.receivedAt);
     expect(await store.receivedRange()).toEqual({ first: Math.min(...counted), last: Math.max(...counted) });

@@ -18,7 +18,7 @@ import { QD766_INDICATORS } from '../../../shared/kpi/definitions/qd766-catalogu
 import type { Indicator, IndicatorValue } from '../../../shared/domain/indicator';
 import { MIGRATIONS } from './migrations';
 import { COUNT_COLUMNS, DUCKDB, windowedDossiers, windowsCte } from './sql';
-import { breakdownSql, breakdownsFromRows, countsByUnitSql, countsFromRow, quantilesFromRow, type CountsPaths } from '../measure-sql';
+import { breakdownSql, breakdownsFromRows, countsByUnitSql, countsFromRow, quantilesFromRow, unitBreakdownFromRows, unitBreakdownSql, type CountsPaths } from '../measure-sql';
 import { DAY_MS, VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
 import { dayOf, keysTable, rebuildAll, refreshKeys, rollupDriftSql, spanOf, spanSql } from '../rollup-sql';
 import { form06Counts } from './form06-sql';
@@ -492,6 +492,10 @@ export class DuckDbStore implements Store {
       { unit: unitCode, limit },
     );
     return rows.map((r) => ({ dossierId: String(r.dossier_id), procedureCode: String(r.procedure_code), procedureName: str(r.procedure_name), receivedAt: num(r.r), dueAt: num(r.due) }));
+  }
+
+  async unitBreakdown(unitCode: string, window: Window, limit: number): Promise<UnitBreakdown> {
+    return unitBreakdownFromRows(await this.rows(unitBreakdownSql(DUCKDB, window, '$unit', limit), { unit: unitCode }));
   }
 
   async unitBreakdowns(window: Window, limit: number): Promise<Map<string, UnitBreakdown>> {

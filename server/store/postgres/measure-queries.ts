@@ -1,5 +1,5 @@
 import type { Counts } from '../../../shared/schemas/measure';
-import { breakdownSql, breakdownsFromRows, quantilesFromRow, countColumns, countsByUnitSql, countsFromRow, overdueOpen, processingQuantiles, windowedDossiers, windowsCte, type CountsPaths } from '../measure-sql';
+import { breakdownSql, breakdownsFromRows, quantilesFromRow, countColumns, countsByUnitSql, countsFromRow, overdueOpen, processingQuantiles, windowedDossiers, windowsCte, unitBreakdownFromRows, unitBreakdownSql, type CountsPaths } from '../measure-sql';
 import { rollupDriftSql } from '../rollup-sql';
 import type { OverdueRow, ProcedureCounts, UnitBreakdown, Window } from '../port';
 import type { PgDb } from './pg-db';
@@ -42,6 +42,10 @@ export async function quantiles(db: PgDb, unitCode: string, window: Window): Pro
 export async function overdueDossiers(db: PgDb, unitCode: string, window: Window, limit: number): Promise<OverdueRow[]> {
   const rows = await db.query(`WITH ${windowsCte(PG, [window])} ${overdueOpen(PG, '$1')} LIMIT $2`, [unitCode, limit]);
   return rows.map((r) => ({ dossierId: String(r.dossier_id), procedureCode: String(r.procedure_code), procedureName: str(r.procedure_name), receivedAt: num(r.r), dueAt: num(r.due) }));
+}
+
+export async function unitBreakdown(db: PgDb, unitCode: string, window: Window, limit: number): Promise<UnitBreakdown> {
+  return unitBreakdownFromRows(await db.query(unitBreakdownSql(PG, window, '$1', limit), [unitCode]));
 }
 
 export async function unitBreakdowns(db: PgDb, window: Window, limit: number): Promise<Map<string, UnitBreakdown>> {

@@ -153,6 +153,9 @@ export class PostgresStore implements Store {
   overdueDossiers(unitCode: string, window: Window, limit: number) {
     return measures.overdueDossiers(this.db, unitCode, window, limit);
   }
+  unitBreakdown(unitCode: string, window: Window, limit: number) {
+    return measures.unitBreakdown(this.db, unitCode, window, limit);
+  }
   unitBreakdowns(window: Window, limit: number) {
     return measures.unitBreakdowns(this.db, window, limit);
   }
