@@ -1,7 +1,7 @@
 import type { Counts } from '../../shared/schemas/measure';
 import type { DossierChanges } from '../store/data-changes';
 import type { Store, Window } from '../store/port';
-import { dayNumber } from '../store/rollup-sql';
+import { dayNumber, fromRollups } from '../store/rollup-sql';
 
 const MAX_WINDOWS = 4000;
 
@@ -46,6 +46,8 @@ async function carryWindows(store: Store, old: Generation, next: Generation): Pr
   for (const [key, entry] of old.windows) {
     if (entry instanceof Promise) continue;
     const [start, cutOff] = key.split('|').map(Number) as [number, number];
+    // Only windows from midnight to midnight (periods and their history): one cut at "now" is not asked for again.
+    if (!fromRollups({ start, cutOff })) continue;
     const first = dayNumber(start);
     const last = dayNumber(cutOff - 1);
     const reached = spans.filter(([, s]) => s.lo <= last && s.hi >= first);

@@ -149,7 +149,10 @@ export async function migrateDuckDbToPostgres(duckPath: string, url: string, log
     }
     await resetIdentities(target);
     const version = (await duck.runAndReadAll('SELECT v FROM data_version')).getRowObjectsJS()[0] as { v: bigint } | undefined;
-    await target.query('UPDATE data_version SET v = $1 WHERE id = 1', [String((version?.v ?? 0n) + 1n)]);
+    // Above both databases' versions, and with no change log (decision 029): a running server's caches take nothing
+    // they hold for the migrated data.
+    await target.query('UPDATE data_version SET v = greatest(v, $1::BIGINT) + 1 WHERE id = 1', [String(version?.v ?? 0n)]);
+    await target.query('DELETE FROM data_changes');
     await target.query('COMMIT');
     await target.query('ANALYZE');
   } catch (error) {
