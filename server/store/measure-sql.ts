@@ -27,6 +27,11 @@ export interface MeasureDialect {
    * planner that cannot estimate the latter and then joins badly (PostgreSQL; decision 027).
    */
   literalWindowDays?: boolean;
+  /**
+   * Optional: the sum of an integer column of rollup rows (counts, milliseconds), exact for totals below 2^53 (DuckDB sums
+   * integers into a 128-bit HUGEINT; as DOUBLE the 72-week sum of a national ranking took 286 ms instead of 385).
+   */
+  countSum?(column: string): string;
 }
 
 /** The windows as a table `w(idx, s, e)`: e is the cut-off E of SPEC §2. Values are our own integers. */

@@ -170,22 +170,24 @@ function windowDays(windows: readonly { idx: number; window: Window }[]): string
  */
 export function rollupCounts(d: MeasureDialect, windows: readonly { idx: number; window: Window }[], unitFilter = 'TRUE'): string {
   const values = windows.map(({ idx, window }) => `(${idx}, ${dayNumber(window.start)}, ${dayNumber(window.cutOff)})`).join(', ');
+  // Counts and milliseconds are summed as the dialect says (DuckDB: as DOUBLE, exact below 2^53, not into HUGEINT).
+  const sum = (column: string) => (d.countSum ? d.countSum(column) : `sum(${column})`);
   const join = (table: string) => `${table} r JOIN wd ON wd.day = r.day WHERE ${unitFilter}`;
   // Each table is summed on its own (few columns over many rows), then the sums are joined: every key of the
   // completions and misses is a key of the days.
   return `WITH w(idx, s, e) AS (VALUES ${values}),
      ${d.literalWindowDays ? `wd(idx, e, day) AS NOT MATERIALIZED (VALUES ${windowDays(windows)})` : 'wd AS (SELECT w.idx, w.e, g.day FROM w, generate_series(w.s, w.e - 1) AS g(day))'},
      days AS (
-       SELECT r.unit_code, wd.idx, sum(r.received) AS received, sum(r.online) AS online, sum(r.end_to_end) AS end_to_end,
-              sum(r.done_on_time) AS done_on_time, sum(r.e_result_known) AS e_result_known, sum(r.e_result) AS e_result,
-              sum(r.digitized_known) AS digitized_known, sum(r.digitized) AS digitized, sum(r.fee_known) AS fee_known,
-              sum(r.fee_required) AS fee_required, sum(r.paid_online) AS paid_online
+       SELECT r.unit_code, wd.idx, ${sum('r.received')} AS received, ${sum('r.online')} AS online, ${sum('r.end_to_end')} AS end_to_end,
+              ${sum('r.done_on_time')} AS done_on_time, ${sum('r.e_result_known')} AS e_result_known, ${sum('r.e_result')} AS e_result,
+              ${sum('r.digitized_known')} AS digitized_known, ${sum('r.digitized')} AS digitized, ${sum('r.fee_known')} AS fee_known,
+              ${sum('r.fee_required')} AS fee_required, ${sum('r.paid_online')} AS paid_online
          FROM ${join('dossier_days')} GROUP BY r.unit_code, wd.idx),
      done AS (
-       SELECT r.unit_code, wd.idx, sum(r.completed) AS completed, sum(r.processing_ms) AS processing_ms, sum(r.late) AS late
+       SELECT r.unit_code, wd.idx, ${sum('r.completed')} AS completed, ${sum('r.processing_ms')} AS processing_ms, ${sum('r.late')} AS late
          FROM ${join('dossier_completions')} AND r.done_day <= wd.e GROUP BY r.unit_code, wd.idx),
      missed AS (
-       SELECT r.unit_code, wd.idx, sum(r.n) AS on_time FROM ${join('dossier_misses')} AND r.due_day >= wd.e GROUP BY r.unit_code, wd.idx)
+       SELECT r.unit_code, wd.idx, ${sum('r.n')} AS on_time FROM ${join('dossier_misses')} AND r.due_day >= wd.e GROUP BY r.unit_code, wd.idx)
    SELECT days.unit_code, days.idx,
      days.received::INTEGER AS received, days.online::INTEGER AS online, days.end_to_end::INTEGER AS end_to_end,
      (days.done_on_time + coalesce(missed.on_time, 0))::INTEGER AS on_time,

@@ -9,6 +9,7 @@ export const DUCKDB: MeasureDialect = {
   intDiv: (a, b) => `((${a}) // (${b}))`,
   double: 'DOUBLE',
   quantileCont: (c, p) => `quantile_cont(${c}, ${p})`,
+  countSum: (c) => `sum(${c}::DOUBLE)`,
 };
 
 export const windowsCte = (w: readonly Window[]) => cte(DUCKDB, w);
