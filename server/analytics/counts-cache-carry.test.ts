@@ -4,7 +4,7 @@ import type { DossierRecord } from '../../shared/schemas/dossier';
 import type { Store, Window } from '../store/port';
 import { dayNumber } from '../store/rollup-sql';
 import { ENGINES } from '../store/testing/engines';
-import { HOUR, lcg, outcome, randomDossiers } from '../store/testing/random-dossiers';
+import { HOUR, lcg, randomDossiers, writeDossiers } from '../store/testing/random-dossiers';
 import { CountsCache } from './counts-cache';
 
 const DAY = 86_400_000;
@@ -17,12 +17,6 @@ const MID_DAY: Window[] = [
   { start: (months[1] as { start: number }).start, cutOff: (months[1] as { start: number }).start + 20 * DAY + 7 * HOUR },
 ];
 const WINDOWS: Window[] = [...PERIODS, ...MID_DAY];
-
-async function load(store: Store, dossiers: readonly DossierRecord[]): Promise<void> {
-  const w = await store.openDossierWriter();
-  dossiers.forEach((d, i) => w.append(d, i + 2));
-  await w.commit(outcome(dossiers.length));
-}
 
 /** The store, with every countsByUnit call it answers written down. */
 function watched(store: Store): { store: Store; calls: { windows: readonly Window[]; units: readonly string[] | undefined }[] } {
@@ -37,7 +31,7 @@ describe.each(ENGINES)('the counts cache across imports, on $name (decision 029)
   let store: Store;
   beforeAll(async () => {
     store = await engine.open();
-    await load(store, randomDossiers(700, 301));
+    await writeDossiers(store, randomDossiers(700, 301));
   });
   afterAll(() => store.close());
 
@@ -49,7 +43,7 @@ describe.each(ENGINES)('the counts cache across imports, on $name (decision 029)
     // A week's new dossiers of one unit: only windows holding that week are asked again, and only for that unit.
     const week = weeks[7] as { start: number; end: number };
     const fresh = randomDossiers(30, 302).map((d, i) => ({ ...d, dossierId: `W-${i}`, unitCode: 'U3', receivedAt: week.start + (d.receivedAt % (7 * DAY)), dueAt: week.start + (d.receivedAt % (7 * DAY)) + 5 * DAY, completedAt: null, status: null }));
-    await load(store, fresh);
+    await writeDossiers(store, fresh);
     calls.length = 0;
     expect(await cache.countsByUnit(spy, WINDOWS)).toEqual(await store.countsByUnit(WINDOWS));
     // Windows cut mid-day (a period in progress cut at "now") are not carried: they are counted again, every unit.
@@ -92,7 +86,7 @@ describe.each(ENGINES)('the counts cache across imports, on $name (decision 029)
                 : { ...old, dossierId: `R${round}-${k}`, completedAt: rnd() < 0.5 ? null : old.receivedAt + Math.floor(rnd() * 9 * 24) * HOUR },
         );
       }
-      await load(store, [...new Map(batch.map((d) => [d.dossierId, d])).values()]);
+      await writeDossiers(store, [...new Map(batch.map((d) => [d.dossierId, d])).values()]);
       expect(await cache.countsByUnit(store, WINDOWS), `round ${round}`).toEqual(await store.countsByUnit(WINDOWS));
     }
   });

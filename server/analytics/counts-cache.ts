@@ -23,6 +23,15 @@ function remember<T>(map: Map<string, T>, key: string, value: T): void {
 
 const windowKey = (w: Window) => `${w.start}|${w.cutOff}`;
 
+/** Keeps a window's pending counts, then its value once read; a failed read is forgotten (the next caller asks again). */
+function keepWindow(gen: Generation, key: string, pending: Promise<ByUnit>): void {
+  remember(gen.windows, key, pending);
+  pending.then(
+    (byUnit) => gen.windows.get(key) === pending && gen.windows.set(key, byUnit),
+    () => gen.windows.get(key) === pending && gen.windows.delete(key),
+  );
+}
+
 /** Above this many changed units a window is counted again whole rather than unit by unit. */
 const MAX_PATCHED_UNITS = 500;
 
@@ -67,11 +76,7 @@ async function carryWindows(store: Store, old: Generation, next: Generation): Pr
       for (const [code, series] of all) if (series[i]) copy.set(code, series[i] as Counts);
       return copy;
     });
-    next.windows.set(key, patched);
-    patched.then(
-      (value) => next.windows.get(key) === patched && next.windows.set(key, value),
-      () => next.windows.get(key) === patched && next.windows.delete(key),
-    );
+    keepWindow(next, key, patched);
   });
 }
 
@@ -158,11 +163,7 @@ export class CountsCache {
           for (const [code, series] of all) if (series[i]) byUnit.set(code, series[i] as Counts);
           return byUnit;
         });
-        remember(gen.windows, windowKey(w), one);
-        one.then(
-          (byUnit) => gen.windows.get(windowKey(w)) === one && gen.windows.set(windowKey(w), byUnit),
-          () => gen.windows.get(windowKey(w)) === one && gen.windows.delete(windowKey(w)),
-        );
+        keepWindow(gen, windowKey(w), one);
       });
     }
     const resolved = await Promise.all(windows.map((w) => gen.windows.get(windowKey(w)) ?? this.fetchOne(store, w)));

@@ -3,16 +3,10 @@ import type { DossierRecord } from '../../../shared/schemas/dossier';
 import { dayNumber } from '../rollup-sql';
 import type { Store } from '../port';
 import { ENGINES } from '../testing/engines';
-import { outcome, randomDossiers } from '../testing/random-dossiers';
+import { outcome, randomDossiers, writeDossiers } from '../testing/random-dossiers';
 
 const entry = { actor: 'admin', action: 'test', target: null, before: null, after: null, address: null };
 const target = { measure: 'onTimeRate' as const, kind: 'commune' as const, unitCode: null, threshold: 100, effectiveFrom: '2025-07-01', deadline: null };
-
-async function load(store: Store, dossiers: readonly DossierRecord[]): Promise<void> {
-  const w = await store.openDossierWriter();
-  dossiers.forEach((d, i) => w.append(d, i + 2));
-  await w.commit(outcome(dossiers.length));
-}
 
 /** The received-day span per unit of the counted dossiers among `dossiers` (all of the generator's are counted unless withdrawn/not received). */
 function spans(dossiers: readonly DossierRecord[]): Map<string, { lo: number; hi: number }> {
@@ -34,7 +28,7 @@ describe.each(ENGINES)('what each data version changed in the dossiers, on $name
 
   it('says nothing of a load into an empty table (rebuilt whole), and names the units and days of a small import', async () => {
     const v0 = await store.dataVersion();
-    await load(store, randomDossiers(400, 91));
+    await writeDossiers(store, randomDossiers(400, 91));
     const v1 = await store.dataVersion();
     expect(await store.dossierChanges(v0, v1)).toBeNull();
 
@@ -42,7 +36,7 @@ describe.each(ENGINES)('what each data version changed in the dossiers, on $name
     const [a, b] = randomDossiers(400, 91).filter((d) => d.unitCode === 'U2' && d.status !== 'withdrawn' && d.status !== 'not_received');
     const moved = [a, b].map((d) => ({ ...(d as DossierRecord), receivedAt: (d as DossierRecord).receivedAt + 9 * 86_400_000, dueAt: (d as DossierRecord).dueAt + 9 * 86_400_000, completedAt: null }));
     const added = { ...(randomDossiers(1, 92)[0] as DossierRecord), dossierId: 'NEW-1', unitCode: 'U5', status: null };
-    await load(store, [...moved, added]);
+    await writeDossiers(store, [...moved, added]);
     const v2 = await store.dossierChanges(v1, await store.dataVersion());
     const counted = (ds: readonly DossierRecord[]) => spans(ds);
     const expected = counted([a as DossierRecord, b as DossierRecord, ...moved, added]);
@@ -63,7 +57,7 @@ describe.each(ENGINES)('what each data version changed in the dossiers, on $name
     expect(await store.dossierChanges(v0, v1)).toEqual(new Map());
 
     const extra = { ...(randomDossiers(1, 93)[0] as DossierRecord), dossierId: 'NEW-2', unitCode: 'U6', status: null };
-    await load(store, [extra]);
+    await writeDossiers(store, [extra]);
     await store.deleteTarget(target, entry);
     const v2 = await store.dataVersion();
     expect(await store.dossierChanges(v0, v2)).toEqual(spans([extra]));

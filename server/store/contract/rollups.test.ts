@@ -7,7 +7,7 @@ import { DAY_MS, VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
 import type { Store, Window } from '../port';
 import { atVnMidnight, boundaryAtOrAfter, boundaryAtOrAfterSql, dayNumber, fromRollups, isBoundaryDay, segmentOf, segmentSql } from '../rollup-sql';
 import { ENGINES } from '../testing/engines';
-import { HOUR, lcg, outcome, RANDOM_START, randomDossiers, UNIT_COUNT } from '../testing/random-dossiers';
+import { HOUR, lcg, RANDOM_START, randomDossiers, UNIT_COUNT, writeDossiers } from '../testing/random-dossiers';
 
 const UNITS = Array.from({ length: UNIT_COUNT }, (_, u) => `U${u}`);
 /** The first Vietnam midnight of the random dossiers' span, and the one `n` days after it. */
@@ -104,16 +104,10 @@ describe.each(ENGINES)('per-day rollups on $name', (engine) => {
     expect(await store.rollupDrift()).toBe(0);
   }
 
-  async function load(dossiers: readonly DossierRecord[]): Promise<void> {
-    const writer = await store.openDossierWriter();
-    dossiers.forEach((d, i) => writer.append(d, i + 2));
-    await writer.commit(outcome(dossiers.length));
-  }
-
   beforeAll(async () => {
     store = await engine.open();
     current = dossiersWithEdges(4000, 31);
-    await load(current);
+    await writeDossiers(store, current);
   });
   afterAll(() => store?.close());
 
@@ -174,7 +168,7 @@ describe.each(ENGINES)('per-day rollups on $name', (engine) => {
       };
     });
     const fresh = dossiersWithEdges(300, 32).map((d) => ({ ...d, dossierId: `new-${d.dossierId}` }));
-    await load([...replaced, ...fresh]);
+    await writeDossiers(store, [...replaced, ...fresh]);
     const byId = new Map(replaced.map((d) => [d.dossierId, d]));
     current = [...current.map((d) => byId.get(d.dossierId) ?? d), ...fresh];
     await expectReference(current);
@@ -187,7 +181,7 @@ describe.each(ENGINES)('per-day rollups on $name', (engine) => {
     const unit = UNITS.find((u) => current.some((d) => d.unitCode === u && inSegment(d, segStart, segStart + 1)) && current.some((d) => d.unitCode === u && inSegment(d, segStart + 2, segStart + 3))) as string;
     const target = current.find((d) => d.unitCode === unit && inSegment(d, segStart, segStart + 1)) as DossierRecord;
     const changed = { ...target, completedAt: null, status: 'processing' as const };
-    await load([changed]);
+    await writeDossiers(store, [changed]);
     current = current.map((d) => (d.dossierId === target.dossierId ? changed : d));
     await expectReference(current);
   });
@@ -197,8 +191,8 @@ describe.each(ENGINES)('per-day rollups on $name', (engine) => {
     expect(await store.countsByUnit(windows)).toEqual(new Map());
     expect(await store.rollupDrift()).toBe(0);
     current = dossiersWithEdges(1500, 33);
-    await load(current.slice(0, 700));
-    await load(current.slice(700));
+    await writeDossiers(store, current.slice(0, 700));
+    await writeDossiers(store, current.slice(700));
     await expectReference(current);
   });
 });

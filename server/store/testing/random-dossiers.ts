@@ -1,5 +1,5 @@
 import { CHANNELS, type DossierRecord } from '../../../shared/schemas/dossier';
-import type { ImportOutcome } from '../port';
+import type { ImportOutcome, Store } from '../port';
 
 /** A small deterministic generator, so that a failure can be replayed from its seed. */
 export function lcg(seed: number): () => number {
@@ -40,6 +40,13 @@ export function randomDossiers(n: number, seed: number): DossierRecord[] {
 export const outcome = (rows: number, kind: ImportOutcome['kind'] = 'dossiers'): ImportOutcome => ({
   kind, fileName: 'test.csv', rows, outcome: 'imported', errorCount: 0, actor: null, startedAt: Date.now(),
 });
+
+/** Writes `dossiers` as one import (lines numbered from 2, after a header), as the import of a file would. */
+export async function writeDossiers(store: Store, dossiers: readonly DossierRecord[]): Promise<void> {
+  const writer = await store.openDossierWriter();
+  dossiers.forEach((d, i) => writer.append(d, i + 2));
+  await writer.commit(outcome(dossiers.length));
+}
 
 /** A reference continuous quantile, interpolated as DuckDB's `quantile_cont` does: (1 − d)·lo + d·hi. */
 export function quantileCont(values: readonly number[], p: number): number | null {
