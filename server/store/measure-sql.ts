@@ -1,6 +1,6 @@
 import type { Counts } from '../../shared/schemas/measure';
 import type { UnitBreakdown, Window } from './port';
-import { fromRollups, rollupCounts } from './rollup-sql';
+import { fromRollups, isPeriodWindow, periodCounts, rollupCounts } from './rollup-sql';
 
 /** What the measure SQL needs from an engine: the few spellings that differ between dialects. */
 export interface MeasureDialect {
@@ -134,8 +134,17 @@ export function countsFromRow(r: Record<string, unknown>): Counts {
   };
 }
 
-/** How many windows `countsByUnit` answered from the per-day rollups and how many by reading dossiers. */
+/** Takes each row of countsByUnit's statements: the unit, the window's index and its counts. */
+export type CountsSink = (code: string, idx: number, counts: Counts) => void;
+
+/** Gives rows of countColumns with `unit_code` and `idx` to `sink` (an engine that reads rows as objects). */
+export function sinkRows(rows: readonly Record<string, unknown>[], sink: CountsSink): void {
+  for (const r of rows) sink(String(r.unit_code), Number(r.idx), countsFromRow(r));
+}
+
+/** How many windows `countsByUnit` answered from the period counts, from the segment rollups and by reading dossiers. */
 export interface CountsPaths {
+  period: number;
   rollup: number;
   scan: number;
 }
@@ -150,31 +159,35 @@ export async function countsByUnitSql(
   d: MeasureDialect,
   windows: readonly Window[],
   unitFilter: string,
-  run: (sql: string) => Promise<Record<string, unknown>[]>,
+  run: (sql: string, sink: CountsSink) => Promise<void>,
   paths: CountsPaths,
   useRollups = true,
 ): Promise<Map<string, (Counts | undefined)[]>> {
   const out = new Map<string, (Counts | undefined)[]>();
+  const periods: { idx: number; window: Window }[] = [];
   const rolled: { idx: number; window: Window }[] = [];
   const scanned: { idx: number; window: Window }[] = [];
-  windows.forEach((window, idx) => (useRollups && fromRollups(window) ? rolled : scanned).push({ idx, window }));
-  const put = (rows: readonly Record<string, unknown>[], index: (i: number) => number) => {
-    for (const r of rows) {
-      const code = String(r.unit_code);
-      const series = out.get(code) ?? new Array<Counts | undefined>(windows.length).fill(undefined);
-      series[index(Number(r.idx))] = countsFromRow(r);
-      out.set(code, series);
-    }
+  windows.forEach((window, idx) => (!useRollups ? scanned : isPeriodWindow(window) ? periods : fromRollups(window) ? rolled : scanned).push({ idx, window }));
+  const put = (index: (i: number) => number): CountsSink => (code, idx, counts) => {
+    let series = out.get(code);
+    if (!series) out.set(code, (series = new Array<Counts | undefined>(windows.length).fill(undefined)));
+    series[index(idx)] = counts;
   };
+  if (periods.length > 0) {
+    await run(periodCounts(d, periods, unitFilter), put((i) => i));
+    paths.period += periods.length;
+  }
   if (rolled.length > 0) {
-    put(await run(rollupCounts(d, rolled, unitFilter)), (i) => i);
+    await run(rollupCounts(d, rolled, unitFilter), put((i) => i));
     paths.rollup += rolled.length;
   }
   if (scanned.length > 0) {
     const list = scanned.map((s) => s.window);
-    const rows = await run(`WITH ${windowsCte(d, list)}
-       SELECT d.unit_code, d.idx, ${countColumns(d)} FROM ${windowedDossiers(d, list, unitFilter)} GROUP BY d.unit_code, d.idx`);
-    put(rows, (i) => (scanned[i] as { idx: number }).idx);
+    await run(
+      `WITH ${windowsCte(d, list)}
+       SELECT d.unit_code, d.idx, ${countColumns(d)} FROM ${windowedDossiers(d, list, unitFilter)} GROUP BY d.unit_code, d.idx`,
+      put((i) => (scanned[i] as { idx: number }).idx),
+    );
     paths.scan += scanned.length;
   }
   return out;

@@ -224,8 +224,8 @@ export interface Store {
   pendingMigrations(): Promise<number>;
   /** Counts per unit and window, aligned with `windows`; units without dossiers are absent. */
   countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>>;
-  /** How many windows countsByUnit answered from the per-day rollups and how many by reading dossiers, since opened. */
-  readonly countsPaths: { rollup: number; scan: number };
+  /** How many windows countsByUnit answered from the period counts, the segment rollups and by reading dossiers, since opened. */
+  readonly countsPaths: { period: number; rollup: number; scan: number };
   /** Rows by which the per-day rollups differ from a rebuild from dossiers: 0 when they are exact (decision 022). */
   rollupDrift(): Promise<number>;
   procedureCounts(unitCode: string, window: Window): Promise<ProcedureCounts[]>;

@@ -143,9 +143,10 @@ export function rollupDeletes(keys: string): string[] {
   return ROLLUP_TABLES.map((t) => `DELETE FROM ${t} WHERE EXISTS (SELECT 1 FROM ${keys} k WHERE k.unit_code = ${t}.unit_code AND ${segmentSql('k.day')} = ${t}.day)`);
 }
 
-/** How many rows differ between the stored rollups and a rebuild from dossiers (0 when they are exact). */
+/** How many rows differ between the stored rollups (period counts included) and a rebuild from dossiers (0 when they are exact). */
 export function rollupDriftSql(d: MeasureDialect): string {
-  const parts = rollupSelects(d, countedDossiers(d)).map(
+  const tables = [...rollupSelects(d, countedDossiers(d)), { table: PERIOD_TABLE, columns: PERIOD_COLUMNS, select: `SELECT * FROM (${periodCountsSelect(d, null)}) AS counted` }];
+  const parts = tables.map(
     ({ table, columns, select }) => `SELECT count(*) AS n FROM ((SELECT ${columns} FROM ${table} EXCEPT ALL ${select}) UNION ALL (${select} EXCEPT ALL SELECT ${columns} FROM ${table})) AS diff`,
   );
   return `SELECT ${parts.map((p) => `(${p})`).join(' + ')} AS drift`;
@@ -163,42 +164,135 @@ function windowDays(windows: readonly { idx: number; window: Window }[]): string
 }
 
 /**
- * Counts per unit and window from the rollups, for windows that start and end at Vietnam midnight, with the
- * window index `idx`: the same columns as countColumns. Each received day is mapped to the windows holding it
- * (an equi-join on the day, so that overlapping windows need no extra pass). `unitFilter` is a condition on
- * `unit_code`.
+ * The counts of SPEC §2 per unit and window summed from the rollups: `map` is a table (day, e, ...keys) mapping
+ * each segment day to the windows holding it, `e` the window's cut-off day (an equi-join on the day, so that
+ * overlapping windows need no extra pass). The result has unit_code, the keys, then the columns of countColumns
+ * (processing_ms as `msType`). `unitFilter` is a condition on the rollup rows' `unit_code`; `join` more join terms.
  */
-export function rollupCounts(d: MeasureDialect, windows: readonly { idx: number; window: Window }[], unitFilter = 'TRUE'): string {
-  const values = windows.map(({ idx, window }) => `(${idx}, ${dayNumber(window.start)}, ${dayNumber(window.cutOff)})`).join(', ');
+function summedRollups(d: MeasureDialect, map: string, keys: readonly string[], unitFilter: string, msType: string, join = ''): string {
   // Counts and milliseconds are summed as the dialect says (DuckDB: as DOUBLE, exact below 2^53, not into HUGEINT).
   const sum = (column: string) => (d.countSum ? d.countSum(column) : `sum(${column})`);
-  const join = (table: string) => `${table} r JOIN wd ON wd.day = r.day WHERE ${unitFilter}`;
+  const from = (table: string) => `${table} r JOIN ${map} m ON m.day = r.day ${join} WHERE ${unitFilter}`;
+  const k = keys.map((c) => `m.${c}`).join(', ');
+  const on = (t: string) => keys.map((c) => `${t}.${c} = days.${c}`).join(' AND ');
   // Each table is summed on its own (few columns over many rows), then the sums are joined: every key of the
   // completions and misses is a key of the days.
-  return `WITH w(idx, s, e) AS (VALUES ${values}),
-     ${d.literalWindowDays ? `wd(idx, e, day) AS NOT MATERIALIZED (VALUES ${windowDays(windows)})` : 'wd AS (SELECT w.idx, w.e, g.day FROM w, generate_series(w.s, w.e - 1) AS g(day))'},
-     days AS (
-       SELECT r.unit_code, wd.idx, ${sum('r.received')} AS received, ${sum('r.online')} AS online, ${sum('r.end_to_end')} AS end_to_end,
+  return `days AS (
+       SELECT r.unit_code, ${k}, ${sum('r.received')} AS received, ${sum('r.online')} AS online, ${sum('r.end_to_end')} AS end_to_end,
               ${sum('r.done_on_time')} AS done_on_time, ${sum('r.e_result_known')} AS e_result_known, ${sum('r.e_result')} AS e_result,
               ${sum('r.digitized_known')} AS digitized_known, ${sum('r.digitized')} AS digitized, ${sum('r.fee_known')} AS fee_known,
               ${sum('r.fee_required')} AS fee_required, ${sum('r.paid_online')} AS paid_online
-         FROM ${join('dossier_days')} GROUP BY r.unit_code, wd.idx),
+         FROM ${from('dossier_days')} GROUP BY r.unit_code, ${k}),
      done AS (
-       SELECT r.unit_code, wd.idx, ${sum('r.completed')} AS completed, ${sum('r.processing_ms')} AS processing_ms, ${sum('r.late')} AS late
-         FROM ${join('dossier_completions')} AND r.done_day <= wd.e GROUP BY r.unit_code, wd.idx),
+       SELECT r.unit_code, ${k}, ${sum('r.completed')} AS completed, ${sum('r.processing_ms')} AS processing_ms, ${sum('r.late')} AS late
+         FROM ${from('dossier_completions')} AND r.done_day <= m.e GROUP BY r.unit_code, ${k}),
      missed AS (
-       SELECT r.unit_code, wd.idx, ${sum('r.n')} AS on_time FROM ${join('dossier_misses')} AND r.due_day >= wd.e GROUP BY r.unit_code, wd.idx)
-   SELECT days.unit_code, days.idx,
+       SELECT r.unit_code, ${k}, ${sum('r.n')} AS on_time FROM ${from('dossier_misses')} AND r.due_day >= m.e GROUP BY r.unit_code, ${k})
+   SELECT days.unit_code, ${keys.map((c) => `days.${c}`).join(', ')},
      days.received::INTEGER AS received, days.online::INTEGER AS online, days.end_to_end::INTEGER AS end_to_end,
      (days.done_on_time + coalesce(missed.on_time, 0))::INTEGER AS on_time,
      (days.received - days.done_on_time - coalesce(missed.on_time, 0) - coalesce(done.late, 0))::INTEGER AS overdue_open,
-     coalesce(done.completed, 0)::INTEGER AS completed, coalesce(done.processing_ms, 0)::${d.double} AS processing_ms,
+     coalesce(done.completed, 0)::INTEGER AS completed, coalesce(done.processing_ms, 0)::${msType} AS processing_ms,
      days.e_result_known::INTEGER AS e_result_known, days.e_result::INTEGER AS e_result, days.digitized_known::INTEGER AS digitized_known,
      days.digitized::INTEGER AS digitized, days.fee_known::INTEGER AS fee_known, days.fee_required::INTEGER AS fee_required,
      days.paid_online::INTEGER AS paid_online
    FROM days
-   LEFT JOIN done ON done.unit_code = days.unit_code AND done.idx = days.idx
-   LEFT JOIN missed ON missed.unit_code = days.unit_code AND missed.idx = days.idx`;
+   LEFT JOIN done ON done.unit_code = days.unit_code AND ${on('done')}
+   LEFT JOIN missed ON missed.unit_code = days.unit_code AND ${on('missed')}`;
+}
+
+/**
+ * Counts per unit and window from the rollups, for windows that start and end at Vietnam midnight, with the
+ * window index `idx`: the same columns as countColumns. `unitFilter` is a condition on `unit_code`.
+ */
+export function rollupCounts(d: MeasureDialect, windows: readonly { idx: number; window: Window }[], unitFilter = 'TRUE'): string {
+  const values = windows.map(({ idx, window }) => `(${idx}, ${dayNumber(window.start)}, ${dayNumber(window.cutOff)})`).join(', ');
+  return `WITH w(idx, s, e) AS (VALUES ${values}),
+     ${d.literalWindowDays ? `wd(idx, e, day) AS NOT MATERIALIZED (VALUES ${windowDays(windows)})` : 'wd AS (SELECT w.idx, w.e, g.day FROM w, generate_series(w.s, w.e - 1) AS g(day))'},
+     ${summedRollups(d, 'wd', ['idx'], unitFilter, d.double)}`;
+}
+
+/*
+ * Period counts (decision 030): the counts of every week, month, quarter and year at its own end, per unit, kept in
+ * `period_counts` beside the segment rollups and refreshed from them in the same transaction. Rankings, their
+ * history and trends ask for whole periods; a national quarter's history is then 13 × 3,321 stored rows instead of
+ * sums over 3.4 million rollup rows. A period's counts at its end depend only on the dossiers received in it.
+ */
+export const PERIOD_TABLE = 'dossier_periods';
+
+const civilPart = (x: string, part: 'year' | 'month') => `CAST(extract(${part} FROM DATE '1970-01-01' + CAST(${x} AS INTEGER)) AS INTEGER)`;
+const firstOf = (year: string, month: string) => `CAST(make_date(CAST(${year} AS INTEGER), CAST(${month} AS INTEGER), 1) - DATE '1970-01-01' AS INTEGER)`;
+
+/**
+ * The periods holding each day of `days` (a table with a `day` column), as rows (day, s, e): its week, month,
+ * quarter and year, by first day and the first day after.
+ */
+export function periodsOfDaysSql(days: string): string {
+  const y = civilPart('day', 'year');
+  const m = civilPart('day', 'month');
+  // The quarter's first month; the quarter after the fourth starts in January of the next year.
+  const qm = `(${m} - (${m} - 1) % 3)`;
+  return `SELECT day, day - ${mod7('day + 3')} AS s, day - ${mod7('day + 3')} + 7 AS e FROM ${days}
+     UNION ALL SELECT day, ${monthStart('day')}, ${monthStart(`${monthStart('day')} + 31`)} FROM ${days}
+     UNION ALL SELECT day, ${firstOf(y, qm)}, CASE WHEN ${qm} = 10 THEN ${firstOf(`${y} + 1`, '1')} ELSE ${firstOf(y, `${qm} + 3`)} END FROM ${days}
+     UNION ALL SELECT day, ${firstOf(y, '1')}, ${firstOf(`${y} + 1`, '1')} FROM ${days}`;
+}
+
+/** Whether a window is exactly one week, month, quarter or year (Vietnam time): then `period_counts` answers it. */
+export function isPeriodWindow(w: Window): boolean {
+  if (!atVnMidnight(w.start) || !atVnMidnight(w.cutOff)) return false;
+  const s = dayNumber(w.start);
+  const e = dayNumber(w.cutOff);
+  if ((((s + 3) % 7) + 7) % 7 === 0 && e === s + 7) return true;
+  const date = new Date(s * DAY_MS);
+  if (date.getUTCDate() !== 1) return false;
+  const month = date.getUTCMonth();
+  const after = (months: number) => Date.UTC(date.getUTCFullYear(), month + months, 1) / DAY_MS;
+  return e === after(1) || (month % 3 === 0 && e === after(3)) || (month === 0 && e === after(12));
+}
+
+const PERIOD_COLUMNS =
+  'unit_code, start_day, end_day, received, online, end_to_end, on_time, overdue_open, completed, processing_ms, e_result_known, e_result, digitized_known, digitized, fee_known, fee_required, paid_online';
+
+/**
+ * The period counts of every unit and period the rollups hold (keys = null), or only of the (unit, period) pairs
+ * that the (unit_code, day) keys in table `keys` reach: rows in PERIOD_COLUMNS' order.
+ */
+function periodCountsSelect(d: MeasureDialect, keys: string | null): string {
+  const scope = keys
+    ? `kd AS (SELECT DISTINCT day FROM ${keys}),
+       up AS (SELECT DISTINCT k.unit_code, p.s, p.e FROM ${keys} k JOIN (${periodsOfDaysSql('kd')}) p ON p.day = k.day),
+       sd AS (SELECT DISTINCT day FROM dossier_days WHERE unit_code IN (SELECT unit_code FROM up)),`
+    : 'sd AS (SELECT DISTINCT day FROM dossier_days),';
+  return `WITH ${scope}
+     pd AS (${periodsOfDaysSql('sd')}),
+     ${summedRollups(d, 'pd', ['s', 'e'], 'TRUE', 'BIGINT', keys ? 'JOIN up ON up.unit_code = r.unit_code AND up.s = m.s AND up.e = m.e' : '')}`;
+}
+
+/** Statements that bring `period_counts` up to date with the rollups: every row (keys = null), or those the keys reach. */
+export function periodRefresh(d: MeasureDialect, keys: string | null): string[] {
+  const remove = keys
+    ? `DELETE FROM ${PERIOD_TABLE} WHERE EXISTS (SELECT 1 FROM (SELECT DISTINCT k.unit_code, p.s, p.e FROM ${keys} k
+         JOIN (${periodsOfDaysSql(`(SELECT DISTINCT day FROM ${keys}) AS kd`)}) p ON p.day = k.day) up
+         WHERE up.unit_code = ${PERIOD_TABLE}.unit_code AND up.s = ${PERIOD_TABLE}.start_day AND up.e = ${PERIOD_TABLE}.end_day)`
+    : `DELETE FROM ${PERIOD_TABLE}`;
+  return [remove, `INSERT INTO ${PERIOD_TABLE} (${PERIOD_COLUMNS}) SELECT * FROM (${periodCountsSelect(d, keys)}) AS counted`];
+}
+
+/** The period table's rows by unit and window index `idx` (windows that are periods): the columns of countColumns. */
+export function periodCounts(d: MeasureDialect, windows: readonly { idx: number; window: Window }[], unitFilter = 'TRUE'): string {
+  const values = windows.map(({ idx, window }) => `(${idx}, ${dayNumber(window.start)}, ${dayNumber(window.cutOff)})`).join(', ');
+  return `SELECT p.unit_code, w.idx, p.received, p.online, p.end_to_end, p.on_time, p.overdue_open, p.completed, p.processing_ms::${d.double} AS processing_ms,
+       p.e_result_known, p.e_result, p.digitized_known, p.digitized, p.fee_known, p.fee_required, p.paid_online
+     FROM ${PERIOD_TABLE} p JOIN (VALUES ${values}) AS w(idx, s, e) ON p.start_day = w.s AND p.end_day = w.e
+    WHERE ${unitFilter}`;
+}
+
+/** The period table, with `text` the engine's text type; the backfill is periodRefresh(d, null). */
+export function periodTableDdl(text: string): string {
+  const counts = ['received', 'online', 'end_to_end', 'on_time', 'overdue_open', 'completed'].map((n) => `${n} INTEGER NOT NULL`).join(', ');
+  const known = ['e_result_known', 'e_result', 'digitized_known', 'digitized', 'fee_known', 'fee_required', 'paid_online'].map((n) => `${n} INTEGER NOT NULL`).join(', ');
+  return `CREATE TABLE ${PERIOD_TABLE} (unit_code ${text} NOT NULL, start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, ${counts}, processing_ms BIGINT NOT NULL, ${known})`;
 }
 
 /**
@@ -229,12 +323,17 @@ export function keysOfStored(d: MeasureDialect, keys: string, ids: string): stri
  */
 export function refreshKeys(d: MeasureDialect, keys: string, span: { lo: number; hi: number } | null): string[] {
   if (!span) return [];
-  return [...rollupDeletes(keys), ...rollupInserts(d, touchedDossiers(d, keys, span.lo, span.hi))];
+  return [...rollupDeletes(keys), ...rollupInserts(d, touchedDossiers(d, keys, span.lo, span.hi)), ...periodRefresh(d, keys)];
 }
 
-/** Statements that rebuild the rollups from every dossier. */
-export function rebuildAll(d: MeasureDialect): string[] {
+/** Statements that rebuild the segment rollups alone from every dossier (migrations before the period table). */
+export function rebuildRollups(d: MeasureDialect): string[] {
   return [...ROLLUP_TABLES.map((t) => `DELETE FROM ${t}`), ...rollupInserts(d, countedDossiers(d))];
+}
+
+/** Statements that rebuild the rollups and the period counts from every dossier. */
+export function rebuildAll(d: MeasureDialect): string[] {
+  return [...rebuildRollups(d), ...periodRefresh(d, null)];
 }
 
 /** The least and greatest day of a key table, to read with `spanOf`. */

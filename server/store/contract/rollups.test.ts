@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierRecord } from '../../../shared/schemas/dossier';
 import type { Counts } from '../../../shared/schemas/measure';
 import { addCounts, countDossiers, EMPTY_COUNTS } from '../../../shared/kpi/measures';
-import { periodsBetween } from '../../../shared/kpi/periods';
+import { periodContaining, periodsBetween } from '../../../shared/kpi/periods';
 import { DAY_MS, VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
 import type { Store, Window } from '../port';
-import { atVnMidnight, boundaryAtOrAfter, boundaryAtOrAfterSql, dayNumber, fromRollups, isBoundaryDay, segmentOf, segmentSql } from '../rollup-sql';
+import { atVnMidnight, boundaryAtOrAfter, boundaryAtOrAfterSql, dayNumber, fromRollups, isBoundaryDay, isPeriodWindow, periodsOfDaysSql, segmentOf, segmentSql } from '../rollup-sql';
 import { ENGINES } from '../testing/engines';
 import { HOUR, lcg, RANDOM_START, randomDossiers, UNIT_COUNT, writeDossiers } from '../testing/random-dossiers';
 
@@ -58,7 +58,7 @@ function alignedWindows(seed: number): Window[] {
   const rnd = lcg(seed);
   const from = midnight(-3);
   const to = midnight(70);
-  const periods = [...periodsBetween('week', from, to), ...periodsBetween('month', from, to), ...periodsBetween('quarter', from, to)];
+  const periods = [...periodsBetween('week', from, to), ...periodsBetween('month', from, to), ...periodsBetween('quarter', from, to), ...periodsBetween('year', from, to)];
   const windows = periods.map((p) => ({ start: p.start, cutOff: p.end }));
   const marks = boundaries(-5, 75);
   const pick = () => marks[Math.floor(rnd() * marks.length)] as number;
@@ -87,7 +87,10 @@ describe.each(ENGINES)('per-day rollups on $name', (engine) => {
   async function expectReference(dossiers: readonly DossierRecord[]): Promise<void> {
     const before = { ...store.countsPaths };
     const got = await store.countsByUnit(windows);
-    expect(store.countsPaths).toEqual({ rollup: before.rollup + windows.length, scan: before.scan });
+    // Whole weeks, months, quarters and years from the period counts, other aligned windows from the segments.
+    const whole = windows.filter(isPeriodWindow).length;
+    expect(whole).toBeGreaterThan(15);
+    expect(store.countsPaths).toEqual({ period: before.period + whole, rollup: before.rollup + windows.length - whole, scan: before.scan });
     let compared = 0;
     for (const unit of UNITS) {
       const mine = dossiers.filter((d) => d.unitCode === unit);
@@ -137,6 +140,30 @@ describe.each(ENGINES)('per-day rollups on $name', (engine) => {
     expect(boundaryAtOrAfter(dayNumber(Date.parse('2025-07-29T00:00:00Z')))).toBe(dayNumber(Date.parse('2025-08-01T00:00:00Z')));
   });
 
+  it('finds the week, month, quarter and year of a day in SQL exactly as in JavaScript, for every day from 1999 to 2101', async () => {
+    const lo = dayNumber(Date.parse('1999-01-01T00:00:00Z'));
+    const hi = dayNumber(Date.parse('2101-12-31T00:00:00Z'));
+    const rows = await engine.rows(store, `SELECT CAST(day AS INTEGER) AS day, s, e FROM (${periodsOfDaysSql(`(SELECT CAST(g.x AS INTEGER) AS day FROM generate_series(${lo}, ${hi}) AS g(x)) AS days`)}) AS p`);
+    expect(rows.length).toBe(4 * (hi - lo + 1));
+    const expected = new Set<string>();
+    for (let day = lo; day <= hi; day++) {
+      const instant = day * DAY_MS - VN_OFFSET_MS;
+      for (const kind of ['week', 'month', 'quarter', 'year'] as const) {
+        const p = periodContaining(kind, instant);
+        expected.add(`${day}|${dayNumber(p.start)}|${dayNumber(p.end)}`);
+        expect(isPeriodWindow({ start: p.start, cutOff: p.end })).toBe(true);
+      }
+    }
+    let wrong = 0;
+    for (const r of rows) if (!expected.has(`${Number(r.day)}|${Number(r.s)}|${Number(r.e)}`)) wrong += 1;
+    expect(wrong).toBe(0);
+    // Not periods: a week from a Tuesday, two weeks, a month from its second day, two months, a day.
+    const tuesday = Date.parse('2025-07-07T17:00:00Z');
+    for (const [start, days] of [[tuesday, 7], [tuesday - DAY_MS, 14], [Date.parse('2025-07-01T17:00:00Z'), 31], [Date.parse('2025-06-30T17:00:00Z'), 62], [tuesday, 1]] as const) {
+      expect(isPeriodWindow({ start, cutOff: start + days * DAY_MS }), new Date(start).toISOString()).toBe(false);
+    }
+  });
+
   it('sums any midnight-aligned window exactly as the reference counts it, and as the scan of dossiers does', async () => {
     await expectReference(current);
     const got = await store.countsByUnit(windows.slice(0, 40));
@@ -150,7 +177,8 @@ describe.each(ENGINES)('per-day rollups on $name', (engine) => {
     const mixed = [windows[3] as Window, { start: midnight(10), cutOff: midnight(20) + 9 * HOUR + 17 }, windows[7] as Window, { start: midnight(2) + HOUR, cutOff: midnight(9) }, ...others];
     const before = { ...store.countsPaths };
     const got = await store.countsByUnit(mixed, ['U1', 'U4']);
-    expect(store.countsPaths).toEqual({ rollup: before.rollup + 2, scan: before.scan + 2 + others.length });
+    const whole = [mixed[0], mixed[2]].filter((w) => isPeriodWindow(w as Window)).length;
+    expect(store.countsPaths).toEqual({ period: before.period + whole, rollup: before.rollup + 2 - whole, scan: before.scan + 2 + others.length });
     expect([...got.keys()].sort()).toEqual(['U1', 'U4']);
     for (const unit of ['U1', 'U4']) {
       mixed.forEach((w, i) => expect(got.get(unit)?.[i] ?? EMPTY_COUNTS).toEqual(countDossiers(current.filter((d) => d.unitCode === unit), w.start, w.cutOff)));

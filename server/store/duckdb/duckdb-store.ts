@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBMaterializedResult } from '@duckdb/node-api';
 import type { DossierRecord } from '../../../shared/schemas/dossier';
 import type { ImportRecord } from '../../../shared/schemas/import';
 import type { Counts } from '../../../shared/schemas/measure';
@@ -23,7 +23,7 @@ import { DAY_MS, VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
 import { dayOf, keysTable, rebuildAll, refreshKeys, rollupDriftSql, spanOf, spanSql } from '../rollup-sql';
 import { form06Counts } from './form06-sql';
 import { dossierChangesOf, dossierChangesSql, logDossierKeys, logNoDossierChange, type DossierChanges } from '../data-changes';
-import { rowObjects } from './row-objects';
+import { countRows, rowObjects } from './row-objects';
 import { stageDossierCsv, stagingTables } from './dossier-csv';
 
 type Row = Record<string, unknown>;
@@ -101,7 +101,7 @@ export class DuckDbStore implements Store {
   private closed = false;
   /** Queries still running: closing the instance under them would crash the process. */
   private readonly inflight = new Set<Promise<unknown>>();
-  readonly countsPaths: CountsPaths = { rollup: 0, scan: 0 };
+  readonly countsPaths: CountsPaths = { period: 0, rollup: 0, scan: 0 };
   /** False: count every window from dossiers, not from the per-day rollups (benchmarks compare the two). */
   useRollups = true;
 
@@ -136,14 +136,19 @@ export class DuckDbStore implements Store {
     return store;
   }
 
-  async rows(sql: string, values?: Record<string, string | number | boolean | null>): Promise<Row[]> {
+  rows(sql: string, values?: Record<string, string | number | boolean | null>): Promise<Row[]> {
+    return this.readAs(sql, values, rowObjects);
+  }
+
+  /** Runs a statement on the least busy read connection and reads its result with `as`. */
+  private async readAs<T>(sql: string, values: Record<string, string | number | boolean | null> | undefined, as: (result: DuckDBMaterializedResult) => T): Promise<T> {
     if (this.closed) throw new Error('The database is closed.');
     const c = this.leastBusy();
     this.busy.set(c, (this.busy.get(c) ?? 0) + 1);
     const running = c.run(sql, values);
     this.inflight.add(running);
     try {
-      return rowObjects(await running);
+      return as(await running);
     } finally {
       this.inflight.delete(running);
       this.busy.set(c, (this.busy.get(c) ?? 1) - 1);
@@ -450,7 +455,7 @@ export class DuckDbStore implements Store {
   async countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
     if (windows.length === 0) return new Map();
     const unitFilter = unitCodes ? 'unit_code IN (SELECT unnest($units::VARCHAR[]))' : 'TRUE';
-    return countsByUnitSql(DUCKDB, windows, unitFilter, (sql) => this.rows(sql, unitCodes ? { units: JSON.stringify(unitCodes) } : undefined), this.countsPaths, this.useRollups);
+    return countsByUnitSql(DUCKDB, windows, unitFilter, (sql, sink) => this.readAs(sql, unitCodes ? { units: JSON.stringify(unitCodes) } : undefined, (result) => countRows(result, sink)), this.countsPaths, this.useRollups);
   }
 
   /** Rows by which the per-day rollups differ from a rebuild from dossiers: 0 when they are exact. */
@@ -699,7 +704,7 @@ export class DuckDbStore implements Store {
       await c.run('DELETE FROM dossiers; DELETE FROM targets; DELETE FROM units; DELETE FROM meta; DELETE FROM sessions; DELETE FROM users WHERE demo; DELETE FROM indicator_values; DELETE FROM indicator_value_history;');
       await c.run('DELETE FROM indicator_evidence; DELETE FROM evidence_files;');
       await c.run('DELETE FROM commitments; DELETE FROM decisions; DELETE FROM notices;');
-      await c.run('DELETE FROM dossier_days; DELETE FROM dossier_completions; DELETE FROM dossier_misses;');
+      await c.run('DELETE FROM dossier_days; DELETE FROM dossier_completions; DELETE FROM dossier_misses; DELETE FROM dossier_periods;');
       await this.dataChanged(c);
     });
   }

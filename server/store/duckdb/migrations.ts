@@ -1,5 +1,5 @@
 import { dataChangesDdl } from '../data-changes';
-import { rebuildAll, rollupTablesDdl } from '../rollup-sql';
+import { periodRefresh, periodTableDdl, rebuildRollups, rollupTablesDdl } from '../rollup-sql';
 import { DUCKDB } from './sql';
 
 /** Applied in order on open; each entry runs once. Keep the SQL portable where the dialects agree. */
@@ -202,7 +202,7 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE notices ADD COLUMN mail_lease_ms DOUBLE;`,
   // Per-unit, per-day rollups of the dossiers (decision 022), filled from the dossiers already stored.
   `${rollupTablesDdl('VARCHAR')}
-   ${rebuildAll(DUCKDB).join(';\n')};`,
+   ${rebuildRollups(DUCKDB).join(';\n')};`,
   // Evidence files attached to reported values (decision 024): bytes once per content, base64 as reports keep theirs.
   `CREATE SEQUENCE evidence_ids START 1;
    CREATE TABLE evidence_files (sha256 VARCHAR PRIMARY KEY, content VARCHAR NOT NULL);
@@ -220,7 +220,10 @@ export const MIGRATIONS: readonly string[] = [
    );
    ALTER TABLE indicator_value_history ADD COLUMN evidence_id BIGINT;`,
   // The rollups keyed by period segment instead of day (decision 022, "Segments"): same tables, rebuilt.
-  `${rebuildAll(DUCKDB).join(';\n')};`,
+  `${rebuildRollups(DUCKDB).join(';\n')};`,
   // What each data version changed in the dossiers, so that caches keep the windows it did not touch (decision 029).
   `${dataChangesDdl('VARCHAR')};`,
+  // Each week's, month's, quarter's and year's counts per unit, from the rollups (decision 030).
+  `${periodTableDdl('VARCHAR')};
+   ${periodRefresh(DUCKDB, null).join(';\n')};`,
 ];

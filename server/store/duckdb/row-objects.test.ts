@@ -1,6 +1,8 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { rowObjects } from './row-objects';
+import type { Counts } from '../../../shared/schemas/measure';
+import { countsFromRow } from '../measure-sql';
+import { countRows, rowObjects } from './row-objects';
 
 describe('rowObjects', () => {
   it('gives exactly what getRowObjectsJS gives, for every column type the store reads, over several chunks, with nulls', async () => {
@@ -17,6 +19,27 @@ describe('rowObjects', () => {
     expect(got.length).toBe(5000);
     expect(got).toEqual(expected);
     expect(got[6]).toMatchObject({ text: null, maybe_int: 6, dbl: 9 });
+    c.closeSync();
+  });
+});
+
+describe('countRows', () => {
+  it('gives each row unit, window and counts exactly as rowObjects and countsFromRow do: codes of every length, non-ASCII, repeated, null counts', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const c = await instance.connect();
+    // Codes of 0 to 15 bytes (12 is the most DuckDB keeps inside the vector), Vietnamese ones, each repeated over many chunks.
+    const sql = `SELECT (['', '00070', '12345678901', '123456789012', '1234567890123', 'SỞ-Y-TẾ', 'Đông Anh', 'a-very-long-unit-code-of-thirty'])[1 + i % 8] AS unit_code,
+                        (i // 8)::INTEGER AS idx, (i % 97)::INTEGER AS received, (i % 13)::INTEGER AS online, (i % 11)::INTEGER AS end_to_end,
+                        (i % 7)::INTEGER AS on_time, CASE WHEN i % 10 = 0 THEN NULL ELSE i % 5 END::INTEGER AS overdue_open, (i % 3)::INTEGER AS completed,
+                        (i * 86400000.5)::DOUBLE AS processing_ms, (i % 2)::INTEGER AS e_result_known, 0::INTEGER AS e_result, (i % 4)::INTEGER AS digitized_known,
+                        (i % 4 = 1)::INTEGER AS digitized, (i % 6)::BIGINT AS fee_known, 1::INTEGER AS fee_required, (i % 9)::INTEGER AS paid_online
+                   FROM range(0, 6000) AS t(i)`;
+    const expected = rowObjects(await c.run(sql)).map((r) => ({ code: String(r.unit_code), idx: Number(r.idx), counts: countsFromRow(r) }));
+    const got: { code: string; idx: number; counts: Counts }[] = [];
+    countRows(await c.run(sql), (code, idx, counts) => got.push({ code, idx, counts }));
+    expect(got).toEqual(expected);
+    expect(new Set(got.map((r) => r.code))).toEqual(new Set(['', '00070', '12345678901', '123456789012', '1234567890123', 'SỞ-Y-TẾ', 'Đông Anh', 'a-very-long-unit-code-of-thirty']));
+    expect(got[10]?.counts.overdueOpen).toBe(0);
     c.closeSync();
   });
 });

@@ -1,5 +1,5 @@
 import { dataChangesDdl } from '../data-changes';
-import { rebuildAll, ROLLUP_TABLES, rollupTablesDdl } from '../rollup-sql';
+import { periodRefresh, periodTableDdl, rebuildRollups, ROLLUP_TABLES, rollupTablesDdl } from '../rollup-sql';
 import { PG } from './sql';
 
 /**
@@ -217,7 +217,7 @@ export const PG_MIGRATIONS: readonly string[] = [
   // Per-unit, per-day rollups of the dossiers (decision 022), filled from the dossiers already stored.
   `${rollupTablesDdl(T)}
    ${ROLLUP_TABLES.map((t) => `CREATE INDEX ${t}_day ON ${t} (day, unit_code);`).join('\n')}
-   ${rebuildAll(PG).join(';\n')};
+   ${rebuildRollups(PG).join(';\n')};
    ANALYZE dossier_days; ANALYZE dossier_completions; ANALYZE dossier_misses;`,
   // Evidence files attached to reported values (decision 024): bytes once per content.
   `CREATE TABLE evidence_files (sha256 ${T} PRIMARY KEY, content BYTEA NOT NULL);
@@ -236,9 +236,14 @@ export const PG_MIGRATIONS: readonly string[] = [
    CREATE INDEX indicator_evidence_value ON indicator_evidence (indicator, unit_code, period);
    ALTER TABLE indicator_value_history ADD COLUMN evidence_id BIGINT;`,
   // The rollups keyed by period segment instead of day (decision 022, "Segments"): same tables, rebuilt.
-  `${rebuildAll(PG).join(';\n')};
+  `${rebuildRollups(PG).join(';\n')};
    ANALYZE dossier_days; ANALYZE dossier_completions; ANALYZE dossier_misses;`,
   // What each data version changed in the dossiers, so that caches keep the windows it did not touch (decision 029).
   `${dataChangesDdl(T)};
    CREATE INDEX data_changes_v ON data_changes (v);`,
+  // Each week's, month's, quarter's and year's counts per unit, from the rollups (decision 030).
+  `${periodTableDdl(T)};
+   CREATE INDEX dossier_periods_period ON dossier_periods (start_day, end_day, unit_code);
+   ${periodRefresh(PG, null).join(';\n')};
+   ANALYZE dossier_periods;`,
 ];

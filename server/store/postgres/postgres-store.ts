@@ -137,7 +137,7 @@ export class PostgresStore implements Store {
     return dossierChangesOf(await this.db.query(dossierChangesSql(from, to)), from, to);
   }
 
-  readonly countsPaths = { rollup: 0, scan: 0 };
+  readonly countsPaths = { period: 0, rollup: 0, scan: 0 };
   countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]) {
     return measures.countsByUnit(this.db, windows, this.countsPaths, unitCodes);
   }
@@ -343,7 +343,7 @@ export class PostgresStore implements Store {
 
   clearData(): Promise<void> {
     return this.dataTransaction(async (c) => {
-      await c.query('TRUNCATE dossiers, dossier_days, dossier_completions, dossier_misses');
+      await c.query('TRUNCATE dossiers, dossier_days, dossier_completions, dossier_misses, dossier_periods');
       await c.query('DELETE FROM targets; DELETE FROM units; DELETE FROM meta; DELETE FROM sessions; DELETE FROM users WHERE demo; DELETE FROM indicator_values; DELETE FROM indicator_value_history;');
       await c.query('DELETE FROM indicator_evidence; DELETE FROM evidence_files;');
       await c.query('DELETE FROM commitments; DELETE FROM decisions; DELETE FROM notices;');
