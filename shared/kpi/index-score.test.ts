@@ -3,7 +3,7 @@ import { IndexDefinitionSchema, type IndexDefinition } from '../schemas/index-de
 import type { Counts } from '../schemas/measure';
 import { CHISO_V1, CHISO_V2, QD766, SHIPPED_DEFINITIONS } from './definitions';
 import { EMPTY_COUNTS } from './measures';
-import { ratingOf, rulePoints, scoreIndex, type ReportedFigure } from './index-score';
+import { indexOnly, ratingOf, rulePoints, scoreIndex, type ReportedFigure } from './index-score';
 
 const c = (over: Partial<Counts>): Counts => ({ ...EMPTY_COUNTS, ...over });
 const targets = (online: number | null, e2e: number | null) => (m: string) => (m === 'onlineRate' ? online : m === 'endToEndRate' ? e2e : null);
@@ -165,4 +165,29 @@ describe('ratingOf', () => {
       expect(ratingOf(CHISO_V2, index)).toBe(rating);
     },
   );
+});
+
+describe('indexOnly', () => {
+  it('is exactly scoreIndex(…).index for every shipped definition, both roundings, over random counts, targets and reported values', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const int = (n: number) => Math.floor(rnd() * n);
+    let compared = 0;
+    for (const base of SHIPPED_DEFINITIONS) {
+      for (const rounding of ['total', 'components'] as const) {
+        const d = { ...base, rounding };
+        for (let i = 0; i < 400; i++) {
+          const received = int(4) === 0 ? 0 : int(500);
+          const part = () => int(received + 1);
+          const counts = c({ received, online: part(), endToEnd: part(), onTime: part(), completed: part(), eResultKnown: int(3) === 0 ? 0 : received, eResult: part(), digitizedKnown: int(3) === 0 ? 0 : received, digitized: part(), feeKnown: part(), feeRequired: part(), paidOnline: part() });
+          const figure = (): ReportedFigure | null => (int(3) === 0 ? null : int(2) === 0 ? { numerator: int(50), denominator: int(50), value: null } : { numerator: null, denominator: null, value: int(10001) / 100 });
+          const figures = new Map<string, ReportedFigure | null>();
+          const ctx = { counts, targetOf: targets(int(3) === 0 ? null : int(101), int(3) === 0 ? null : int(101)), reported: (code: string) => (figures.has(code) ? (figures.get(code) as ReportedFigure | null) : (figures.set(code, figure()), figures.get(code) as ReportedFigure | null)) };
+          expect(indexOnly(d, ctx), `${d.id} ${rounding} ${i}`).toBe(scoreIndex(d, ctx).index);
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBe(SHIPPED_DEFINITIONS.length * 800);
+  });
 });

@@ -68,17 +68,47 @@ function scored(component: IndexComponent, f: Fraction, points: number | null, r
   return { code: component.code, group: component.group, maxPoints: component.points, numerator: f.num, denominator: f.den, source: f.source, points, ratio };
 }
 
+/** A nothing-to-count fraction's points under the component's `whenEmpty` rule (exact as shown), or null. */
+const emptyPoints = (component: IndexComponent) => (component.whenEmpty === 'zero' ? 0 : component.whenEmpty === 'full' ? component.points : null);
+
+/** The ratio in % of a fraction that has one. */
+const ratioOf = (f: Fraction) => f.value ?? (100 * (f.num as number)) / (f.den as number);
+
 /** One component's score with its exact points (rounded only for the output). */
 export function scoreComponent(component: IndexComponent, ctx: ScoreContext): { score: ComponentScore; exact: number | null } {
   const f = fractionFor(component, ctx);
   if (!f) return { score: unscored(component, null), exact: null };
   if (f.value === null && f.den === 0) {
-    const exact = component.whenEmpty === 'zero' ? 0 : component.whenEmpty === 'full' ? component.points : null;
+    const exact = emptyPoints(component);
     return { score: scored(component, f, exact, null), exact };
   }
-  const ratio = f.value ?? (100 * (f.num as number)) / (f.den as number);
+  const ratio = ratioOf(f);
   const exact = rulePoints(component, ratio, ctx.targetOf(component.measure ?? (component.indicator as string)));
   return { score: scored(component, f, roundHalfUp(exact, 2), roundHalfUp(ratio, 2)), exact };
+}
+
+/**
+ * scoreIndex(definition, ctx).index without building the components' scores: a ranking needs the period before only
+ * for its ranks (3,321 units at national scale). Sums the same terms in the same order.
+ */
+export function indexOnly(definition: IndexDefinition, ctx: ScoreContext): number | null {
+  let known = false;
+  let sum = 0;
+  for (const component of definition.components) {
+    const f = fractionFor(component, ctx);
+    if (!f) continue;
+    let exact: number | null;
+    let shown: number | null;
+    if (f.value === null && f.den === 0) shown = exact = emptyPoints(component);
+    else {
+      exact = rulePoints(component, ratioOf(f), ctx.targetOf(component.measure ?? (component.indicator as string)));
+      shown = roundHalfUp(exact, 2);
+    }
+    if (exact === null) continue;
+    known = true;
+    sum += definition.rounding === 'total' ? exact : (shown as number);
+  }
+  return known ? roundHalfUp(sum, 2) : null;
 }
 
 /**

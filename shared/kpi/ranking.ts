@@ -7,7 +7,7 @@ import type { Target, TargetInForce } from '../schemas/target';
 import type { Unit } from '../schemas/unit';
 import { DEFAULT_FLAG_OPTIONS, flagState, measureValue, type FlagOptions } from './flags';
 import { EMPTY_COUNTS, measuresFromCounts } from './measures';
-import { maxPoints, ratingOf, scoreIndex, type IndexScore } from './index-score';
+import { indexOnly, maxPoints, ratingOf, scoreIndex, type IndexScore, type ScoreContext } from './index-score';
 import { NO_VALUES, type ValueLookup } from './reported-values';
 import { targetInForce, targetsInForce } from './targets';
 import { indicatorFlag, reportsIndicator } from './indicator-flags';
@@ -44,27 +44,36 @@ export function compareUnitNames(a: { unitName: string; unitCode: string }, b: {
 
 /**
  * targetInForce, remembered per target list: a unit without targets of its own has its kind's, so the answer is
- * shared by every unit of a kind (a national ranking asks it for thousands of units × periods × measures).
+ * shared by every unit of a kind (a national ranking asks it for thousands of units × periods × measures). The
+ * answers for one subject and period end are kept together, so that a unit's period looks its table up once.
  */
+type TargetTable = Map<string, TargetInForce | null>;
 interface TargetMemo {
   own: Set<string>;
-  answers: Map<string, TargetInForce | null>;
+  tables: Map<string, TargetTable>;
   lists: Map<string, TargetInForce[]>;
 }
 const targetMemo = new WeakMap<readonly Target[], TargetMemo>();
 function memoOf(targets: readonly Target[]): TargetMemo {
   let memo = targetMemo.get(targets);
-  if (!memo) targetMemo.set(targets, (memo = { own: new Set(targets.flatMap((t) => (t.unitCode === null ? [] : [t.unitCode]))), answers: new Map(), lists: new Map() }));
+  if (!memo) targetMemo.set(targets, (memo = { own: new Set(targets.flatMap((t) => (t.unitCode === null ? [] : [t.unitCode]))), tables: new Map(), lists: new Map() }));
   return memo;
 }
 /** Whose targets apply to a unit: its own list when it has one, else its kind's (shared by every unit of the kind). */
 const subjectKey = (memo: TargetMemo, unit: Unit) => (memo.own.has(unit.code) ? `u:${unit.code}` : `k:${unit.kind}`);
 
-function targetAt(targets: readonly Target[], unit: Unit, measure: string, periodEnd: number): TargetInForce | null {
+/** The targets in force for a unit at a period's end, by measure or indicator, filled as they are asked for. */
+function targetTable(targets: readonly Target[], unit: Unit, periodEnd: number): TargetTable {
   const memo = memoOf(targets);
-  const key = `${subjectKey(memo, unit)}|${measure}|${periodEnd}`;
-  let answer = memo.answers.get(key);
-  if (answer === undefined) memo.answers.set(key, (answer = targetInForce(targets, unit, measure, periodEnd)));
+  const key = `${subjectKey(memo, unit)}|${periodEnd}`;
+  let table = memo.tables.get(key);
+  if (!table) memo.tables.set(key, (table = new Map()));
+  return table;
+}
+
+function targetIn(table: TargetTable, targets: readonly Target[], unit: Unit, measure: string, periodEnd: number): TargetInForce | null {
+  let answer = table.get(measure);
+  if (answer === undefined) table.set(measure, (answer = targetInForce(targets, unit, measure, periodEnd)));
   return answer;
 }
 
@@ -77,22 +86,18 @@ function targetsAt(targets: readonly Target[], unit: Unit, periodEnd: number): T
   return answer;
 }
 
-function countsAt(input: RankingInput, code: string, i: number): Counts {
-  return input.history.get(code)?.[i] ?? EMPTY_COUNTS;
-}
+type Series = readonly (Counts | undefined)[] | undefined;
 
-function scoreAt(input: RankingInput, unit: Unit, i: number): IndexScore {
+/** What scoring a unit in period i needs: its counts, its targets then, its reported values. */
+function contextAt(input: RankingInput, unit: Unit, series: Series, i: number): ScoreContext {
   const period = input.periods[i] as Period;
   const values = input.values ?? NO_VALUES;
-  return scoreIndex(input.definition, {
-    counts: countsAt(input, unit.code, i),
-    targetOf: (code) => targetAt(input.targets, unit, code, period.end)?.threshold ?? null,
+  const table = targetTable(input.targets, unit, period.end);
+  return {
+    counts: series?.[i] ?? EMPTY_COUNTS,
+    targetOf: (code) => targetIn(table, input.targets, unit, code, period.end)?.threshold ?? null,
     reported: (indicator) => values(indicator, unit.code, period),
-  });
-}
-
-function indexAt(input: RankingInput, unit: Unit, i: number): number | null {
-  return scoreAt(input, unit, i).index;
+  };
 }
 
 /** Competition ranking (1, 2, 2, 4) on the rounded index; units under the minimum volume get no rank. */
@@ -108,12 +113,7 @@ export function competitionRanks(entries: readonly { code: string; index: number
   return ranks;
 }
 
-function ranksAt(input: RankingInput, i: number, minVolume: number, index: (unit: Unit) => number | null = (u) => indexAt(input, u, i)): Map<string, number> {
-  const entries = input.units.map((u) => ({ code: u.code, index: index(u), received: countsAt(input, u.code, i).received }));
-  return competitionRanks(entries, minVolume);
-}
-
-function flagsOf(input: RankingInput, unit: Unit, measures: Measures, catalogue: ReadonlyMap<string, Indicator>, options: FlagOptions): { flags: Flag[]; truncated: boolean } {
+function flagsOf(input: RankingInput, unit: Unit, series: Series, measures: Measures, catalogue: ReadonlyMap<string, Indicator>, options: FlagOptions): { flags: Flag[]; truncated: boolean } {
   const current = input.periods[0] as Period;
   let truncated = false;
   const flags = targetsAt(input.targets, unit, current.end).flatMap((target): Flag[] => {
@@ -124,13 +124,14 @@ function flagsOf(input: RankingInput, unit: Unit, measures: Measures, catalogue:
       const flag = indicatorFlag({ indicator, unit, period: current, targets: input.targets, values: input.values ?? NO_VALUES, options });
       return flag ? [flag] : [];
     }
-    const state = flagState(measure, countsAt(input, unit.code, 0), target.threshold, options);
+    const state = flagState(measure, series?.[0] ?? EMPTY_COUNTS, target.threshold, options);
     let periodsBelow = 0;
     if (state === 'below') {
       periodsBelow = 1;
       for (let i = 1; i < input.periods.length; i++) {
-        const t = targetAt(input.targets, unit, measure, (input.periods[i] as Period).end);
-        if (!t || flagState(measure, countsAt(input, unit.code, i), t.threshold, options) !== 'below') break;
+        const end = (input.periods[i] as Period).end;
+        const t = targetIn(targetTable(input.targets, unit, end), input.targets, unit, measure, end);
+        if (!t || flagState(measure, series?.[i] ?? EMPTY_COUNTS, t.threshold, options) !== 'below') break;
         periodsBelow += 1;
       }
       if (periodsBelow === input.periods.length) truncated = true;
@@ -144,21 +145,27 @@ function flagsOf(input: RankingInput, unit: Unit, measures: Measures, catalogue:
 export function buildRanking(input: RankingInput): RankingResult {
   const minVolume = input.minVolume ?? DEFAULT_MIN_VOLUME;
   const options = input.flagOptions ?? DEFAULT_FLAG_OPTIONS;
-  // Each unit is scored once for the period (its row and its rank), and by index only for the period before.
-  const scores = new Map(input.units.map((u) => [u.code, scoreAt(input, u, 0)]));
-  const ranks = ranksAt(input, 0, minVolume, (u) => (scores.get(u.code) as IndexScore).index);
-  const previousRanks = input.periods.length > 1 ? ranksAt(input, 1, minVolume) : new Map<string, number>();
+  // Each unit's history is looked up once; it is scored in full for the period (its row and its rank), and by
+  // index only for the period before.
+  const units = input.units.map((unit) => ({ unit, series: input.history.get(unit.code) as Series }));
+  const scores = new Map(units.map(({ unit, series }) => [unit.code, scoreIndex(input.definition, contextAt(input, unit, series, 0))]));
+  const received = (series: Series, i: number) => (series?.[i] ?? EMPTY_COUNTS).received;
+  const ranks = competitionRanks(units.map(({ unit, series }) => ({ code: unit.code, index: (scores.get(unit.code) as IndexScore).index, received: received(series, 0) })), minVolume);
+  const previousRanks =
+    input.periods.length > 1
+      ? competitionRanks(units.map(({ unit, series }) => ({ code: unit.code, index: indexOnly(input.definition, contextAt(input, unit, series, 1)), received: received(series, 1) })), minVolume)
+      : new Map<string, number>();
   let truncated = false;
   // A rating on part of the points would call a unit weak for what it has not reported yet.
   const fullPoints = maxPoints(input.definition);
   const catalogue = new Map((input.indicators ?? []).map((i) => [i.code, i]));
-  const rows = input.units.map((unit): RankingRow => {
-    const m = measuresFromCounts(countsAt(input, unit.code, 0));
+  const rows = units.map(({ unit, series }): RankingRow => {
+    const m = measuresFromCounts(series?.[0] ?? EMPTY_COUNTS);
     const score = scores.get(unit.code) as IndexScore;
     const index = score.index;
     const rank = ranks.get(unit.code) ?? null;
     const previousRank = previousRanks.get(unit.code) ?? null;
-    const flagged = flagsOf(input, unit, m, catalogue, options);
+    const flagged = flagsOf(input, unit, series, m, catalogue, options);
     truncated ||= flagged.truncated;
     return {
       unitCode: unit.code,
