@@ -1,7 +1,7 @@
 import { createServer, get, type Server } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseEncoding, compressAnswer } from './compress';
+import { chooseEncoding, compressAnswer, LARGE_BYTES, pack } from './compress';
 import { close, listen } from './testing/http-client';
 
 const BIG = JSON.stringify({ rows: Array.from({ length: 500 }, (_, i) => ({ unitCode: String(i).padStart(5, '0'), unitName: 'Phường Hoàn Kiếm', index: 91.21 })) });
@@ -54,4 +54,14 @@ describe('compressed answers', () => {
     expect(small.headers.get('content-encoding')).toBeNull();
     expect(await small.text()).toBe('{"ok":true}');
   });
+
+  it.each([['br', brotliDecompressSync], ['gzip', gunzipSync]] as const)('packs a large answer (fastest level) in %s that decodes to the same bytes', (encoding, decode) => {
+    const rows = JSON.stringify({ rows: Array.from({ length: 4000 }, (_, i) => ({ unitCode: String(i).padStart(5, '0'), unitName: `Xã ${i % 977}`, index: (i * 7.31) % 100 })) });
+    const body = Buffer.from(rows);
+    expect(body.length).toBeGreaterThanOrEqual(LARGE_BYTES);
+    const packed = pack(body, encoding);
+    expect(packed.length).toBeLessThan(body.length / 4);
+    expect(decode(packed).equals(body)).toBe(true);
+  });
 });
+

@@ -6,6 +6,7 @@ import { dayNumber } from '../store/rollup-sql';
 import { ENGINES } from '../store/testing/engines';
 import { HOUR, lcg, randomDossiers, writeDossiers } from '../store/testing/random-dossiers';
 import { CountsCache } from './counts-cache';
+import { cachedUnits } from './deps';
 
 const DAY = 86_400_000;
 const weeks = Array.from({ length: 10 }, (_, i) => mustParsePeriod(`2025-W${26 + i}`));
@@ -90,4 +91,21 @@ describe.each(ENGINES)('the counts cache across imports, on $name (decision 029)
       expect(await cache.countsByUnit(store, WINDOWS), `round ${round}`).toEqual(await store.countsByUnit(WINDOWS));
     }
   });
+
+  it('keeps answers that read no dossier (units, targets…) across an import, and not across a change of targets', async () => {
+    const cache = new CountsCache();
+    let reads = 0;
+    const counting: Store = Object.create(store, { listUnits: { value: () => ((reads += 1), store.listUnits()) } });
+    const deps = { store: counting, cache, minVolume: 30, now: Date.now };
+    const units = await cachedUnits(deps);
+    expect(reads).toBe(1);
+    await writeDossiers(store, randomDossiers(5, 304).map((d, i) => ({ ...d, dossierId: `K-${i}` })));
+    expect(await cachedUnits(deps)).toBe(units);
+    expect(reads).toBe(1);
+    // A change of targets is not an import of dossiers: every answer is read again.
+    await store.replaceTargets([{ measure: 'onTimeRate', kind: 'ward', unitCode: null, threshold: 99, effectiveFrom: '2025-07-01', deadline: null }], null);
+    expect(await cachedUnits(deps)).toEqual(units);
+    expect(reads).toBe(2);
+  });
 });
+

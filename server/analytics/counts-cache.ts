@@ -1,5 +1,5 @@
 import type { Counts } from '../../shared/schemas/measure';
-import type { DossierChanges } from '../store/data-changes';
+import type { DataChanges } from '../store/data-changes';
 import type { Store, Window } from '../store/port';
 import { dayNumber, fromRollups } from '../store/rollup-sql';
 
@@ -32,6 +32,9 @@ function keepWindow(gen: Generation, key: string, pending: Promise<ByUnit>): voi
   );
 }
 
+/** Answers (`remember` keys) that read no dossier: kept across versions that changed dossiers only. */
+export const REFERENCE_ANSWERS: readonly string[] = ['units', 'targets', 'definitions', 'indicators', 'valueLookup', 'ladders'];
+
 /** Above this many changed units a window is counted again whole rather than unit by unit. */
 const MAX_PATCHED_UNITS = 500;
 
@@ -42,13 +45,24 @@ const MAX_PATCHED_UNITS = 500;
  * cannot say what changed. A window's counts depend only on the dossiers received inside it, so this is exact.
  */
 async function carryWindows(store: Store, old: Generation, next: Generation): Promise<void> {
-  let changes: DossierChanges | null = null;
+  let logged: DataChanges | null = null;
   try {
-    changes = await store.dossierChanges(old.version, next.version);
+    logged = await store.dataChanges(old.version, next.version);
   } catch {
     return;
   }
-  if (!changes || changes.size > MAX_PATCHED_UNITS) return;
+  if (!logged) return;
+  // Answers that read no dossier (units, targets, definitions…) stay as they were when only dossiers changed.
+  if (logged.onlyDossiers) {
+    for (const key of REFERENCE_ANSWERS) {
+      if (!old.settled.has(key)) continue;
+      const value = old.settled.get(key);
+      next.answers.set(key, Promise.resolve(value));
+      next.settled.set(key, value);
+    }
+  }
+  const changes = logged.dossiers;
+  if (changes.size > MAX_PATCHED_UNITS) return;
   const spans = [...changes];
   const patch: { key: string; window: Window; byUnit: ByUnit }[] = [];
   const units = new Set<string>();

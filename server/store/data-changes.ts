@@ -12,6 +12,15 @@
 /** Received-day spans per unit code; an empty map: no dossier changed. */
 export type DossierChanges = Map<string, { lo: number; hi: number }>;
 
+/**
+ * What changed between two versions: the dossiers, and whether nothing else did (every version in between was written
+ * by a dossier import, whose marker says so; other writers' markers say "other data too").
+ */
+export interface DataChanges {
+  dossiers: DossierChanges;
+  onlyDossiers: boolean;
+}
+
 /** Versions kept in the log: a cache older than that counts everything again. */
 const KEEP_VERSIONS = 1000;
 
@@ -25,14 +34,17 @@ const prune = `DELETE FROM data_changes WHERE v <= ${CURRENT} - ${KEEP_VERSIONS}
 
 /** Statements recording that the current version changed no dossier (run after the version moved, in its transaction). */
 export function logNoDossierChange(): string[] {
-  return [`INSERT INTO data_changes SELECT ${CURRENT}, NULL, NULL, NULL`, prune];
+  return [`INSERT INTO data_changes (v, unit_code, lo, hi, only_dossiers) SELECT ${CURRENT}, NULL, NULL, NULL, FALSE`, prune];
 }
 
-/** Statements recording the (unit_code, day) keys of table `keys` as the current version's dossier changes. */
+/**
+ * Statements recording the (unit_code, day) keys of table `keys` as the current version's dossier changes, by a
+ * writer that changed nothing but dossiers (and their summaries).
+ */
 export function logDossierKeys(keys: string): string[] {
   return [
-    `INSERT INTO data_changes SELECT ${CURRENT}, NULL, NULL, NULL`,
-    `INSERT INTO data_changes SELECT ${CURRENT}, unit_code, min(day), max(day) FROM ${keys} GROUP BY unit_code`,
+    `INSERT INTO data_changes (v, unit_code, lo, hi, only_dossiers) SELECT ${CURRENT}, NULL, NULL, NULL, TRUE`,
+    `INSERT INTO data_changes (v, unit_code, lo, hi) SELECT ${CURRENT}, unit_code, min(day), max(day) FROM ${keys} GROUP BY unit_code`,
     prune,
   ];
 }
@@ -40,17 +52,19 @@ export function logDossierKeys(keys: string): string[] {
 /** The log rows of the versions after `from` up to `to`. */
 export function dossierChangesSql(from: number, to: number): string {
   if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) throw new Error('data versions are integers');
-  return `SELECT v, unit_code, lo, hi FROM data_changes WHERE v > ${from} AND v <= ${to}`;
+  return `SELECT v, unit_code, lo, hi, only_dossiers FROM data_changes WHERE v > ${from} AND v <= ${to}`;
 }
 
 /** The changes between two versions from the log's rows, or null when some version in between is not logged. */
-export function dossierChangesOf(rows: readonly Record<string, unknown>[], from: number, to: number): DossierChanges | null {
+export function dataChangesOf(rows: readonly Record<string, unknown>[], from: number, to: number): DataChanges | null {
   if (to < from) return null;
   const logged = new Set<number>();
   const changes: DossierChanges = new Map();
+  let onlyDossiers = true;
   for (const r of rows) {
     if (r.unit_code === null || r.unit_code === undefined) {
       logged.add(Number(r.v));
+      if (r.only_dossiers !== true) onlyDossiers = false;
       continue;
     }
     const code = String(r.unit_code);
@@ -59,5 +73,8 @@ export function dossierChangesOf(rows: readonly Record<string, unknown>[], from:
     const known = changes.get(code);
     changes.set(code, known ? { lo: Math.min(known.lo, lo), hi: Math.max(known.hi, hi) } : { lo, hi });
   }
-  return logged.size === to - from ? changes : null;
+  return logged.size === to - from ? { dossiers: changes, onlyDossiers } : null;
 }
+
+/** The column that says a version changed dossiers only (added after the log itself). */
+export const DATA_CHANGES_ONLY_DOSSIERS_DDL = 'ALTER TABLE data_changes ADD COLUMN only_dossiers BOOLEAN';

@@ -1,4 +1,4 @@
-import type { DossierChanges } from './data-changes';
+import type { DataChanges } from './data-changes';
 import type { DossierRecord } from '../../shared/schemas/dossier';
 import type { Counts } from '../../shared/schemas/measure';
 import type { Form06Counts } from '../../shared/schemas/form06';
@@ -216,10 +216,11 @@ export interface Store {
    */
   dataVersion(): Promise<number>;
   /**
-   * The dossier changes of the versions after `from` up to `to`: per unit, the span of received days (Vietnam day
-   * numbers) whose counted dossiers changed; null when some version in between did not say (decision 029).
+   * The changes of the versions after `from` up to `to`: per unit, the span of received days (Vietnam day numbers)
+   * whose counted dossiers changed, and whether nothing but dossiers changed; null when some version in between did
+   * not say (decision 029).
    */
-  dossierChanges(from: number, to: number): Promise<DossierChanges | null>;
+  dataChanges(from: number, to: number): Promise<DataChanges | null>;
   /** Migrations this build knows and the database has not applied (0 when its schema is current), for `/readyz`. */
   pendingMigrations(): Promise<number>;
   /** Counts per unit and window, aligned with `windows`; units without dossiers are absent. */

@@ -30,17 +30,18 @@ describe.each(ENGINES)('what each data version changed in the dossiers, on $name
     const v0 = await store.dataVersion();
     await writeDossiers(store, randomDossiers(400, 91));
     const v1 = await store.dataVersion();
-    expect(await store.dossierChanges(v0, v1)).toBeNull();
+    expect(await store.dataChanges(v0, v1)).toBeNull();
 
     // Two stored dossiers of one unit are imported again with other received days, and one new dossier of another.
     const [a, b] = randomDossiers(400, 91).filter((d) => d.unitCode === 'U2' && d.status !== 'withdrawn' && d.status !== 'not_received');
     const moved = [a, b].map((d) => ({ ...(d as DossierRecord), receivedAt: (d as DossierRecord).receivedAt + 9 * 86_400_000, dueAt: (d as DossierRecord).dueAt + 9 * 86_400_000, completedAt: null }));
     const added = { ...(randomDossiers(1, 92)[0] as DossierRecord), dossierId: 'NEW-1', unitCode: 'U5', status: null };
     await writeDossiers(store, [...moved, added]);
-    const v2 = await store.dossierChanges(v1, await store.dataVersion());
+    const v2 = await store.dataChanges(v1, await store.dataVersion());
     const counted = (ds: readonly DossierRecord[]) => spans(ds);
     const expected = counted([a as DossierRecord, b as DossierRecord, ...moved, added]);
-    expect(v2).toEqual(expected);
+    // An import changes nothing but dossiers: units, targets and the like stay cached.
+    expect(v2).toEqual({ dossiers: expected, onlyDossiers: true });
   });
 
   it('says that targets, indicators, commitments and decisions changed no dossier, and spans several versions', async () => {
@@ -54,22 +55,25 @@ describe.each(ENGINES)('what each data version changed in the dossiers, on $name
     await store.addDecision({ unitCode: 'U1', period: '2025-W31', decision: 'd', owner: 'o', dueDate: '2025-08-15', createdAt: at, createdBy: null }, entry);
     const v1 = await store.dataVersion();
     expect(v1 - v0).toBe(6);
-    expect(await store.dossierChanges(v0, v1)).toEqual(new Map());
+    expect(await store.dataChanges(v0, v1)).toEqual({ dossiers: new Map(), onlyDossiers: false });
 
     const extra = { ...(randomDossiers(1, 93)[0] as DossierRecord), dossierId: 'NEW-2', unitCode: 'U6', status: null };
     await writeDossiers(store, [extra]);
     await store.deleteTarget(target, entry);
     const v2 = await store.dataVersion();
-    expect(await store.dossierChanges(v0, v2)).toEqual(spans([extra]));
+    expect(await store.dataChanges(v0, v2)).toEqual({ dossiers: spans([extra]), onlyDossiers: false });
+    // The import alone: dossiers only; with the target deleted after it: not.
+    expect(await store.dataChanges(v1, v1 + 1)).toEqual({ dossiers: spans([extra]), onlyDossiers: true });
+    expect(await store.dataChanges(v1 + 1, v2)).toEqual({ dossiers: new Map(), onlyDossiers: false });
   });
 
   it('answers "unknown" for a version that did not say (meta, clearing) and for a range that runs backwards', async () => {
     const v0 = await store.dataVersion();
     await store.setMeta('dataset', 'real');
-    expect(await store.dossierChanges(v0, await store.dataVersion())).toBeNull();
+    expect(await store.dataChanges(v0, await store.dataVersion())).toBeNull();
     const v1 = await store.dataVersion();
     await store.clearData();
-    expect(await store.dossierChanges(v1, await store.dataVersion())).toBeNull();
-    expect(await store.dossierChanges(v1, v0)).toBeNull();
+    expect(await store.dataChanges(v1, await store.dataVersion())).toBeNull();
+    expect(await store.dataChanges(v1, v0)).toBeNull();
   });
 });

@@ -22,7 +22,7 @@ import { breakdownSql, breakdownsFromRows, countsByUnitSql, countsFromRow, quant
 import { DAY_MS, VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
 import { dayOf, keysTable, rebuildAll, refreshKeys, rollupDriftSql, spanOf, spanSql } from '../rollup-sql';
 import { form06Counts } from './form06-sql';
-import { dossierChangesOf, dossierChangesSql, logDossierKeys, logNoDossierChange, type DossierChanges } from '../data-changes';
+import { dataChangesOf, dossierChangesSql, logDossierKeys, logNoDossierChange, type DataChanges } from '../data-changes';
 import { countRows, rowObjects } from './row-objects';
 import { stageDossierCsv, stagingTables } from './dossier-csv';
 
@@ -448,8 +448,8 @@ export class DuckDbStore implements Store {
     return num(r?.v ?? 0);
   }
 
-  async dossierChanges(from: number, to: number): Promise<DossierChanges | null> {
-    return dossierChangesOf(await this.rows(dossierChangesSql(from, to)), from, to);
+  async dataChanges(from: number, to: number): Promise<DataChanges | null> {
+    return dataChangesOf(await this.rows(dossierChangesSql(from, to)), from, to);
   }
 
   async countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {

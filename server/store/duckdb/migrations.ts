@@ -1,4 +1,4 @@
-import { dataChangesDdl } from '../data-changes';
+import { DATA_CHANGES_ONLY_DOSSIERS_DDL, dataChangesDdl } from '../data-changes';
 import { periodRefresh, periodTableDdl, rebuildRollups, rollupTablesDdl } from '../rollup-sql';
 import { DUCKDB } from './sql';
 
@@ -226,4 +226,6 @@ export const MIGRATIONS: readonly string[] = [
   // Each week's, month's, quarter's and year's counts per unit, from the rollups (decision 030).
   `${periodTableDdl('VARCHAR')};
    ${periodRefresh(DUCKDB, null).join(';\n')};`,
+  // Which logged versions changed dossiers only, so that caches keep units, targets and the like (decision 030).
+  `${DATA_CHANGES_ONLY_DOSSIERS_DDL};`,
 ];

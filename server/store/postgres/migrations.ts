@@ -1,4 +1,4 @@
-import { dataChangesDdl } from '../data-changes';
+import { DATA_CHANGES_ONLY_DOSSIERS_DDL, dataChangesDdl } from '../data-changes';
 import { periodRefresh, periodTableDdl, rebuildRollups, ROLLUP_TABLES, rollupTablesDdl } from '../rollup-sql';
 import { PG } from './sql';
 
@@ -246,4 +246,6 @@ export const PG_MIGRATIONS: readonly string[] = [
    CREATE INDEX dossier_periods_period ON dossier_periods (start_day, end_day, unit_code);
    ${periodRefresh(PG, null).join(';\n')};
    ANALYZE dossier_periods;`,
+  // Which logged versions changed dossiers only, so that caches keep units, targets and the like (decision 030).
+  `${DATA_CHANGES_ONLY_DOSSIERS_DDL};`,
 ];

@@ -1,4 +1,4 @@
-import { dossierChangesOf, dossierChangesSql, type DossierChanges } from '../data-changes';
+import { dataChangesOf, dossierChangesSql, type DataChanges } from '../data-changes';
 import type { MailStatus } from '../../../shared/domain/accountability';
 import type { Indicator, IndicatorValue } from '../../../shared/domain/indicator';
 import { QD766_INDICATORS } from '../../../shared/kpi/definitions/qd766-catalogue';
@@ -133,8 +133,8 @@ export class PostgresStore implements Store {
     return num(r?.v ?? 0);
   }
 
-  async dossierChanges(from: number, to: number): Promise<DossierChanges | null> {
-    return dossierChangesOf(await this.db.query(dossierChangesSql(from, to)), from, to);
+  async dataChanges(from: number, to: number): Promise<DataChanges | null> {
+    return dataChangesOf(await this.db.query(dossierChangesSql(from, to)), from, to);
   }
 
   readonly countsPaths = { period: 0, rollup: 0, scan: 0 };
