@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AnalyticsDeps } from './analytics/deps';
 import { unitDetail } from './analytics/unit-detail';
 import { rankChange } from './analytics/rank-change';
-import { warmCache } from './analytics/warm';
+import { warmSoon } from './analytics/warm';
 import { auditCsv } from './audit-csv';
 import type { AuthService } from './auth/auth-service';
 import { attachment } from './content-disposition';
@@ -71,5 +71,5 @@ export async function serveFiles(deps: AnalyticsDeps, auth: AuthService, req: In
     return;
   }
   if (viewer.role !== 'data_officer' && viewer.role !== 'admin') return refuseDownload(req, res, 403, msg('access.importRole'));
-  if (await handleUpload(req, res, deps.store, viewer.username, clientAddress(req), uploads)) await warmCache(deps);
+  if (await handleUpload(req, res, deps.store, viewer.username, clientAddress(req), uploads)) warmSoon(deps);
 }
