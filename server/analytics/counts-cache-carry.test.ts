@@ -19,11 +19,11 @@ const MID_DAY: Window[] = [
 ];
 const WINDOWS: Window[] = [...PERIODS, ...MID_DAY];
 
-/** The store, with every countsByUnit call it answers written down. */
+/** The store, with every countsByWindow call it answers written down. */
 function watched(store: Store): { store: Store; calls: { windows: readonly Window[]; units: readonly string[] | undefined }[] } {
   const calls: { windows: readonly Window[]; units: readonly string[] | undefined }[] = [];
   const spy: Store = Object.create(store, {
-    countsByUnit: { value: (windows: readonly Window[], units?: readonly string[]) => (calls.push({ windows, units }), store.countsByUnit(windows, units)) },
+    countsByWindow: { value: (windows: readonly Window[], units?: readonly string[]) => (calls.push({ windows, units }), store.countsByWindow(windows, units)) },
   });
   return { store: spy, calls };
 }

@@ -49,7 +49,7 @@ describe('CountsCache under concurrency', () => {
     const w31 = mustParsePeriod('2025-W31');
     const windows = [{ start: w31.start, cutOff: w31.end }];
     let queries = 0;
-    const counting: Store = Object.create(store, { countsByUnit: { value: (...args: Parameters<Store['countsByUnit']>) => ((queries += 1), store.countsByUnit(...args)) } });
+    const counting: Store = Object.create(store, { countsByWindow: { value: (...args: Parameters<Store['countsByWindow']>) => ((queries += 1), store.countsByWindow(...args)) } });
     const together = await Promise.all(Array.from({ length: 20 }, () => cache.countsByUnit(counting, windows)));
     expect(queries).toBe(1);
     expect(together.every((r) => r.get('00070')?.[0]?.received === together[0]?.get('00070')?.[0]?.received)).toBe(true);
@@ -65,10 +65,10 @@ describe('CountsCache under concurrency', () => {
     let gated = false;
     const fake: Store = Object.create(store, {
       dataVersion: { value: async () => version },
-      countsByUnit: {
-        value: async (...args: Parameters<Store['countsByUnit']>) => {
+      countsByWindow: {
+        value: async (...args: Parameters<Store['countsByWindow']>) => {
           if (gated) await new Promise<void>((r) => (release = r));
-          return store.countsByUnit(...args);
+          return store.countsByWindow(...args);
         },
       },
     });

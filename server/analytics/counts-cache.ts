@@ -82,12 +82,12 @@ async function carryWindows(store: Store, old: Generation, next: Generation): Pr
   }
   if (patch.length === 0) return;
   const codes = [...units];
-  const fetched = store.countsByUnit(patch.map((p) => p.window), codes);
+  const fetched = store.countsByWindow(patch.map((p) => p.window), codes);
   patch.forEach(({ key, byUnit }, i) => {
     const patched = fetched.then((all) => {
       const copy: ByUnit = new Map(byUnit);
       for (const code of codes) copy.delete(code);
-      for (const [code, series] of all) if (series[i]) copy.set(code, series[i] as Counts);
+      for (const [code, counts] of all[i] as ByUnit) copy.set(code, counts);
       return copy;
     });
     keepWindow(next, key, patched);
@@ -170,15 +170,8 @@ export class CountsCache {
     const gen = await this.generation(store);
     const missing = windows.filter((w) => !gen.windows.has(windowKey(w)));
     if (missing.length > 0) {
-      const fetched = store.countsByUnit(missing);
-      missing.forEach((w, i) => {
-        const one = fetched.then((all) => {
-          const byUnit: ByUnit = new Map();
-          for (const [code, series] of all) if (series[i]) byUnit.set(code, series[i] as Counts);
-          return byUnit;
-        });
-        keepWindow(gen, windowKey(w), one);
-      });
+      const fetched = store.countsByWindow(missing);
+      missing.forEach((w, i) => keepWindow(gen, windowKey(w), fetched.then((all) => all[i] as ByUnit)));
     }
     const resolved = await Promise.all(windows.map((w) => gen.windows.get(windowKey(w)) ?? this.fetchOne(store, w)));
     const out = new Map<string, (Counts | undefined)[]>();
@@ -205,8 +198,6 @@ export class CountsCache {
 
   /** A window evicted between being asked for and being read (only with more than MAX_WINDOWS in flight). */
   private async fetchOne(store: Store, w: Window): Promise<ByUnit> {
-    const byUnit: ByUnit = new Map();
-    for (const [code, series] of await store.countsByUnit([w])) if (series[0]) byUnit.set(code, series[0]);
-    return byUnit;
+    return (await store.countsByWindow([w]))[0] as ByUnit;
   }
 }

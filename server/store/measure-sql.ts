@@ -164,21 +164,40 @@ export async function countsByUnitSql(
   useRollups = true,
 ): Promise<Map<string, (Counts | undefined)[]>> {
   const out = new Map<string, (Counts | undefined)[]>();
+  await countsInto(d, windows, unitFilter, run, paths, useRollups, (code, i, counts) => {
+    let series = out.get(code);
+    if (!series) out.set(code, (series = new Array<Counts | undefined>(windows.length).fill(undefined)));
+    series[i] = counts;
+  });
+  return out;
+}
+
+/** The same counts by window (Store.countsByWindow): one map of unit code to counts per window, in order. */
+export async function countsByWindowSql(
+  d: MeasureDialect,
+  windows: readonly Window[],
+  unitFilter: string,
+  run: (sql: string, sink: CountsSink) => Promise<void>,
+  paths: CountsPaths,
+  useRollups = true,
+): Promise<Map<string, Counts>[]> {
+  const out = windows.map(() => new Map<string, Counts>());
+  await countsInto(d, windows, unitFilter, run, paths, useRollups, (code, i, counts) => void (out[i] as Map<string, Counts>).set(code, counts));
+  return out;
+}
+
+/** Runs the statements of countsByUnitSql and gives each row to `sink` with the index of its window in `windows`. */
+async function countsInto(d: MeasureDialect, windows: readonly Window[], unitFilter: string, run: (sql: string, sink: CountsSink) => Promise<void>, paths: CountsPaths, useRollups: boolean, sink: CountsSink): Promise<void> {
   const periods: { idx: number; window: Window }[] = [];
   const rolled: { idx: number; window: Window }[] = [];
   const scanned: { idx: number; window: Window }[] = [];
   windows.forEach((window, idx) => (!useRollups ? scanned : isPeriodWindow(window) ? periods : fromRollups(window) ? rolled : scanned).push({ idx, window }));
-  const put = (index: (i: number) => number): CountsSink => (code, idx, counts) => {
-    let series = out.get(code);
-    if (!series) out.set(code, (series = new Array<Counts | undefined>(windows.length).fill(undefined)));
-    series[index(idx)] = counts;
-  };
   if (periods.length > 0) {
-    await run(periodCounts(d, periods, unitFilter), put((i) => i));
+    await run(periodCounts(d, periods, unitFilter), sink);
     paths.period += periods.length;
   }
   if (rolled.length > 0) {
-    await run(rollupCounts(d, rolled, unitFilter), put((i) => i));
+    await run(rollupCounts(d, rolled, unitFilter), sink);
     paths.rollup += rolled.length;
   }
   if (scanned.length > 0) {
@@ -186,11 +205,10 @@ export async function countsByUnitSql(
     await run(
       `WITH ${windowsCte(d, list)}
        SELECT d.unit_code, d.idx, ${countColumns(d)} FROM ${windowedDossiers(d, list, unitFilter)} GROUP BY d.unit_code, d.idx`,
-      put((i) => (scanned[i] as { idx: number }).idx),
+      (code, i, counts) => sink(code, (scanned[i] as { idx: number }).idx, counts),
     );
     paths.scan += scanned.length;
   }
-  return out;
 }
 
 /**

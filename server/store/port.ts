@@ -225,6 +225,8 @@ export interface Store {
   pendingMigrations(): Promise<number>;
   /** Counts per unit and window, aligned with `windows`; units without dossiers are absent. */
   countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>>;
+  /** The same counts by window: for each window in order, its units' counts (units without dossiers absent). */
+  countsByWindow(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, Counts>[]>;
   /** How many windows countsByUnit answered from the period counts, the segment rollups and by reading dossiers, since opened. */
   readonly countsPaths: { period: number; rollup: number; scan: number };
   /** Rows by which the per-day rollups differ from a rebuild from dossiers: 0 when they are exact (decision 022). */

@@ -80,6 +80,22 @@ describe.each(ENGINES)('measures on $name', (engine) => {
     expect(await store.countsByUnit([])).toEqual(new Map());
   });
 
+  it('gives the same counts by window (countsByWindow) as by unit, for every unit or those asked for', async () => {
+    const asOf = Date.parse('2025-07-23T09:15:00Z');
+    const windows = ['2025-07', '2025-W28', '2025-Q3', '2025-07-10..2025-07-20'].map(mustParsePeriod).map((p) => ({ start: p.start, cutOff: Math.min(p.end, asOf) }));
+    for (const units of [undefined, ['U1', 'U3', 'nobody']]) {
+      const byUnit = await store.countsByUnit(windows, units);
+      const byWindow = await store.countsByWindow(windows, units);
+      expect(byWindow).toHaveLength(windows.length);
+      windows.forEach((_, i) => {
+        const expected = new Map([...byUnit].flatMap(([code, series]) => (series[i] ? [[code, series[i]] as const] : [])));
+        expect(byWindow[i]).toEqual(expected);
+      });
+      expect(byWindow.some((m) => m.size > 0)).toBe(true);
+    }
+    expect(await store.countsByWindow([])).toEqual([]);
+  });
+
   it('breaks a unit down by procedure, each as the reference counts it', async () => {
     const cutOff = Date.parse('2025-08-20T00:00:00Z');
     const window = { start: q3.start, cutOff };

@@ -1,5 +1,5 @@
 import type { Counts } from '../../../shared/schemas/measure';
-import { breakdownSql, breakdownsFromRows, quantilesFromRow, countColumns, countsByUnitSql, sinkRows, countsFromRow, overdueOpen, processingQuantiles, windowedDossiers, windowsCte, unitBreakdownFromRows, unitBreakdownSql, type CountsPaths } from '../measure-sql';
+import { breakdownSql, breakdownsFromRows, quantilesFromRow, countColumns, countsByUnitSql, countsByWindowSql, sinkRows, countsFromRow, overdueOpen, processingQuantiles, windowedDossiers, windowsCte, unitBreakdownFromRows, unitBreakdownSql, type CountsPaths } from '../measure-sql';
 import { rollupDriftSql } from '../rollup-sql';
 import type { OverdueRow, ProcedureCounts, UnitBreakdown, Window } from '../port';
 import type { PgDb } from './pg-db';
@@ -15,6 +15,12 @@ export function countsByUnit(db: PgDb, windows: readonly Window[], paths: Counts
   if (windows.length === 0) return Promise.resolve(new Map());
   const unitFilter = unitCodes ? 'unit_code = ANY($1::TEXT[])' : 'TRUE';
   return countsByUnitSql(PG, windows, unitFilter, async (sql, sink) => sinkRows(await db.query(sql, unitCodes ? [unitCodes] : []), sink), paths);
+}
+
+export function countsByWindow(db: PgDb, windows: readonly Window[], paths: CountsPaths, unitCodes?: readonly string[]): Promise<Map<string, Counts>[]> {
+  if (windows.length === 0) return Promise.resolve([]);
+  const unitFilter = unitCodes ? 'unit_code = ANY($1::TEXT[])' : 'TRUE';
+  return countsByWindowSql(PG, windows, unitFilter, async (sql, sink) => sinkRows(await db.query(sql, unitCodes ? [unitCodes] : []), sink), paths);
 }
 
 /** Rows by which the per-day rollups differ from a rebuild from dossiers. */

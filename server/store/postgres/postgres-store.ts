@@ -141,6 +141,10 @@ export class PostgresStore implements Store {
   countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]) {
     return measures.countsByUnit(this.db, windows, this.countsPaths, unitCodes);
   }
+
+  countsByWindow(windows: readonly Window[], unitCodes?: readonly string[]) {
+    return measures.countsByWindow(this.db, windows, this.countsPaths, unitCodes);
+  }
   rollupDrift() {
     return measures.rollupDrift(this.db);
   }
