@@ -17,9 +17,30 @@ export async function loadDirect(count: number, path = `${OUT}serve-${count}.duc
   return path;
 }
 
-/** The API alone (bench/serve.ts) on `db`, in a process of its own so that its memory can be read. */
+let compiled: Promise<string> | null = null;
+
+/**
+ * bench/serve.ts compiled as `npm start` runs the server (esbuild, plain JavaScript, no TypeScript loader: tsx keeps
+ * function names with a wrapper around every closure, which cost a national ranking ~10 %), once per benchmark run.
+ */
+function compiledServer(): Promise<string> {
+  compiled ??= (async () => {
+    // The report renderer runs in a worker the built server starts from dist/server (decision 028).
+    const { ensureBuilt } = (await import(new URL('../scripts/build-server.mjs', import.meta.url).href)) as { ensureBuilt(): Promise<boolean> };
+    await ensureBuilt();
+    const { build } = await import('esbuild');
+    const outfile = `${OUT}serve.mjs`;
+    await build({ entryPoints: [new URL('./serve.ts', import.meta.url).pathname], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: 'linked', logLevel: 'warning' });
+    return outfile;
+  })();
+  return compiled;
+}
+
+/** The API alone (bench/serve.ts, compiled) on `db`, in a process of its own so that its memory can be read. */
 export async function startServer(db: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./serve.ts', import.meta.url).pathname], { env: { UV_THREADPOOL_SIZE: '16', ...process.env, ...env, CHISO_DB: db, PORT: String(port), BENCH_PASSWORD }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_NODE_ARGS: more options for the server's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', await compiledServer()], { env: { UV_THREADPOOL_SIZE: '16', ...process.env, ...env, CHISO_DB: db, PORT: String(port), BENCH_PASSWORD }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (b: Buffer) => b.toString().includes('ready') && resolve());
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));

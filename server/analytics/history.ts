@@ -1,6 +1,6 @@
 import { EMPTY_COUNTS } from '../../shared/kpi/measures';
 import { cutOff, previousPeriod } from '../../shared/kpi/periods';
-import { buildRanking, type RankingInput, type RankingResult } from '../../shared/kpi/ranking';
+import { buildRanking, withLongerStreaks, type RankingInput, type RankingResult } from '../../shared/kpi/ranking';
 import type { Counts } from '../../shared/schemas/measure';
 import type { Period } from '../../shared/schemas/period';
 import { cachedRange, type AnalyticsDeps } from './deps';
@@ -33,18 +33,22 @@ export async function rankWithHistory(deps: AnalyticsDeps, period: Period, asOf:
   // make every ranking read hundreds of empty windows).
   const floor = range ? Math.max(range.first, period.start - HISTORY_YEARS * 366 * DAY_MS) : Infinity;
   const codes = base.units.map((u) => u.code);
-  let count = FIRST_CHUNK;
-  for (;;) {
-    const periods = periodsBack(period, count);
-    const history = await loadHistory(deps, periods, asOf, codes);
-    const result = buildRanking({ ...base, periods, history });
-    let back = periods[periods.length - 1] as Period;
-    if (!result.truncated || back.start <= floor) return { ...result, history, periods };
-    while (back.start > floor) {
-      back = previousPeriod(back);
-      count += 1;
-    }
+  let periods = periodsBack(period, FIRST_CHUNK);
+  let history = await loadHistory(deps, periods, asOf, codes);
+  let result = buildRanking({ ...base, periods, history });
+  let back = periods[periods.length - 1] as Period;
+  if (!result.truncated || back.start <= floor) return { ...result, history, periods };
+  // Some streak reached the oldest period: every period back to the floor, and those rows' flags counted again.
+  const seen = periods.length;
+  let count = seen;
+  while (back.start > floor) {
+    back = previousPeriod(back);
+    count += 1;
   }
+  periods = periodsBack(period, count);
+  history = await loadHistory(deps, periods, asOf, codes);
+  result = withLongerStreaks(result, seen, { ...base, periods, history });
+  return { ...result, history, periods };
 }
 
 export function countsOf(history: ReadonlyMap<string, readonly (Counts | undefined)[]>, code: string, i: number): Counts {

@@ -5,7 +5,7 @@ import type { Target } from '../schemas/target';
 import type { Unit } from '../schemas/unit';
 import { EMPTY_COUNTS } from './measures';
 import { mustParsePeriod, previousPeriod } from './periods';
-import { buildRanking, competitionRanks } from './ranking';
+import { buildRanking, competitionRanks, withLongerStreaks } from './ranking';
 import { CHISO_V1 } from './definitions';
 
 const unit = (code: string, name: string): Unit => ({ code, name, nameEn: null, kind: 'ward', parentCode: null, headName: `Chủ tịch UBND ${name}`, headTitle: null, population: null });
@@ -89,5 +89,31 @@ describe('buildRanking', () => {
     expect(r.truncated).toBe(false);
     const short = buildRanking({ units: [units[1] as Unit], periods: [w31], history: new Map([['2', [counts(100, 10)]]]), targets, definition: CHISO_V1 });
     expect(short.truncated).toBe(true);
+  });
+});
+
+describe('withLongerStreaks', () => {
+  it('gives exactly what buildRanking gives over all the periods, from a ranking of the first ones', () => {
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const all = [w31];
+    while (all.length < 30) all.push(previousPeriod(all[all.length - 1] as typeof w31));
+    const longTargets: Target[] = [
+      { measure: 'onlineRate', kind: 'ward', unitCode: null, threshold: 60, effectiveFrom: '2024-01-01', deadline: null },
+      { measure: 'onTimeRate', kind: 'ward', unitCode: null, threshold: 100, effectiveFrom: '2024-06-01', deadline: null },
+    ];
+    const many = Array.from({ length: 60 }, (_, i) => unit(`U${i}`, `Phường ${i}`));
+    // Some units nearly always below (streaks longer than the first chunk), some never, some with gaps.
+    const history = new Map(
+      many.map((u, i) => [u.code, all.map(() => (rnd() < 0.1 ? undefined : counts(40, Math.floor(40 * (i % 3 === 0 ? 0.5 : i % 3 === 1 ? 0.9 : rnd())), rnd() < 0.8 ? 39 : 40)))]),
+    );
+    const base = { units: many, targets: longTargets, definition: CHISO_V1 };
+    for (const seen of [2, 5, 13]) {
+      const first = buildRanking({ ...base, periods: all.slice(0, seen), history: new Map([...history].map(([code, s]) => [code, s.slice(0, seen)])) });
+      expect(first.truncated).toBe(true);
+      const full = buildRanking({ ...base, periods: all, history });
+      expect(withLongerStreaks(first, seen, { ...base, periods: all, history })).toEqual(full);
+      expect(full.rows.some((r) => r.flags.some((f) => f.periodsBelow > seen))).toBe(true);
+    }
   });
 });

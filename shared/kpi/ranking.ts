@@ -200,6 +200,26 @@ export function buildRanking(input: RankingInput): RankingResult {
   return { rows, truncated };
 }
 
+/**
+ * The ranking of `result` (built from the first periods of `input`) with its below-streaks counted again over all of
+ * `input.periods`: only the rows whose streak reached the oldest period `result` saw (`seen` periods) change, and only
+ * their flags; indexes, ranks and rank changes depend on the first two periods alone. Equal to buildRanking(input).
+ */
+export function withLongerStreaks(result: RankingResult, seen: number, input: RankingInput): RankingResult {
+  const options = input.flagOptions ?? DEFAULT_FLAG_OPTIONS;
+  const catalogue = new Map((input.indicators ?? []).map((i) => [i.code, i]));
+  const units = new Map(input.units.map((u) => [u.code, u]));
+  let truncated = false;
+  const rows = result.rows.map((row) => {
+    if (!row.flags.some((f) => f.periodsBelow === seen)) return row;
+    const series = input.history.get(row.unitCode) as Series;
+    const flagged = flagsOf(input, units.get(row.unitCode) as Unit, series, measuresFromCounts(series?.[0] ?? EMPTY_COUNTS), catalogue, options);
+    truncated ||= flagged.truncated;
+    return { ...row, flags: flagged.flags };
+  });
+  return { rows, truncated };
+}
+
 export function isFlagged(row: Pick<RankingRow, 'flags'>): boolean {
   return row.flags.some((f) => f.state === 'below');
 }
