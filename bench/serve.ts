@@ -1,4 +1,5 @@
 import { CountsCache } from '../server/analytics/counts-cache';
+import { warmCache } from '../server/analytics/warm';
 import { AuthService } from '../server/auth/auth-service';
 import { hashPassword } from '../server/auth/password';
 import { createHttpServer } from '../server/http';
@@ -21,4 +22,8 @@ const deps = { store, cache: new CountsCache(), minVolume: 30, now: Date.now };
 // BENCH_SCHEDULER=1: the weekly-report scheduler ticks as on a real server (a claim every minute, a catch-up at start).
 if (process.env.BENCH_SCHEDULER === '1') startScheduler(deps, parseSchedule('MON 07:00') as Exclude<ReturnType<typeof parseSchedule>, null | 'invalid'>, () => undefined);
 const server = createHttpServer({ deps, auth: new AuthService(store, { production: false }), clientDir: null });
-server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'));
+// BENCH_WARM=wait: the warm-up `npm start` runs at start (last week's overview), finished before the server says ready.
+server.listen(Number(process.env.PORT), '127.0.0.1', () => {
+  const warmed = process.env.BENCH_WARM === 'wait' ? warmCache(deps) : Promise.resolve();
+  void warmed.then(() => process.stdout.write('ready\n'));
+});

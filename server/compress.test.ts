@@ -1,5 +1,5 @@
 import { createServer, get, type Server } from 'node:http';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseEncoding, compressAnswer, LARGE_BYTES, pack } from './compress';
 import { close, listen } from './testing/http-client';
@@ -61,6 +61,9 @@ describe('compressed answers', () => {
     expect(body.length).toBeGreaterThanOrEqual(LARGE_BYTES);
     const packed = pack(body, encoding);
     expect(packed.length).toBeLessThan(body.length / 4);
+    // The fastest level: larger than the usual level's output for the same body.
+    const usual = encoding === 'br' ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }) : gzipSync(body, { level: 6 });
+    expect(packed.length).toBeGreaterThan(usual.length);
     expect(decode(packed).equals(body)).toBe(true);
   });
 });

@@ -52,4 +52,43 @@ describe('below-streaks longer than the history first loaded', () => {
     const month = await ranking(deps, { period: '2024-09', group: 'commune' });
     expect(month.rows.find((r) => r.unitCode === '00070')?.flags.find((f) => f.measure === 'onlineRate')?.periodsBelow).toBe(9);
   });
+
+  it('reads the periods beyond the first chunk for the units whose streak reached it only, and answers as with everyone read', async () => {
+    const asked: (readonly string[] | undefined)[] = [];
+    const watching: Store = Object.create(store, {
+      countsByUnit: { value: (windows: Parameters<Store['countsByUnit']>[0], units?: readonly string[]) => (asked.push(units), store.countsByUnit(windows, units)) },
+    });
+    const now = () => FIRST_MONDAY + 60 * WEEK;
+    const out = await ranking({ store: watching, cache: new CountsCache(), minVolume: 30, now }, { period: '2024-W38', group: 'commune' });
+    expect(asked).toEqual([['00070']]);
+    const flagOf = (code: string) => out.rows.find((r) => r.unitCode === code)?.flags.find((f) => f.measure === 'onlineRate');
+    expect(flagOf('00070')?.periodsBelow).toBe(38);
+    expect(flagOf('00082')?.periodsBelow).toBe(0);
+  });
+
+  it('counts everything again when an import lands between the first periods and the older ones (one data version per answer)', async () => {
+    let imported = false;
+    const racing: Store = Object.create(store, {
+      countsByUnit: {
+        value: async (windows: Parameters<Store['countsByUnit']>[0], units?: readonly string[]) => {
+          if (!imported) {
+            imported = true;
+            // Cửa Nam's week 38 all at the counter now: below its online target in the period ranked.
+            const writer = await store.openDossierWriter();
+            const moved = weeks(40).filter((d) => d.unitCode === '00082' && d.receivedAt >= FIRST_MONDAY + 37 * WEEK && d.receivedAt < FIRST_MONDAY + 38 * WEEK);
+            moved.forEach((d) => writer.append({ ...d, channel: 'counter' }));
+            await writer.commit({ kind: 'dossiers', fileName: 'race', rows: moved.length, outcome: 'imported', errorCount: 0, actor: null, startedAt: 0 });
+          }
+          return store.countsByUnit(windows, units);
+        },
+      },
+    });
+    const now = () => FIRST_MONDAY + 60 * WEEK;
+    const out = await ranking({ store: racing, cache: new CountsCache(), minVolume: 30, now }, { period: '2024-W38', group: 'commune' });
+    expect(imported).toBe(true);
+    const fresh = await ranking({ store, cache: new CountsCache(), minVolume: 30, now }, { period: '2024-W38', group: 'commune' });
+    expect(out.rows).toEqual(fresh.rows);
+    expect(out.rows.find((r) => r.unitCode === '00082')).toMatchObject({ onlineRate: 0 });
+  });
 });
+

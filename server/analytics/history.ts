@@ -23,31 +23,46 @@ export async function loadHistory(deps: AnalyticsDeps, periods: readonly Period[
 
 /**
  * Builds the ranking with enough history to count every below-streak in full: it starts with a quarter's worth
- * of periods and, when some streak reaches the oldest period loaded and data goes back further, loads every period
- * back to the first data at once (with a target of 100 % on time, some unit is nearly always below in every period:
- * doubling 13 → 26 → 52 → 104 weeks built the ranking four times).
+ * of periods and, when some streak reaches the oldest period loaded and data goes back further, reads every period
+ * back to the first data at once for the units whose streak did (with a target of 100 % on time, some unit is nearly
+ * always below in every period: doubling 13 → 26 → 52 → 104 weeks built the ranking four times; reading every unit
+ * back to the first data read 240,000 counts at national scale to extend one streak). `periods` and `history` are
+ * the first chunk's, for every unit.
  */
-export async function rankWithHistory(deps: AnalyticsDeps, period: Period, asOf: number, base: Omit<RankingInput, 'periods' | 'history'>): Promise<RankingResult & { history: Map<string, (Counts | undefined)[]>; periods: Period[] }> {
+export async function rankWithHistory(
+  deps: AnalyticsDeps,
+  period: Period,
+  asOf: number,
+  base: Omit<RankingInput, 'periods' | 'history'>,
+  attempts = 3,
+): Promise<RankingResult & { history: Map<string, (Counts | undefined)[]>; periods: Period[] }> {
+  const version = await deps.store.dataVersion();
   const range = await cachedRange(deps);
   // Back to the first data, but no further than ten years before the period (one stray old dossier would otherwise
   // make every ranking read hundreds of empty windows).
   const floor = range ? Math.max(range.first, period.start - HISTORY_YEARS * 366 * DAY_MS) : Infinity;
   const codes = base.units.map((u) => u.code);
-  let periods = periodsBack(period, FIRST_CHUNK);
-  let history = await loadHistory(deps, periods, asOf, codes);
+  const periods = periodsBack(period, FIRST_CHUNK);
+  const history = await loadHistory(deps, periods, asOf, codes);
   let result = buildRanking({ ...base, periods, history });
   let back = periods[periods.length - 1] as Period;
   if (!result.truncated || back.start <= floor) return { ...result, history, periods };
-  // Some streak reached the oldest period: every period back to the floor, and those rows' flags counted again.
+  // Some streak reached the oldest period: every period back to the floor, read for those units only (at national
+  // scale one commune in 3,321 for a week), and their rows' flags counted again.
   const seen = periods.length;
   let count = seen;
   while (back.start > floor) {
     back = previousPeriod(back);
     count += 1;
   }
-  periods = periodsBack(period, count);
-  history = await loadHistory(deps, periods, asOf, codes);
-  result = withLongerStreaks(result, seen, { ...base, periods, history });
+  const all = periodsBack(period, count);
+  const longer = result.rows.filter((row) => row.flags.some((f) => f.periodsBelow === seen)).map((row) => row.unitCode);
+  const older = await deps.store.countsByUnit(all.slice(seen).map((p) => ({ start: p.start, cutOff: cutOff(p, asOf) })), longer);
+  // Both reads must see one data version (an import may have landed between them): else everything again.
+  if (attempts > 1 && (await deps.store.dataVersion()) !== version) return rankWithHistory(deps, period, asOf, base, attempts - 1);
+  const extended = new Map(longer.map((code) => [code, [...(history.get(code) ?? new Array<undefined>(seen).fill(undefined)), ...(older.get(code) ?? new Array<undefined>(count - seen).fill(undefined))]]));
+  result = withLongerStreaks(result, seen, { ...base, periods: all, history: extended });
+  // The history handed on is the first periods' (every unit): what the overview, forecasts and unit pages read.
   return { ...result, history, periods };
 }
 

@@ -7,6 +7,8 @@ import { EMPTY_COUNTS } from './measures';
 import { mustParsePeriod, previousPeriod } from './periods';
 import { buildRanking, competitionRanks, withLongerStreaks } from './ranking';
 import { CHISO_V1 } from './definitions';
+import type { Indicator } from '../domain/indicator';
+import { valueLookup } from './reported-values';
 
 const unit = (code: string, name: string): Unit => ({ code, name, nameEn: null, kind: 'ward', parentCode: null, headName: `Chủ tịch UBND ${name}`, headTitle: null, population: null });
 const counts = (received: number, online: number, onTime = received, endToEnd = Math.ceil(received / 5)): Counts => ({ ...EMPTY_COUNTS, received, online, onTime, endToEnd });
@@ -102,18 +104,24 @@ describe('withLongerStreaks', () => {
       { measure: 'onlineRate', kind: 'ward', unitCode: null, threshold: 60, effectiveFrom: '2024-01-01', deadline: null },
       { measure: 'onTimeRate', kind: 'ward', unitCode: null, threshold: 100, effectiveFrom: '2024-06-01', deadline: null },
     ];
-    const many = Array.from({ length: 60 }, (_, i) => unit(`U${i}`, `Phường ${i}`));
+    // 60 units with history, and one without any (nothing received in any period).
+    const many = Array.from({ length: 61 }, (_, i) => unit(`U${i}`, `Phường ${i}`));
     // Some units nearly always below (streaks longer than the first chunk), some never, some with gaps.
     const history = new Map(
-      many.map((u, i) => [u.code, all.map(() => (rnd() < 0.1 ? undefined : counts(40, Math.floor(40 * (i % 3 === 0 ? 0.5 : i % 3 === 1 ? 0.9 : rnd())), rnd() < 0.8 ? 39 : 40)))]),
+      many.slice(0, 60).map((u, i) => [u.code, all.map(() => (rnd() < 0.1 ? undefined : counts(40, Math.floor(40 * (i % 3 === 0 ? 0.5 : i % 3 === 1 ? 0.9 : rnd())), rnd() < 0.8 ? 39 : 40)))]),
     );
-    const base = { units: many, targets: longTargets, definition: CHISO_V1 };
+    // A reported indicator with a target too: its flag does not depend on the history's length.
+    const indicator: Indicator = { code: 'DA06_VNEID', name: 'VNeID', nameEn: null, pillar: 'da06', unit: 'percent', direction: 'higher', frequency: 'week', kinds: ['ward'], description: null };
+    longTargets.push({ measure: 'DA06_VNEID', kind: 'ward', unitCode: null, threshold: 70, effectiveFrom: '2024-01-01', deadline: null });
+    const values = valueLookup(many.map((u, i) => ({ indicator: 'DA06_VNEID', unitCode: u.code, period: w31.id, numerator: i % 10, denominator: 10, value: null, note: null })), [indicator]);
+    const base = { units: many, targets: longTargets, definition: CHISO_V1, values, indicators: [indicator] };
     for (const seen of [2, 5, 13]) {
       const first = buildRanking({ ...base, periods: all.slice(0, seen), history: new Map([...history].map(([code, s]) => [code, s.slice(0, seen)])) });
       expect(first.truncated).toBe(true);
       const full = buildRanking({ ...base, periods: all, history });
       expect(withLongerStreaks(first, seen, { ...base, periods: all, history })).toEqual(full);
       expect(full.rows.some((r) => r.flags.some((f) => f.periodsBelow > seen))).toBe(true);
+      expect(full.rows.some((r) => r.flags.some((f) => f.measure === 'DA06_VNEID' && f.state === 'below'))).toBe(true);
     }
   });
 });
