@@ -37,6 +37,8 @@ function isNumberVector(v: DuckDBVector): v is NumberVector {
 export function rowObjects(result: DuckDBMaterializedResult): Row[] {
   const names = result.deduplicatedColumnNames();
   const out: Row[] = [];
+  // Short texts (codes, kinds, statuses) decoded once per result and column.
+  const known = names.map((): Known => new Map());
   for (let k = 0; k < result.chunkCount; k++) {
     const chunk = result.getChunk(k);
     const n = chunk.rowCount;
@@ -47,7 +49,10 @@ export function rowObjects(result: DuckDBMaterializedResult): Row[] {
       if (isNumberVector(vector)) {
         const { items, validity } = vector as unknown as { items: ArrayLike<number>; validity: { itemValid(i: number): boolean } };
         for (let j = 0; j < n; j++) (out[base + j] as Row)[name] = validity.itemValid(j) ? items[j] : null;
-      } else if (vector instanceof DuckDBVarCharVector || vector instanceof DuckDBBooleanVector) {
+      } else if (vector instanceof DuckDBVarCharVector) {
+        const texts = textsOf(vector, n, known[ci] as Known);
+        for (let j = 0; j < n; j++) (out[base + j] as Row)[name] = texts[j];
+      } else if (vector instanceof DuckDBBooleanVector) {
         for (let j = 0; j < n; j++) (out[base + j] as Row)[name] = vector.getItem(j);
       } else {
         const values = chunk.convertColumnValues(ci, JSDuckDBValueConverter);
