@@ -135,6 +135,21 @@ describe('the SQL path and the row parser', () => {
     expect((await both(file.text())).path).toBe('sql');
   });
 
+  it('read ids with spaces inside, punctuation, or spaces around (trimmed by the row parser) the same way', async () => {
+    const shape = SHAPES[0] as Shape;
+    const file = fileOf(shape, 120, 13);
+    const at = HEADERS.chiso.indexOf('dossier_id');
+    const ids = ['HS 001/2025', '~!#$%&()*+-./:;<=>?@[]^_`{|}', ' HS-LEAD', 'HS-TRAIL ', 'x', 'A  B'];
+    ids.forEach((id, k) => {
+      const cells = (file.lines[k * 10] as string).split(',');
+      cells[at] = `"${id.replace(/"/g, '""')}"`;
+      file.lines[k * 10] = cells.join(',');
+    });
+    const { path, report } = await both(file.text());
+    expect(report.ok).toBe(true);
+    expect(path).toBe('sql');
+  });
+
   it('replace part of what is stored and keep the rollups exact', async () => {
     const shape = SHAPES[0] as Shape;
     expect((await both(fileOf(shape, 600, 7).text())).path).toBe('sql');
