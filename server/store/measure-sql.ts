@@ -150,44 +150,40 @@ export interface CountsPaths {
 }
 
 /**
- * Counts per unit and window (Store.countsByUnit) on either engine: windows from midnight to midnight (Vietnam
- * time: every complete period and every history window) are summed from the per-day rollups, the others (a period
+ * What countsByUnitSql and countsByWindowSql are asked: windows from midnight to midnight (Vietnam time: every complete
+ * period and every history window) are read from the period counts or summed from the rollups, the others (a period
  * in progress cut at "now", a mid-day as-of) are counted from dossiers. `unitFilter` is a condition on `unit_code`
  * and `run` runs a query with the filter's parameters. `useRollups` false reads dossiers for every window (to compare).
  */
-export async function countsByUnitSql(
-  d: MeasureDialect,
-  windows: readonly Window[],
-  unitFilter: string,
-  run: (sql: string, sink: CountsSink) => Promise<void>,
-  paths: CountsPaths,
-  useRollups = true,
-): Promise<Map<string, (Counts | undefined)[]>> {
+export interface CountsQuery {
+  d: MeasureDialect;
+  windows: readonly Window[];
+  unitFilter: string;
+  run: (sql: string, sink: CountsSink) => Promise<void>;
+  paths: CountsPaths;
+  useRollups?: boolean;
+}
+
+/** Counts per unit and window (Store.countsByUnit) on either engine. */
+export async function countsByUnitSql(q: CountsQuery): Promise<Map<string, (Counts | undefined)[]>> {
   const out = new Map<string, (Counts | undefined)[]>();
-  await countsInto(d, windows, unitFilter, run, paths, useRollups, (code, i, counts) => {
+  await countsInto(q, (code, i, counts) => {
     let series = out.get(code);
-    if (!series) out.set(code, (series = new Array<Counts | undefined>(windows.length).fill(undefined)));
+    if (!series) out.set(code, (series = new Array<Counts | undefined>(q.windows.length).fill(undefined)));
     series[i] = counts;
   });
   return out;
 }
 
 /** The same counts by window (Store.countsByWindow): one map of unit code to counts per window, in order. */
-export async function countsByWindowSql(
-  d: MeasureDialect,
-  windows: readonly Window[],
-  unitFilter: string,
-  run: (sql: string, sink: CountsSink) => Promise<void>,
-  paths: CountsPaths,
-  useRollups = true,
-): Promise<Map<string, Counts>[]> {
-  const out = windows.map(() => new Map<string, Counts>());
-  await countsInto(d, windows, unitFilter, run, paths, useRollups, (code, i, counts) => void (out[i] as Map<string, Counts>).set(code, counts));
+export async function countsByWindowSql(q: CountsQuery): Promise<Map<string, Counts>[]> {
+  const out = q.windows.map(() => new Map<string, Counts>());
+  await countsInto(q, (code, i, counts) => void (out[i] as Map<string, Counts>).set(code, counts));
   return out;
 }
 
 /** Runs the statements of countsByUnitSql and gives each row to `sink` with the index of its window in `windows`. */
-async function countsInto(d: MeasureDialect, windows: readonly Window[], unitFilter: string, run: (sql: string, sink: CountsSink) => Promise<void>, paths: CountsPaths, useRollups: boolean, sink: CountsSink): Promise<void> {
+async function countsInto({ d, windows, unitFilter, run, paths, useRollups = true }: CountsQuery, sink: CountsSink): Promise<void> {
   const periods: { idx: number; window: Window }[] = [];
   const rolled: { idx: number; window: Window }[] = [];
   const scanned: { idx: number; window: Window }[] = [];

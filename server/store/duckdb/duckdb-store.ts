@@ -18,7 +18,7 @@ import { QD766_INDICATORS } from '../../../shared/kpi/definitions/qd766-catalogu
 import type { Indicator, IndicatorValue } from '../../../shared/domain/indicator';
 import { MIGRATIONS } from './migrations';
 import { COUNT_COLUMNS, DUCKDB, windowedDossiers, windowsCte } from './sql';
-import { breakdownSql, breakdownsFromRows, countsByUnitSql, countsByWindowSql, countsFromRow, type CountsSink, quantilesFromRow, unitBreakdownFromRows, unitBreakdownSql, type CountsPaths } from '../measure-sql';
+import { breakdownSql, breakdownsFromRows, countsByUnitSql, countsByWindowSql, countsFromRow, type CountsQuery, quantilesFromRow, unitBreakdownFromRows, unitBreakdownSql, type CountsPaths } from '../measure-sql';
 import { DAY_MS, VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
 import { dayOf, keysTable, periodRefresh, rebuildAll, rebuildRollups, refreshKeys, rollupDriftSql, rollupInserts, spanOf, spanSql } from '../rollup-sql';
 import { form06Counts } from './form06-sql';
@@ -41,9 +41,6 @@ export interface DuckDbOptions {
  * the pool leaves at least half of them free (the server's entry point raises UV_THREADPOOL_SIZE to 16).
  */
 const READ_CONNECTIONS = Number(process.env.UV_THREADPOOL_SIZE ?? 4) >= 8 ? 4 : 2;
-
-/** The condition on `unit_code` of a counts statement restricted to `unitCodes` (the parameter `$units`). */
-const unitFilterOf = (unitCodes: readonly string[] | undefined) => (unitCodes ? 'unit_code IN (SELECT unnest($units::VARCHAR[]))' : 'TRUE');
 
 const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : (v as number));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -463,16 +460,24 @@ export class DuckDbStore implements Store {
 
   async countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
     if (windows.length === 0) return new Map();
-    return countsByUnitSql(DUCKDB, windows, unitFilterOf(unitCodes), this.countsRunner(unitCodes), this.countsPaths, this.useRollups);
+    return countsByUnitSql(this.countsQuery(windows, unitCodes));
   }
 
   async countsByWindow(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, Counts>[]> {
     if (windows.length === 0) return [];
-    return countsByWindowSql(DUCKDB, windows, unitFilterOf(unitCodes), this.countsRunner(unitCodes), this.countsPaths, this.useRollups);
+    return countsByWindowSql(this.countsQuery(windows, unitCodes));
   }
 
-  private countsRunner(unitCodes: readonly string[] | undefined): (sql: string, sink: CountsSink) => Promise<void> {
-    return (sql, sink) => this.readAs(sql, unitCodes ? { units: JSON.stringify(unitCodes) } : undefined, (result) => countRows(result, sink));
+  private countsQuery(windows: readonly Window[], unitCodes: readonly string[] | undefined): CountsQuery {
+    const values = unitCodes ? { units: JSON.stringify(unitCodes) } : undefined;
+    return {
+      d: DUCKDB,
+      windows,
+      unitFilter: unitCodes ? 'unit_code IN (SELECT unnest($units::VARCHAR[]))' : 'TRUE',
+      run: (sql, sink) => this.readAs(sql, values, (result) => countRows(result, sink)),
+      paths: this.countsPaths,
+      useRollups: this.useRollups,
+    };
   }
 
   /** Rows by which the per-day rollups differ from a rebuild from dossiers: 0 when they are exact. */

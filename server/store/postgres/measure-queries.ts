@@ -1,5 +1,5 @@
 import type { Counts } from '../../../shared/schemas/measure';
-import { breakdownSql, breakdownsFromRows, quantilesFromRow, countColumns, countsByUnitSql, countsByWindowSql, sinkRows, countsFromRow, overdueOpen, processingQuantiles, windowedDossiers, windowsCte, unitBreakdownFromRows, unitBreakdownSql, type CountsPaths } from '../measure-sql';
+import { breakdownSql, breakdownsFromRows, quantilesFromRow, countColumns, countsByUnitSql, countsByWindowSql, sinkRows, type CountsQuery, countsFromRow, overdueOpen, processingQuantiles, windowedDossiers, windowsCte, unitBreakdownFromRows, unitBreakdownSql, type CountsPaths } from '../measure-sql';
 import { rollupDriftSql } from '../rollup-sql';
 import type { OverdueRow, ProcedureCounts, UnitBreakdown, Window } from '../port';
 import type { PgDb } from './pg-db';
@@ -11,16 +11,23 @@ export async function receivedRange(db: PgDb): Promise<{ first: number; last: nu
   return r && r.first !== null ? { first: num(r.first), last: num(r.last) } : null;
 }
 
+/** The counts statements' arguments on PostgreSQL: the units asked for as the array parameter $1. */
+function countsQuery(db: PgDb, windows: readonly Window[], paths: CountsPaths, unitCodes?: readonly string[]): CountsQuery {
+  return {
+    d: PG,
+    windows,
+    unitFilter: unitCodes ? 'unit_code = ANY($1::TEXT[])' : 'TRUE',
+    run: async (sql, sink) => sinkRows(await db.query(sql, unitCodes ? [unitCodes] : []), sink),
+    paths,
+  };
+}
+
 export function countsByUnit(db: PgDb, windows: readonly Window[], paths: CountsPaths, unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
-  if (windows.length === 0) return Promise.resolve(new Map());
-  const unitFilter = unitCodes ? 'unit_code = ANY($1::TEXT[])' : 'TRUE';
-  return countsByUnitSql(PG, windows, unitFilter, async (sql, sink) => sinkRows(await db.query(sql, unitCodes ? [unitCodes] : []), sink), paths);
+  return windows.length === 0 ? Promise.resolve(new Map()) : countsByUnitSql(countsQuery(db, windows, paths, unitCodes));
 }
 
 export function countsByWindow(db: PgDb, windows: readonly Window[], paths: CountsPaths, unitCodes?: readonly string[]): Promise<Map<string, Counts>[]> {
-  if (windows.length === 0) return Promise.resolve([]);
-  const unitFilter = unitCodes ? 'unit_code = ANY($1::TEXT[])' : 'TRUE';
-  return countsByWindowSql(PG, windows, unitFilter, async (sql, sink) => sinkRows(await db.query(sql, unitCodes ? [unitCodes] : []), sink), paths);
+  return windows.length === 0 ? Promise.resolve([]) : countsByWindowSql(countsQuery(db, windows, paths, unitCodes));
 }
 
 /** Rows by which the per-day rollups differ from a rebuild from dossiers. */
