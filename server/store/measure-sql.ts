@@ -1,5 +1,6 @@
 import type { Counts } from '../../shared/schemas/measure';
 import type { UnitBreakdown, Window } from './port';
+import { COUNT_NAMES } from './count-columns';
 import { fromRollups, isPeriodWindow, periodCounts, rollupCounts } from './rollup-sql';
 
 /** What the measure SQL needs from an engine: the few spellings that differ between dialects. */
@@ -93,8 +94,6 @@ export function countColumns(d: MeasureDialect): string {
   count(*) FILTER (WHERE d.fee_required AND d.paid_online)::INTEGER AS paid_online`;
 }
 
-/** The columns of countColumns, in order. */
-const COUNT_NAMES = ['received', 'online', 'end_to_end', 'on_time', 'overdue_open', 'completed', 'processing_ms', 'e_result_known', 'e_result', 'digitized_known', 'digitized', 'fee_known', 'fee_required', 'paid_online'] as const;
 
 /** Elapsed milliseconds from receipt to completion of dossier `d`. */
 export function processingMs(d: MeasureDialect): string {

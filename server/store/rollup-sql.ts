@@ -1,5 +1,6 @@
 import { DAY_MS, VN_OFFSET_MS } from '../../shared/kpi/vn-time';
 import type { MeasureDialect } from './measure-sql';
+import { COUNT_NAMES } from './count-columns';
 import type { Window } from './port';
 
 /**
@@ -37,9 +38,14 @@ export function dayNumber(ms: number): number {
   return Math.floor((ms + VN_OFFSET_MS) / DAY_MS);
 }
 
-/** The day number of a Monday or of the first day of a month (day 0, 1970-01-01, was a Thursday). */
+/** Whether a day number is a Monday (day 0, 1970-01-01, was a Thursday). */
+function isMonday(day: number): boolean {
+  return (((day + 3) % 7) + 7) % 7 === 0;
+}
+
+/** The day number of a Monday or of the first day of a month. */
 export function isBoundaryDay(day: number): boolean {
-  return (((day + 3) % 7) + 7) % 7 === 0 || new Date(day * DAY_MS).getUTCDate() === 1;
+  return isMonday(day) || new Date(day * DAY_MS).getUTCDate() === 1;
 }
 
 /** The last boundary at or before a day: the first day of its segment. */
@@ -214,11 +220,14 @@ export function rollupCounts(d: MeasureDialect, windows: readonly { idx: number;
 
 /*
  * Period counts (decision 030): the counts of every week, month, quarter and year at its own end, per unit, kept in
- * `period_counts` beside the segment rollups and refreshed from them in the same transaction. Rankings, their
+ * `dossier_periods` beside the segment rollups and refreshed from them in the same transaction. Rankings, their
  * history and trends ask for whole periods; a national quarter's history is then 13 × 3,321 stored rows instead of
  * sums over 3.4 million rollup rows. A period's counts at its end depend only on the dossiers received in it.
  */
 export const PERIOD_TABLE = 'dossier_periods';
+
+/** Every summary kept from the dossiers: emptied with them, analysed with them. */
+export const SUMMARY_TABLES: readonly string[] = [...ROLLUP_TABLES, PERIOD_TABLE];
 
 const civilPart = (x: string, part: 'year' | 'month') => `CAST(extract(${part} FROM DATE '1970-01-01' + CAST(${x} AS INTEGER)) AS INTEGER)`;
 const firstOf = (year: string, month: string) => `CAST(make_date(CAST(${year} AS INTEGER), CAST(${month} AS INTEGER), 1) - DATE '1970-01-01' AS INTEGER)`;
@@ -238,12 +247,12 @@ export function periodsOfDaysSql(days: string): string {
      UNION ALL SELECT day, ${firstOf(y, '1')}, ${firstOf(`${y} + 1`, '1')} FROM ${days}`;
 }
 
-/** Whether a window is exactly one week, month, quarter or year (Vietnam time): then `period_counts` answers it. */
+/** Whether a window is exactly one week, month, quarter or year (Vietnam time): then `dossier_periods` answers it. */
 export function isPeriodWindow(w: Window): boolean {
   if (!atVnMidnight(w.start) || !atVnMidnight(w.cutOff)) return false;
   const s = dayNumber(w.start);
   const e = dayNumber(w.cutOff);
-  if ((((s + 3) % 7) + 7) % 7 === 0 && e === s + 7) return true;
+  if (isMonday(s) && e === s + 7) return true;
   const date = new Date(s * DAY_MS);
   if (date.getUTCDate() !== 1) return false;
   const month = date.getUTCMonth();
@@ -251,8 +260,12 @@ export function isPeriodWindow(w: Window): boolean {
   return e === after(1) || (month % 3 === 0 && e === after(3)) || (month === 0 && e === after(12));
 }
 
-const PERIOD_COLUMNS =
-  'unit_code, start_day, end_day, received, online, end_to_end, on_time, overdue_open, completed, processing_ms, e_result_known, e_result, digitized_known, digitized, fee_known, fee_required, paid_online';
+const PERIOD_COLUMNS = `unit_code, start_day, end_day, ${COUNT_NAMES.join(', ')}`;
+
+/** The (unit, period) pairs holding the (unit_code, day) keys of table `keys`, as rows (unit_code, s, e). */
+function touchedPeriods(keys: string): string {
+  return `SELECT DISTINCT k.unit_code, p.s, p.e FROM ${keys} k JOIN (${periodsOfDaysSql(`(SELECT DISTINCT day FROM ${keys}) AS kd`)}) p ON p.day = k.day`;
+}
 
 /**
  * The period counts of every unit and period the rollups hold (keys = null), or only of the (unit, period) pairs
@@ -260,8 +273,7 @@ const PERIOD_COLUMNS =
  */
 function periodCountsSelect(d: MeasureDialect, keys: string | null): string {
   const scope = keys
-    ? `kd AS (SELECT DISTINCT day FROM ${keys}),
-       up AS (SELECT DISTINCT k.unit_code, p.s, p.e FROM ${keys} k JOIN (${periodsOfDaysSql('kd')}) p ON p.day = k.day),
+    ? `up AS (${touchedPeriods(keys)}),
        sd AS (SELECT DISTINCT day FROM dossier_days WHERE unit_code IN (SELECT unit_code FROM up)),`
     : 'sd AS (SELECT DISTINCT day FROM dossier_days),';
   return `WITH ${scope}
@@ -269,11 +281,10 @@ function periodCountsSelect(d: MeasureDialect, keys: string | null): string {
      ${summedRollups(d, 'pd', ['s', 'e'], 'TRUE', 'BIGINT', keys ? 'JOIN up ON up.unit_code = r.unit_code AND up.s = m.s AND up.e = m.e' : '')}`;
 }
 
-/** Statements that bring `period_counts` up to date with the rollups: every row (keys = null), or those the keys reach. */
+/** Statements that bring `dossier_periods` up to date with the rollups: every row (keys = null), or those the keys reach. */
 export function periodRefresh(d: MeasureDialect, keys: string | null): string[] {
   const remove = keys
-    ? `DELETE FROM ${PERIOD_TABLE} WHERE EXISTS (SELECT 1 FROM (SELECT DISTINCT k.unit_code, p.s, p.e FROM ${keys} k
-         JOIN (${periodsOfDaysSql(`(SELECT DISTINCT day FROM ${keys}) AS kd`)}) p ON p.day = k.day) up
+    ? `DELETE FROM ${PERIOD_TABLE} WHERE EXISTS (SELECT 1 FROM (${touchedPeriods(keys)}) up
          WHERE up.unit_code = ${PERIOD_TABLE}.unit_code AND up.s = ${PERIOD_TABLE}.start_day AND up.e = ${PERIOD_TABLE}.end_day)`
     : `DELETE FROM ${PERIOD_TABLE}`;
   return [remove, `INSERT INTO ${PERIOD_TABLE} (${PERIOD_COLUMNS}) SELECT * FROM (${periodCountsSelect(d, keys)}) AS counted`];
@@ -282,17 +293,16 @@ export function periodRefresh(d: MeasureDialect, keys: string | null): string[] 
 /** The period table's rows by unit and window index `idx` (windows that are periods): the columns of countColumns. */
 export function periodCounts(d: MeasureDialect, windows: readonly { idx: number; window: Window }[], unitFilter = 'TRUE'): string {
   const values = windows.map(({ idx, window }) => `(${idx}, ${dayNumber(window.start)}, ${dayNumber(window.cutOff)})`).join(', ');
-  return `SELECT p.unit_code, w.idx, p.received, p.online, p.end_to_end, p.on_time, p.overdue_open, p.completed, p.processing_ms::${d.double} AS processing_ms,
-       p.e_result_known, p.e_result, p.digitized_known, p.digitized, p.fee_known, p.fee_required, p.paid_online
+  const columns = COUNT_NAMES.map((c) => (c === 'processing_ms' ? `p.processing_ms::${d.double} AS processing_ms` : `p.${c}`)).join(', ');
+  return `SELECT p.unit_code, w.idx, ${columns}
      FROM ${PERIOD_TABLE} p JOIN (VALUES ${values}) AS w(idx, s, e) ON p.start_day = w.s AND p.end_day = w.e
     WHERE ${unitFilter}`;
 }
 
 /** The period table, with `text` the engine's text type; the backfill is periodRefresh(d, null). */
 export function periodTableDdl(text: string): string {
-  const counts = ['received', 'online', 'end_to_end', 'on_time', 'overdue_open', 'completed'].map((n) => `${n} INTEGER NOT NULL`).join(', ');
-  const known = ['e_result_known', 'e_result', 'digitized_known', 'digitized', 'fee_known', 'fee_required', 'paid_online'].map((n) => `${n} INTEGER NOT NULL`).join(', ');
-  return `CREATE TABLE ${PERIOD_TABLE} (unit_code ${text} NOT NULL, start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, ${counts}, processing_ms BIGINT NOT NULL, ${known})`;
+  const counts = COUNT_NAMES.map((n) => `${n} ${n === 'processing_ms' ? 'BIGINT' : 'INTEGER'} NOT NULL`).join(', ');
+  return `CREATE TABLE ${PERIOD_TABLE} (unit_code ${text} NOT NULL, start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, ${counts})`;
 }
 
 /**
@@ -331,9 +341,14 @@ export function rebuildRollups(d: MeasureDialect): string[] {
   return [...ROLLUP_TABLES.map((t) => `DELETE FROM ${t}`), ...rollupInserts(d, countedDossiers(d))];
 }
 
+/** Statements that rebuild the rollups and the period counts from `source` (counted dossiers with their `day`). */
+export function rebuildFrom(d: MeasureDialect, source: string): string[] {
+  return [...ROLLUP_TABLES.map((t) => `DELETE FROM ${t}`), ...rollupInserts(d, source), ...periodRefresh(d, null)];
+}
+
 /** Statements that rebuild the rollups and the period counts from every dossier. */
 export function rebuildAll(d: MeasureDialect): string[] {
-  return [...rebuildRollups(d), ...periodRefresh(d, null)];
+  return rebuildFrom(d, countedDossiers(d));
 }
 
 /** The least and greatest day of a key table, to read with `spanOf`. */

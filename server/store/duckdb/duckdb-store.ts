@@ -20,7 +20,7 @@ import { MIGRATIONS } from './migrations';
 import { COUNT_COLUMNS, DUCKDB, windowedDossiers, windowsCte } from './sql';
 import { breakdownSql, breakdownsFromRows, countsByUnitSql, countsByWindowSql, countsFromRow, type CountsQuery, quantilesFromRow, unitBreakdownFromRows, unitBreakdownSql, type CountsPaths } from '../measure-sql';
 import { DAY_MS, VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
-import { dayOf, keysTable, periodRefresh, rebuildAll, rebuildRollups, refreshKeys, rollupDriftSql, rollupInserts, spanOf, spanSql } from '../rollup-sql';
+import { dayOf, keysTable, rebuildAll, rebuildFrom, refreshKeys, rollupDriftSql, spanOf, spanSql, SUMMARY_TABLES } from '../rollup-sql';
 import { form06Counts } from './form06-sql';
 import { dataChangesOf, dossierChangesSql, logDossierKeys, logNoDossierChange, type DataChanges } from '../data-changes';
 import { countRows, rowObjects } from './row-objects';
@@ -392,7 +392,7 @@ export class DuckDbStore implements Store {
       // than from the rows just written, which this transaction reads back more slowly.
       const staged = `(SELECT unit_code, channel, end_to_end, e_result, digitized, fee_required, paid_online, ${ts('received_ms')} AS received_at,
           ${ts('due_ms')} AS due_at, ${ts('completed_ms')} AS completed_at, ${dayOf(DUCKDB, ts('received_ms'))} AS day FROM ${staging} WHERE counted) AS rolled`;
-      for (const sql of [...rebuildRollups(DUCKDB).filter((s) => s.startsWith('DELETE')), ...rollupInserts(DUCKDB, staged), ...periodRefresh(DUCKDB, null)]) await c.run(sql);
+      for (const sql of rebuildFrom(DUCKDB, staged)) await c.run(sql);
     } else if (rebuilt) for (const sql of rebuildAll(DUCKDB)) await c.run(sql);
     else {
       await c.run(`INSERT INTO ${keys} SELECT DISTINCT unit_code, ${dayOf(DUCKDB, ts('received_ms'))} FROM ${staging} WHERE counted`);
@@ -458,13 +458,11 @@ export class DuckDbStore implements Store {
     return dataChangesOf(await this.rows(dossierChangesSql(from, to)), from, to);
   }
 
-  async countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
-    if (windows.length === 0) return new Map();
+  countsByUnit(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
     return countsByUnitSql(this.countsQuery(windows, unitCodes));
   }
 
-  async countsByWindow(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, Counts>[]> {
-    if (windows.length === 0) return [];
+  countsByWindow(windows: readonly Window[], unitCodes?: readonly string[]): Promise<Map<string, Counts>[]> {
     return countsByWindowSql(this.countsQuery(windows, unitCodes));
   }
 
@@ -726,7 +724,7 @@ export class DuckDbStore implements Store {
       await c.run('DELETE FROM dossiers; DELETE FROM targets; DELETE FROM units; DELETE FROM meta; DELETE FROM sessions; DELETE FROM users WHERE demo; DELETE FROM indicator_values; DELETE FROM indicator_value_history;');
       await c.run('DELETE FROM indicator_evidence; DELETE FROM evidence_files;');
       await c.run('DELETE FROM commitments; DELETE FROM decisions; DELETE FROM notices;');
-      await c.run('DELETE FROM dossier_days; DELETE FROM dossier_completions; DELETE FROM dossier_misses; DELETE FROM dossier_periods;');
+      for (const table of SUMMARY_TABLES) await c.run(`DELETE FROM ${table}`);
       await this.dataChanged(c);
     });
   }

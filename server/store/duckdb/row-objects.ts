@@ -11,16 +11,10 @@ import {
   type DuckDBVector,
 } from '@duckdb/node-api';
 import type { Counts } from '../../../shared/schemas/measure';
+import { COUNT_COLUMN } from '../count-columns';
 import type { CountsSink } from '../measure-sql';
 
 export type Row = Record<string, unknown>;
-
-/** The column of each count in countsByUnit's statements (countColumns). */
-const COUNT_COLUMNS: Record<keyof Counts, string> = {
-  received: 'received', online: 'online', endToEnd: 'end_to_end', onTime: 'on_time', overdueOpen: 'overdue_open', completed: 'completed',
-  processingMs: 'processing_ms', eResultKnown: 'e_result_known', eResult: 'e_result', digitizedKnown: 'digitized_known', digitized: 'digitized',
-  feeKnown: 'fee_known', feeRequired: 'fee_required', paidOnline: 'paid_online',
-};
 
 type NumberVector = DuckDBIntegerVector | DuckDBDoubleVector | DuckDBSmallIntVector | DuckDBTinyIntVector | DuckDBFloatVector;
 
@@ -135,7 +129,7 @@ export function countRows(result: DuckDBMaterializedResult, sink: CountsSink): v
   };
   const code = at('unit_code');
   const idxColumn = at('idx');
-  const columns = Object.entries(COUNT_COLUMNS).map(([field, column]) => [field, at(column)] as const);
+  const columns = Object.entries(COUNT_COLUMN).map(([field, column]) => [field, at(column)] as const);
   const known: Known = new Map();
   for (let k = 0; k < result.chunkCount; k++) {
     const chunk = result.getChunk(k);

@@ -4,7 +4,7 @@ import type { ImportOutcome } from '../port';
 import { STAGING } from './dossier-writer';
 import type { Client } from './pg-db';
 import { logDossierKeys } from '../data-changes';
-import { dayOf, keysOfStored, keysTable, PERIOD_TABLE, rebuildAll, refreshKeys, ROLLUP_TABLES, spanOf, spanSql } from '../rollup-sql';
+import { dayOf, keysOfStored, keysTable, rebuildAll, refreshKeys, spanOf, spanSql, SUMMARY_TABLES } from '../rollup-sql';
 import { msToTimestamp, num, PG } from './sql';
 
 const KEYS = 'dossier_rollup_keys';
@@ -73,6 +73,6 @@ export async function replaceDossiers(c: Client, outcome: ImportOutcome, staged:
     for (const sql of refreshKeys(PG, KEYS, span)) await c.query(sql);
     for (const sql of logDossierKeys(KEYS)) await c.query(sql);
   }
-  if (known < 0 || staged > known / 10) await c.query(`ANALYZE dossiers; ${[...ROLLUP_TABLES, PERIOD_TABLE].map((t) => `ANALYZE ${t};`).join(' ')}`);
+  if (known < 0 || staged > known / 10) await c.query(`ANALYZE dossiers; ${SUMMARY_TABLES.map((t) => `ANALYZE ${t};`).join(' ')}`);
   return insertImport(c, outcome);
 }

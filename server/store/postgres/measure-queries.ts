@@ -23,11 +23,11 @@ function countsQuery(db: PgDb, windows: readonly Window[], paths: CountsPaths, u
 }
 
 export function countsByUnit(db: PgDb, windows: readonly Window[], paths: CountsPaths, unitCodes?: readonly string[]): Promise<Map<string, (Counts | undefined)[]>> {
-  return windows.length === 0 ? Promise.resolve(new Map()) : countsByUnitSql(countsQuery(db, windows, paths, unitCodes));
+  return countsByUnitSql(countsQuery(db, windows, paths, unitCodes));
 }
 
 export function countsByWindow(db: PgDb, windows: readonly Window[], paths: CountsPaths, unitCodes?: readonly string[]): Promise<Map<string, Counts>[]> {
-  return windows.length === 0 ? Promise.resolve([]) : countsByWindowSql(countsQuery(db, windows, paths, unitCodes));
+  return countsByWindowSql(countsQuery(db, windows, paths, unitCodes));
 }
 
 /** Rows by which the per-day rollups differ from a rebuild from dossiers. */

@@ -1,4 +1,5 @@
 import { dataChangesOf, dossierChangesSql, type DataChanges } from '../data-changes';
+import { SUMMARY_TABLES } from '../rollup-sql';
 import type { MailStatus } from '../../../shared/domain/accountability';
 import type { Indicator, IndicatorValue } from '../../../shared/domain/indicator';
 import { QD766_INDICATORS } from '../../../shared/kpi/definitions/qd766-catalogue';
@@ -347,7 +348,7 @@ export class PostgresStore implements Store {
 
   clearData(): Promise<void> {
     return this.dataTransaction(async (c) => {
-      await c.query('TRUNCATE dossiers, dossier_days, dossier_completions, dossier_misses, dossier_periods');
+      await c.query(`TRUNCATE dossiers, ${SUMMARY_TABLES.join(', ')}`);
       await c.query('DELETE FROM targets; DELETE FROM units; DELETE FROM meta; DELETE FROM sessions; DELETE FROM users WHERE demo; DELETE FROM indicator_values; DELETE FROM indicator_value_history;');
       await c.query('DELETE FROM indicator_evidence; DELETE FROM evidence_files;');
       await c.query('DELETE FROM commitments; DELETE FROM decisions; DELETE FROM notices;');
