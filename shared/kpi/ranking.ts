@@ -62,19 +62,18 @@ function memoOf(targets: readonly Target[]): TargetMemo {
 /** Whose targets apply to a unit: its own list when it has one, else its kind's (shared by every unit of the kind). */
 const subjectKey = (memo: TargetMemo, unit: Unit) => (memo.own.has(unit.code) ? `u:${unit.code}` : `k:${unit.kind}`);
 
-/** The targets in force for a unit at a period's end, by measure or indicator, filled as they are asked for. */
-function targetTable(targets: readonly Target[], unit: Unit, periodEnd: number): TargetTable {
+/** The target in force for a unit at a period's end, by measure or indicator: its table looked up once, filled as asked. */
+function targetsOf(targets: readonly Target[], unit: Unit, periodEnd: number): (measure: string) => TargetInForce | null {
   const memo = memoOf(targets);
   const key = `${subjectKey(memo, unit)}|${periodEnd}`;
   let table = memo.tables.get(key);
   if (!table) memo.tables.set(key, (table = new Map()));
-  return table;
-}
-
-function targetIn(table: TargetTable, targets: readonly Target[], unit: Unit, measure: string, periodEnd: number): TargetInForce | null {
-  let answer = table.get(measure);
-  if (answer === undefined) table.set(measure, (answer = targetInForce(targets, unit, measure, periodEnd)));
-  return answer;
+  const answers = table;
+  return (measure) => {
+    let answer = answers.get(measure);
+    if (answer === undefined) answers.set(measure, (answer = targetInForce(targets, unit, measure, periodEnd)));
+    return answer;
+  };
 }
 
 /** targetsInForce, remembered the same way. */
@@ -88,14 +87,20 @@ function targetsAt(targets: readonly Target[], unit: Unit, periodEnd: number): T
 
 type Series = readonly (Counts | undefined)[] | undefined;
 
+/** A unit's counts in period i of its series (nothing received when absent). */
+const countsIn = (series: Series, i: number): Counts => series?.[i] ?? EMPTY_COUNTS;
+
+/** The indicator catalogue of a ranking's input, by code. */
+const catalogueOf = (input: RankingInput): ReadonlyMap<string, Indicator> => new Map((input.indicators ?? []).map((i) => [i.code, i]));
+
 /** What scoring a unit in period i needs: its counts, its targets then, its reported values. */
 function contextAt(input: RankingInput, unit: Unit, series: Series, i: number): ScoreContext {
   const period = input.periods[i] as Period;
   const values = input.values ?? NO_VALUES;
-  const table = targetTable(input.targets, unit, period.end);
+  const targetOf = targetsOf(input.targets, unit, period.end);
   return {
-    counts: series?.[i] ?? EMPTY_COUNTS,
-    targetOf: (code) => targetIn(table, input.targets, unit, code, period.end)?.threshold ?? null,
+    counts: countsIn(series, i),
+    targetOf: (code) => targetOf(code)?.threshold ?? null,
     reported: (indicator) => values(indicator, unit.code, period),
   };
 }
@@ -124,14 +129,13 @@ function flagsOf(input: RankingInput, unit: Unit, series: Series, measures: Meas
       const flag = indicatorFlag({ indicator, unit, period: current, targets: input.targets, values: input.values ?? NO_VALUES, options });
       return flag ? [flag] : [];
     }
-    const state = flagState(measure, series?.[0] ?? EMPTY_COUNTS, target.threshold, options);
+    const state = flagState(measure, countsIn(series, 0), target.threshold, options);
     let periodsBelow = 0;
     if (state === 'below') {
       periodsBelow = 1;
       for (let i = 1; i < input.periods.length; i++) {
-        const end = (input.periods[i] as Period).end;
-        const t = targetIn(targetTable(input.targets, unit, end), input.targets, unit, measure, end);
-        if (!t || flagState(measure, series?.[i] ?? EMPTY_COUNTS, t.threshold, options) !== 'below') break;
+        const t = targetsOf(input.targets, unit, (input.periods[i] as Period).end)(measure);
+        if (!t || flagState(measure, countsIn(series, i), t.threshold, options) !== 'below') break;
         periodsBelow += 1;
       }
       if (periodsBelow === input.periods.length) truncated = true;
@@ -149,18 +153,17 @@ export function buildRanking(input: RankingInput): RankingResult {
   // index only for the period before.
   const units = input.units.map((unit) => ({ unit, series: input.history.get(unit.code) as Series }));
   const scores = new Map(units.map(({ unit, series }) => [unit.code, scoreIndex(input.definition, contextAt(input, unit, series, 0))]));
-  const received = (series: Series, i: number) => (series?.[i] ?? EMPTY_COUNTS).received;
-  const ranks = competitionRanks(units.map(({ unit, series }) => ({ code: unit.code, index: (scores.get(unit.code) as IndexScore).index, received: received(series, 0) })), minVolume);
+  const ranks = competitionRanks(units.map(({ unit, series }) => ({ code: unit.code, index: (scores.get(unit.code) as IndexScore).index, received: countsIn(series, 0).received })), minVolume);
   const previousRanks =
     input.periods.length > 1
-      ? competitionRanks(units.map(({ unit, series }) => ({ code: unit.code, index: indexOnly(input.definition, contextAt(input, unit, series, 1)), received: received(series, 1) })), minVolume)
+      ? competitionRanks(units.map(({ unit, series }) => ({ code: unit.code, index: indexOnly(input.definition, contextAt(input, unit, series, 1)), received: countsIn(series, 1).received })), minVolume)
       : new Map<string, number>();
   let truncated = false;
   // A rating on part of the points would call a unit weak for what it has not reported yet.
   const fullPoints = maxPoints(input.definition);
-  const catalogue = new Map((input.indicators ?? []).map((i) => [i.code, i]));
+  const catalogue = catalogueOf(input);
   const rows = units.map(({ unit, series }): RankingRow => {
-    const m = measuresFromCounts(series?.[0] ?? EMPTY_COUNTS);
+    const m = measuresFromCounts(countsIn(series, 0));
     const score = scores.get(unit.code) as IndexScore;
     const index = score.index;
     const rank = ranks.get(unit.code) ?? null;
@@ -207,13 +210,13 @@ export function buildRanking(input: RankingInput): RankingResult {
  */
 export function withLongerStreaks(result: RankingResult, seen: number, input: RankingInput): RankingResult {
   const options = input.flagOptions ?? DEFAULT_FLAG_OPTIONS;
-  const catalogue = new Map((input.indicators ?? []).map((i) => [i.code, i]));
+  const catalogue = catalogueOf(input);
   const units = new Map(input.units.map((u) => [u.code, u]));
   let truncated = false;
   const rows = result.rows.map((row) => {
     if (!row.flags.some((f) => f.periodsBelow === seen)) return row;
     const series = input.history.get(row.unitCode) as Series;
-    const flagged = flagsOf(input, units.get(row.unitCode) as Unit, series, measuresFromCounts(series?.[0] ?? EMPTY_COUNTS), catalogue, options);
+    const flagged = flagsOf(input, units.get(row.unitCode) as Unit, series, measuresFromCounts(countsIn(series, 0)), catalogue, options);
     truncated ||= flagged.truncated;
     return { ...row, flags: flagged.flags };
   });
