@@ -82,6 +82,48 @@ async function all(c: DuckDBConnection, sql: string): Promise<Row[]> {
   return (await c.runAndReadAll(sql)).getRowObjectsJS() as Row[];
 }
 
+const PART_TYPES = { text: 'VARCHAR', raw_text: 'VARCHAR', num: 'DOUBLE', bool: 'BOOLEAN' } as const;
+type Part = keyof typeof PART_TYPES;
+const partOf = (r: ResolvedCell, part: Part) => (part === 'text' ? r.text : part === 'raw_text' ? r.raw : part === 'num' ? r.num : r.bool);
+/** A field with at most this many distinct cells is read by a CASE over them rather than joined to a table. */
+const INLINE_CELLS = 32;
+
+/** How the staging statement reads one part of a field from its resolved cells. */
+interface FieldMap {
+  /** The field's column in the all-text staging table. */
+  column: string;
+  /** Whether some part needs the table of resolved cells (`table`) joined on the cell. */
+  joined: boolean;
+  table: string;
+  part(part: Part): string;
+}
+
+function sqlValue(v: string | number | boolean | null, part: Part): string {
+  if (v === null) return `NULL::${PART_TYPES[part]}`;
+  if (typeof v === 'string') return lit(v);
+  return typeof v === 'number' ? `${v}::DOUBLE` : v ? 'TRUE' : 'FALSE';
+}
+
+/**
+ * A part most files resolve to the cell itself (unit and procedure codes, channel and status words written as
+ * stored) is the column as it stands, or with the empty cell as null; one of few distinct cells is a CASE over them;
+ * only a part that is neither reads the joined table. Joining a million rows to each small map cost more than the
+ * rest of the statement.
+ */
+export function fieldMap(column: string, table: string, cells: readonly string[], resolved: readonly ResolvedCell[]): FieldMap {
+  const reading = (part: Part): string | null => {
+    const values = resolved.map((r) => partOf(r, part));
+    if (values.every((v) => v === null)) return `NULL::${PART_TYPES[part]}`;
+    if (values.every((v, i) => v === cells[i])) return column;
+    if (values.every((v, i) => v === (cells[i] === '' ? null : cells[i]))) return `nullif(${column}, '')`;
+    if (cells.length <= INLINE_CELLS) return `CASE ${column} ${cells.map((cell, i) => `WHEN ${lit(cell)} THEN ${sqlValue(values[i] ?? null, part)}`).join(' ')} END`;
+    return null;
+  };
+  const parts = Object.fromEntries((Object.keys(PART_TYPES) as Part[]).map((p) => [p, reading(p)])) as Record<Part, string | null>;
+  const joined = Object.values(parts).some((p) => p === null);
+  return { column, joined, table, part: (p) => parts[p] ?? `${table}.${p}` };
+}
+
 /** The resolved cells of one field, as a table `map` (raw, text, raw_text, num, bool). */
 async function writeMap(c: DuckDBConnection, table: string, cells: readonly string[], resolved: readonly ResolvedCell[]): Promise<void> {
   await c.run(`CREATE TEMP TABLE ${table} (raw VARCHAR, text VARCHAR, raw_text VARCHAR, num DOUBLE, bool BOOLEAN)`);
@@ -102,8 +144,10 @@ async function writeMap(c: DuckDBConnection, table: string, cells: readonly stri
 }
 
 /**
- * Fills `staging` (the dossier writer's columns) from the file, or declines. `prefix` names the temporary tables,
- * which the caller drops (`stagingTables`).
+ * Defines `staging` (the dossier writer's columns) as a temporary view over the file's one materialised copy, or
+ * declines. The view, not a second table: writing a million typed rows to a temporary table cost more than each of
+ * its readers (the checks, the insert, the rollups) computing its few expressions again. `prefix` names the
+ * temporary tables, which the caller drops after the view (`dropStaging`).
  */
 export async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad, prefix: string, staging: string): Promise<{ rows: number } | { declined: string }> {
   const sq = `${prefix}_sq`;
@@ -133,13 +177,17 @@ export async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad,
     ...dates.map((f) => dateReading(`"${f}"`, f, f === 'due_at')),
   ];
   try {
-    await c.run(`CREATE TEMP TABLE ${sq} AS SELECT ${[...fields.map((f) => `"${f}"`), ...readings].join(', ')} FROM (${withTs})`);
+    // A date SQL has read keeps no text: only the cells it could not read are looked up.
+    const texts = fields.map((f) => (dates.includes(f as (typeof DATE_FIELDS)[number]) ? `CASE WHEN ${f}_ok THEN NULL ELSE "${f}" END AS "${f}"` : `"${f}"`));
+    const readNames = [...(load.columns.has('dossier_id') ? ['dossier_id_ok'] : []), ...dates.flatMap((f) => [`${f}_ok`, `${f}_ms`])];
+    await c.run(`CREATE TEMP TABLE ${sq} AS SELECT ${[...texts, ...readNames].join(', ')} FROM (SELECT *, ${readings.join(', ')} FROM (${withTs}))`);
   } catch {
     return { declined: 'csv' };
   }
 
-  // Every distinct cell SQL does not read by itself goes through the row parser's rules.
-  const maps = new Map<string, string>();
+  // Every distinct cell SQL does not read by itself goes through the row parser's rules. Every such cell is in its
+  // field's map, and none resolves to nothing (or the file declines): each row's cells are known.
+  const maps = new Map<string, FieldMap>();
   for (const [k, f] of fields.entries()) {
     const ok = sqlOk.get(f)?.ok;
     const rows = await all(c, `SELECT DISTINCT "${f}" AS v FROM ${sq}${ok ? ` WHERE NOT ${ok}` : ''} LIMIT ${load.maxDistinct + 1}`);
@@ -148,36 +196,33 @@ export async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad,
     const cells = rows.map((r) => String(r.v));
     const resolved = load.resolve(f, cells);
     if (resolved.some((r) => r === null)) return { declined: `cell ${f}` };
-    const table = `${prefix}_m${k}`;
-    await writeMap(c, table, cells, resolved as ResolvedCell[]);
-    maps.set(f, table);
+    const map = fieldMap(`${sq}."${f}"`, `${prefix}_m${k}`, cells, resolved as ResolvedCell[]);
+    if (map.joined) await writeMap(c, map.table, cells, resolved as ResolvedCell[]);
+    maps.set(f, map);
   }
 
   // The value of a field: SQL's reading where it has one, the row parser's otherwise; null when the file lacks it.
-  const joins: string[] = [];
-  const types = { text: 'VARCHAR', raw_text: 'VARCHAR', num: 'DOUBLE', bool: 'BOOLEAN' } as const;
-  const pick = (f: string, part: keyof typeof types, sqlValue?: string): string => {
-    const none = `NULL::${types[part]}`;
-    if (!load.columns.has(f)) return none;
+  const pick = (f: string, part: Part, sqlValue?: string): string => {
+    if (!load.columns.has(f)) return `NULL::${PART_TYPES[part]}`;
     const m = maps.get(f);
     const s = sqlOk.get(f);
-    if (s && sqlValue) return m ? `CASE WHEN ${s.ok} THEN ${sqlValue} ELSE ${m}.${part} END` : sqlValue;
-    return m ? `${m}.${part}` : none;
+    if (s && sqlValue) return m ? `CASE WHEN ${s.ok} THEN ${sqlValue} ELSE ${m.part(part)} END` : sqlValue;
+    return m ? m.part(part) : `NULL::${PART_TYPES[part]}`;
   };
-  const known = (f: string) => {
-    if (!load.columns.has(f)) return 'TRUE';
+  const joins = [...maps.values()].filter((m) => m.joined).map((m) => `LEFT JOIN ${m.table} ON ${m.table}.raw = ${m.column}`);
+  // A joined map's miss is the one way a cell could be unknown; a SQL-read field without a map has only SQL's readings.
+  const known = [...load.columns.keys()].map((f) => {
     const m = maps.get(f);
     const s = sqlOk.get(f);
-    if (s) return m ? `(${s.ok} OR ${m}.raw IS NOT NULL)` : s.ok;
-    return m ? `${m}.raw IS NOT NULL` : 'FALSE';
-  };
-  for (const [f, m] of maps) joins.push(`LEFT JOIN ${m} ON ${m}.raw = ${sq}."${f}"`);
+    const inMap = m ? (m.joined ? `${m.table}.raw IS NOT NULL` : 'TRUE') : 'FALSE';
+    return s ? `(${s.ok} OR ${inMap})` : inMap;
+  });
   const date = (f: (typeof DATE_FIELDS)[number]) => pick(f, 'num', sqlOk.get(f)?.ms);
   const channel = pick('channel', 'text');
   const serviceLevel = pick('service_level', 'num');
   const endToEnd = load.columns.has('end_to_end') ? pick('end_to_end', 'bool') : `coalesce(${serviceLevel} = 4 AND ${channel} = 'online', FALSE)`;
   const status = pick('status', 'text');
-  await c.run(`CREATE TEMP TABLE ${staging} AS SELECT
+  await c.run(`CREATE TEMP VIEW ${staging} AS SELECT
       ${pick('dossier_id', 'text', '"dossier_id"')} AS dossier_id, ${pick('unit_code', 'text')} AS unit_code,
       ${pick('procedure_code', 'text')} AS procedure_code, ${pick('procedure_code', 'raw_text')} AS procedure_code_raw,
       ${pick('procedure_name', 'text')} AS procedure_name, ${channel} AS channel, ${endToEnd} AS end_to_end,
@@ -186,10 +231,8 @@ export async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad,
       ${serviceLevel}::INTEGER AS service_level, ${pick('e_result', 'bool')} AS e_result, ${pick('digitized', 'bool')} AS digitized,
       ${pick('fee_required', 'bool')} AS fee_required, ${pick('paid_online', 'bool')} AS paid_online,
       coalesce(${status} NOT IN ('withdrawn', 'not_received'), TRUE) AS counted, ${sq}.rowid::INTEGER AS line,
-      ${fields.map(known).join(' AND ')} AS known
+      ${known.join(' AND ')} AS known
     FROM ${sq} ${joins.join(' ')}`);
-  await c.run(`DROP TABLE ${sq}`);
-  for (const m of maps.values()) await c.run(`DROP TABLE ${m}`);
 
   // The rules between cells (dossier-rows.ts); each failing row is one the row parser reports. Ids are compared by
   // their hashes: two ids with one hash decline (the row parser then tells whether they are the same).
@@ -208,11 +251,11 @@ export async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad,
   if (num(check.repeated) > 0) return { declined: 'repeated ids' };
   const rows = num(check.n);
   if (rows === 0) return { declined: 'no rows' };
-  await c.run(`ALTER TABLE ${staging} DROP COLUMN known`);
   return { rows };
 }
 
-/** The temporary tables stageDossierCsv may leave behind (after a decline or an error). */
-export function stagingTables(prefix: string, staging: string, fields: number): string[] {
-  return [`${prefix}_sq`, ...Array.from({ length: fields }, (_, k) => `${prefix}_m${k}`), staging];
+/** The statements that drop the temporary view and tables stageDossierCsv leaves behind, the view first. */
+export function dropStaging(prefix: string, staging: string, fields: number): string[] {
+  const tables = [`${prefix}_sq`, ...Array.from({ length: fields }, (_, k) => `${prefix}_m${k}`)];
+  return [`DROP VIEW IF EXISTS ${staging}`, ...tables.map((t) => `DROP TABLE IF EXISTS ${t}`)];
 }

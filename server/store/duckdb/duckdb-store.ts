@@ -24,7 +24,7 @@ import { dayOf, keysTable, rebuildAll, rebuildFrom, refreshKeys, rollupDriftSql,
 import { form06Counts } from './form06-sql';
 import { dataChangesOf, dossierChangesSql, logDossierKeys, logNoDossierChange, type DataChanges } from '../data-changes';
 import { countRows, rowObjects } from './row-objects';
-import { stageDossierCsv, stagingTables } from './dossier-csv';
+import { dropStaging, stageDossierCsv } from './dossier-csv';
 
 type Row = Record<string, unknown>;
 
@@ -417,7 +417,7 @@ export class DuckDbStore implements Store {
       const record = await this.inTransaction(c, () => this.commitStaged(c, staging, outcome(staged.rows)));
       return { rows: staged.rows, record };
     } finally {
-      for (const t of stagingTables(prefix, staging, load.columns.size)) await c.run(`DROP TABLE IF EXISTS ${t}`);
+      for (const sql of dropStaging(prefix, staging, load.columns.size)) await c.run(sql);
       c.closeSync();
     }
   }
