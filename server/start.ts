@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const schedule = parseSchedule(env.CHISO_REPORT_SCHEDULE);
     if (schedule === 'invalid') log('error', `CHISO_REPORT_SCHEDULE "${env.CHISO_REPORT_SCHEDULE}" is not like "MON 07:00" or "off": the weekly report is not scheduled.`);
     else if (schedule) stopScheduler = startScheduler(deps, schedule, (m) => log('info', m), { mailer: mailerFromEnv(env), publicUrl: env.CHISO_PUBLIC_URL, log });
-    warmCache(deps).catch((error: unknown) => log('warn', 'could not pre-count last week', { error: error instanceof Error ? error.message : String(error) }));
+    warmCache(deps).catch((error: unknown) => log('warn', 'could not pre-count the opening week', { error: error instanceof Error ? error.message : String(error) }));
   });
   const stop = gracefulShutdown({
     server,

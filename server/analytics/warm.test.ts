@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { periodContaining } from '../../shared/kpi/periods';
+import type { Store, Window } from '../store/port';
+import { FIXTURE_NOW, fixtureDeps, fixtureStore } from '../testing/fixture';
 import { CountsCache } from './counts-cache';
 import type { AnalyticsDeps } from './deps';
-import { warmSoon } from './warm';
+import { overview } from './overview';
+import { periodList } from './periods';
+import { warmCache, warmSoon } from './warm';
 
 describe('warmSoon', () => {
   afterEach(() => vi.useRealTimers());
@@ -32,5 +37,28 @@ describe('warmSoon', () => {
     await vi.advanceTimersByTimeAsync(10);
     write.mockRestore();
     expect(lines.map((l) => JSON.parse(l) as { level: string; error: string })).toEqual([expect.objectContaining({ level: 'warn', error: 'database closed' })]);
+  });
+});
+
+describe('warmCache', () => {
+  it('counts the week the dashboard opens on — the last complete week with data, not the calendar week — so its overview needs no count', async () => {
+    const store = await fixtureStore();
+    try {
+      // Months after the fixture's last dossier: the calendar's last week is empty.
+      const now = FIXTURE_NOW + 120 * 86_400_000;
+      const windows: number[] = [];
+      const spy: Store = Object.create(store, { countsByWindow: { value: (w: readonly Window[], u?: readonly string[]) => (windows.push(w.length), store.countsByWindow(w, u)) } });
+      const deps = { ...fixtureDeps(store), store: spy, now: () => now };
+      const { defaultPeriod } = await periodList(deps, 'week');
+      expect(defaultPeriod).not.toBe(periodContaining('week', now - 7 * 86_400_000).id);
+      await warmCache(deps);
+      expect(windows.length).toBeGreaterThan(0);
+      windows.length = 0;
+      const warm = await overview(deps, { period: defaultPeriod });
+      expect(windows).toEqual([]);
+      expect(warm.city.measures.received).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -1,15 +1,17 @@
-import { periodContaining } from '../../shared/kpi/periods';
 import { jsonLogger } from '../log';
 import type { AnalyticsDeps } from './deps';
 import { overview } from './overview';
+import { periodList } from './periods';
 
 /**
- * Counts last week's figures (and the history behind them) into the cache, so that the Monday meeting's first
- * page does not pay for the first count after a start or an import.
+ * Counts the figures of the week the dashboard opens on (the last complete week with data: last week on a live
+ * feed) and the history behind them into the cache, so that the Monday meeting's first page does not pay for the
+ * first count after a start or an import — nor the process's first run of the ranking's code. It warmed the calendar's
+ * last week before: on a data set that ends earlier that was an empty week, and the first real answer still paid.
  */
 export async function warmCache(deps: AnalyticsDeps): Promise<void> {
-  const lastWeek = periodContaining('week', deps.now() - 7 * 86_400_000);
-  await overview(deps, { period: lastWeek.id });
+  const { defaultPeriod } = await periodList(deps, 'week');
+  await overview(deps, { period: defaultPeriod });
 }
 
 /** After an upload, the server waits this long without another one before it counts last week again. */
@@ -29,7 +31,7 @@ export function warmSoon(deps: AnalyticsDeps, delayMs = WARM_DELAY_MS, warm: (de
   if (before) clearTimeout(before);
   const timer = setTimeout(() => {
     pending.delete(key);
-    warm(deps).catch((error: unknown) => jsonLogger()('warn', 'could not pre-count last week after an upload', { error: error instanceof Error ? error.message : String(error) }));
+    warm(deps).catch((error: unknown) => jsonLogger()('warn', 'could not pre-count the opening week after an upload', { error: error instanceof Error ? error.message : String(error) }));
   }, delayMs);
   timer.unref();
   pending.set(key, timer);
