@@ -1,35 +1,33 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DuckDbStore } from '../store/duckdb/duckdb-store';
+import type { Store } from '../store/port';
 import { ROLLUP_TABLES } from '../store/rollup-sql';
+import { ENGINES, type Engine } from '../store/testing/engines';
 import { lcg, randomDossiers, UNITS_CSV } from '../store/testing/random-dossiers';
 import type { DossierRecord } from '../../shared/schemas/dossier';
 import { importFile, type ImportReport, type ImportRequest } from './run-import';
 
 /**
- * The SQL path (decision 026) against the row parser: on good files of every shape it must store exactly what the
- * row parser stores, and on files with any fault it must decline so that the row parser writes the same report.
+ * The SQL path (decisions 026 and 031) against the row parser, on each engine: on good files of every shape it must
+ * store exactly what the row parser stores, and on files with any fault it must decline so that the row parser
+ * writes the same report.
  */
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
-let fast: DuckDbStore;
-let rows: DuckDbStore;
-
-beforeEach(async () => {
-  [fast, rows] = await Promise.all([DuckDbStore.open(':memory:'), DuckDbStore.open(':memory:')]);
-  for (const store of [fast, rows]) expect((await importFile(store, { kind: 'units', source: { buffer: UNITS_CSV }, fileName: 'u.csv', actor: null })).ok).toBe(true);
-});
-afterEach(async () => {
-  await Promise.all([fast.close(), rows.close()]);
-});
+let engine: Engine;
+let fast: Store;
+let rows: Store;
 
 const comparable = (r: ImportReport) => ({
   ok: r.ok, rows: r.rows, issues: r.issues, issueCount: r.issueCount,
   record: r.record && { kind: r.record.kind, fileName: r.record.fileName, rows: r.record.rows, outcome: r.record.outcome, errorCount: r.record.errorCount, actor: r.record.actor },
 });
 
-async function stored(store: DuckDbStore) {
-  const tables: Record<string, unknown> = { dossiers: await store.rows('SELECT * FROM dossiers ORDER BY dossier_id') };
-  for (const t of ROLLUP_TABLES) tables[t] = await store.rows(`SELECT * FROM ${t} ORDER BY ALL`);
+/** A table's rows in one order on either engine. */
+const sorted = (list: Record<string, unknown>[]) => list.map((r) => JSON.stringify(r, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).sort();
+
+async function stored(store: Store) {
+  const tables: Record<string, unknown> = { dossiers: sorted(await engine.rows(store, 'SELECT * FROM dossiers')) };
+  for (const t of ROLLUP_TABLES) tables[t] = sorted(await engine.rows(store, `SELECT * FROM ${t}`));
   return { tables, version: await store.dataVersion(), audit: (await store.listAudit(5, 0)).map((e) => ({ action: e.action, target: e.target, after: e.after?.replace(/"importId":\d+/, '') })) };
 }
 
@@ -124,7 +122,16 @@ function fileOf(shape: Shape, n: number, seed: number): { lines: string[]; text:
   return { lines, text, header };
 }
 
-describe('the SQL path and the row parser', () => {
+describe.each(ENGINES)('the SQL path and the row parser on $name', (e) => {
+  beforeEach(async () => {
+    engine = e;
+    [fast, rows] = await Promise.all([e.open(), e.open()]);
+    for (const store of [fast, rows]) expect((await importFile(store, { kind: 'units', source: { buffer: UNITS_CSV }, fileName: 'u.csv', actor: null })).ok).toBe(true);
+  });
+  afterEach(async () => {
+    await Promise.all([fast.close(), rows.close()]);
+  });
+
   it.each(SHAPES.map((s, i) => [i, s] as const))('store the same dossiers and report the same for a good file of shape %i', async (i, shape) => {
     const file = fileOf(shape, 400, 100 + i);
     const { path, declined, report } = await both(file.text());

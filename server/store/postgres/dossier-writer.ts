@@ -33,6 +33,28 @@ function copyLine(d: DossierRecord, line: number): string {
 /** Moves the staged rows into the tables, inside the writer's transaction; the store owns what that means. */
 export type StagedCommit = (c: Client, outcome: ImportOutcome, staged: number) => Promise<ImportRecord>;
 
+/** Opens an import's transaction and its staging table. */
+async function beginStaging(c: Client): Promise<void> {
+  await c.query('BEGIN');
+  // The import's checks, sort, rollup groupings and index builds run in memory rather than in batches spilled
+  // to disk (the defaults, 4 MB and 64 MB, are sized for many small queries); for this transaction only.
+  await c.query(`SET LOCAL work_mem = '${IMPORT_WORK_MEM}'; SET LOCAL maintenance_work_mem = '${IMPORT_MAINTENANCE_WORK_MEM}'`);
+  await c.query(`CREATE TEMP TABLE ${STAGING} (${STAGING_COLUMNS}) ON COMMIT DROP`);
+}
+
+/**
+ * Imports a CSV of the staging table's columns (csv-load.ts) in one transaction, as the writer commits: COPY into
+ * the staging table, then `onCommit`. On any failure the connection is dropped (the server rolls back, even in the
+ * middle of a COPY); the caller releases it otherwise.
+ */
+export async function commitStagedCsv(c: Client, file: string, staged: number, outcome: ImportOutcome, onCommit: StagedCommit): Promise<ImportRecord> {
+  await beginStaging(c);
+  await pipeline(createReadStream(file), c.query(copyFrom(`COPY ${STAGING} FROM STDIN (FORMAT csv)`)));
+  const record = await onCommit(c, outcome, staged);
+  await c.query('COMMIT');
+  return record;
+}
+
 /**
  * Streams rows into a temporary staging table with COPY, inside one transaction opened with the writer: nothing
  * is visible to anyone until `commit`, and `abort` (or a crash) leaves no trace. `append` is synchronous, so rows a
@@ -58,11 +80,7 @@ export class PgDossierWriter implements DossierWriter {
 
   static async open(c: Client, onCommit: StagedCommit): Promise<PgDossierWriter> {
     try {
-      await c.query('BEGIN');
-      // The import's checks, sort, rollup groupings and index builds run in memory rather than in batches spilled
-      // to disk (the defaults, 4 MB and 64 MB, are sized for many small queries); for this transaction only.
-      await c.query(`SET LOCAL work_mem = '${IMPORT_WORK_MEM}'; SET LOCAL maintenance_work_mem = '${IMPORT_MAINTENANCE_WORK_MEM}'`);
-      await c.query(`CREATE TEMP TABLE ${STAGING} (${STAGING_COLUMNS}) ON COMMIT DROP`);
+      await beginStaging(c);
     } catch (error) {
       await rollback(c);
       throw error;

@@ -8,14 +8,15 @@ import type { ImportRecord } from '../../../shared/schemas/import';
 import type { Target } from '../../../shared/schemas/target';
 import type { Unit } from '../../../shared/schemas/unit';
 import type {
-  AuditInput, DossierWriter, ImportOutcome, NewCommitment, NewDecision, NewNotice, NewReport, Store, StoredAccount, StoredDefinition, StoredLadder, ValueKey, Window,
+  AuditInput, DossierCsvLoad, DossierWriter, ImportOutcome, NewCommitment, NewDecision, NewNotice, NewReport, Store, StoredAccount, StoredDefinition, StoredLadder, ValueKey, Window,
 } from '../port';
 import { evidenceAudit } from '../port';
 import * as access from './access-tables';
 import * as accountability from './accountability-tables';
 import * as data from './data-tables';
 import { replaceDossiers } from './dossier-table';
-import { PgDossierWriter } from './dossier-writer';
+import { commitStagedCsv, PgDossierWriter, type StagedCommit } from './dossier-writer';
+import { stageCsvForCopy } from './csv-load';
 import { form06Counts } from './form06-sql';
 import * as indicators from './indicator-tables';
 import * as measures from './measure-queries';
@@ -28,6 +29,12 @@ export interface PostgresOptions {
   /** Connections per process (default 10). */
   poolSize?: number;
 }
+
+/** An import's staged dossiers into the tables, in its transaction: the data version, the rows and their rollups. */
+const commitDossiers: StagedCommit = async (c, outcome, staged) => {
+  await data.dataChanged(c);
+  return replaceDossiers(c, outcome, staged, data.insertImport);
+};
 
 /**
  * The storage port on PostgreSQL, for a shared deployment: several processes on one database. Everything a
@@ -110,9 +117,20 @@ export class PostgresStore implements Store {
 
   async openDossierWriter(): Promise<DossierWriter> {
     const c = await this.db.checkout();
-    return PgDossierWriter.open(c, async (tx, outcome, staged) => {
-      await data.dataChanged(tx);
-      return replaceDossiers(tx, outcome, staged, data.insertImport);
+    return PgDossierWriter.open(c, commitDossiers);
+  }
+
+  loadDossierCsv(load: DossierCsvLoad, outcome: (rows: number) => ImportOutcome): Promise<{ rows: number; record: ImportRecord } | { declined: string }> {
+    return stageCsvForCopy(load, async (file, rows) => {
+      const c = await this.db.checkout();
+      try {
+        const record = await commitStagedCsv(c, file, rows, outcome(rows), commitDossiers);
+        c.release();
+        return record;
+      } catch (error) {
+        c.release(error instanceof Error ? error : true);
+        throw error;
+      }
     });
   }
 
