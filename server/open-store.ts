@@ -11,7 +11,7 @@ import type { Store } from './store/port';
 export async function openStore(env: Pick<Env, 'CHISO_DB' | 'CHISO_DB_MEMORY' | 'CHISO_DB_POOL'>): Promise<Store> {
   if (isPostgresUrl(env.CHISO_DB)) {
     const { PostgresStore } = await import('./store/postgres/postgres-store');
-    return PostgresStore.open(env.CHISO_DB, { poolSize: env.CHISO_DB_POOL });
+    return PostgresStore.open(env.CHISO_DB, { poolSize: env.CHISO_DB_POOL, parseMemory: env.CHISO_DB_MEMORY });
   }
   const { DuckDbStore } = await import('./store/duckdb/duckdb-store');
   const path = env.CHISO_DB === ':memory:' ? ':memory:' : resolve(env.CHISO_DB);

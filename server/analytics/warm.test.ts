@@ -41,22 +41,24 @@ describe('warmSoon', () => {
 });
 
 describe('warmCache', () => {
-  it('counts the week the dashboard opens on — the last complete week with data, not the calendar week — so its overview needs no count', async () => {
+  it('counts the week the dashboard opens on and the last complete week with data, so that neither overview needs a count', async () => {
     const store = await fixtureStore();
     try {
-      // Months after the fixture's last dossier: the calendar's last week is empty.
+      // Months after the fixture's last dossier: the calendar's last week, which the dashboard opens on, is empty.
       const now = FIXTURE_NOW + 120 * 86_400_000;
       const windows: number[] = [];
       const spy: Store = Object.create(store, { countsByWindow: { value: (w: readonly Window[], u?: readonly string[]) => (windows.push(w.length), store.countsByWindow(w, u)) } });
       const deps = { ...fixtureDeps(store), store: spy, now: () => now };
+      const opening = periodContaining('week', now - 7 * 86_400_000).id;
       const { defaultPeriod } = await periodList(deps, 'week');
-      expect(defaultPeriod).not.toBe(periodContaining('week', now - 7 * 86_400_000).id);
+      expect(defaultPeriod).not.toBe(opening);
       await warmCache(deps);
       expect(windows.length).toBeGreaterThan(0);
       windows.length = 0;
-      const warm = await overview(deps, { period: defaultPeriod });
+      const [empty, withData] = [await overview(deps, { period: opening }), await overview(deps, { period: defaultPeriod })];
       expect(windows).toEqual([]);
-      expect(warm.city.measures.received).toBeGreaterThan(0);
+      expect(empty.city.measures.received).toBe(0);
+      expect(withData.city.measures.received).toBeGreaterThan(0);
     } finally {
       await store.close();
     }

@@ -157,6 +157,22 @@ describe.each(ENGINES)('the SQL path and the row parser on $name', (e) => {
     expect(path).toBe('sql');
   });
 
+  it('read many procedure codes in the national long form through the table of their readings', async () => {
+    const shape = SHAPES[0] as Shape;
+    const file = fileOf(shape, 300, 17);
+    const at = HEADERS.chiso.indexOf('procedure_code');
+    file.lines.forEach((line, k) => {
+      const cells = line.split(',');
+      // 60 distinct codes, each stored as its first two parts: more than a CASE takes, so the readings are joined.
+      cells[at] = `1.${100000 + (k % 60)}.000.00.00.H${k % 60}`;
+      file.lines[k] = cells.join(',');
+    });
+    const { path, report } = await both(file.text());
+    expect([path, report.ok]).toEqual(['sql', true]);
+    const codes = await engine.rows(fast, "SELECT DISTINCT procedure_code FROM dossiers WHERE procedure_code LIKE '1.1000%'");
+    expect(codes).toHaveLength(60);
+  });
+
   it('replace part of what is stored and keep the rollups exact', async () => {
     const shape = SHAPES[0] as Shape;
     expect((await both(fileOf(shape, 600, 7).text())).path).toBe('sql');

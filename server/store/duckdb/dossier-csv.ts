@@ -11,7 +11,8 @@ import type { DossierCsvLoad, ResolvedCell } from '../port';
 type Row = Record<string, unknown>;
 
 const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : (v as number));
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+/** A text as an SQL string literal. */
+export const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const VN_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -99,7 +100,7 @@ interface FieldMap {
   part(part: Part): string;
 }
 
-function sqlValue(v: string | number | boolean | null, part: Part): string {
+function sqlLiteral(v: string | number | boolean | null, part: Part): string {
   if (v === null) return `NULL::${PART_TYPES[part]}`;
   if (typeof v === 'string') return lit(v);
   return typeof v === 'number' ? `${v}::DOUBLE` : v ? 'TRUE' : 'FALSE';
@@ -117,7 +118,7 @@ export function fieldMap(column: string, table: string, cells: readonly string[]
     if (values.every((v) => v === null)) return `NULL::${PART_TYPES[part]}`;
     if (values.every((v, i) => v === cells[i])) return column;
     if (values.every((v, i) => v === (cells[i] === '' ? null : cells[i]))) return `nullif(${column}, '')`;
-    if (cells.length <= INLINE_CELLS) return `CASE ${column} ${cells.map((cell, i) => `WHEN ${lit(cell)} THEN ${sqlValue(values[i] ?? null, part)}`).join(' ')} END`;
+    if (cells.length <= INLINE_CELLS) return `CASE ${column} ${cells.map((cell, i) => `WHEN ${lit(cell)} THEN ${sqlLiteral(values[i] ?? null, part)}`).join(' ')} END`;
     return null;
   };
   const parts = Object.fromEntries((Object.keys(PART_TYPES) as Part[]).map((p) => [p, reading(p)])) as Record<Part, string | null>;
@@ -148,9 +149,9 @@ async function writeMap(c: DuckDBConnection, table: string, cells: readonly stri
  * Defines `staging` (the dossier writer's columns) as a temporary view over the file's one materialised copy, or
  * declines. The view, not a second table: writing a million typed rows to a temporary table cost more than each of
  * its readers (the checks, the insert, the rollups) computing its few expressions again. `prefix` names the
- * temporary tables, which the caller drops after the view (`dropStaging`).
+ * temporary tables, which `withStagedCsv` drops after the view.
  */
-export async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad, prefix: string, staging: string): Promise<{ rows: number } | { declined: string }> {
+async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad, prefix: string, staging: string): Promise<{ rows: number } | { declined: string }> {
   const sq = `${prefix}_sq`;
   // The header, where the row parser found it: the records DuckDB skips must be the ones papaparse read before it.
   let first: Row[];
@@ -256,7 +257,25 @@ export async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad,
 }
 
 /** The statements that drop the temporary view and tables stageDossierCsv leaves behind, the view first. */
-export function dropStaging(prefix: string, staging: string, fields: number): string[] {
+function dropStaging(prefix: string, staging: string, fields: number): string[] {
   const tables = [`${prefix}_sq`, ...Array.from({ length: fields }, (_, k) => `${prefix}_m${k}`)];
   return [`DROP VIEW IF EXISTS ${staging}`, ...tables.map((t) => `DROP TABLE IF EXISTS ${t}`)];
+}
+
+/** The staging objects' names: temporary objects belong to their connection, and each import has one of its own. */
+const PREFIX = 'csv_import';
+
+/**
+ * Stages the file on `c` and, when every row is proven valid, gives `use` the staging view (the dossier writer's
+ * columns, and `line`) and the row count; the view and its tables are dropped afterwards, whatever happens.
+ */
+export async function withStagedCsv<T>(c: DuckDBConnection, load: DossierCsvLoad, use: (staging: string, rows: number) => Promise<T>): Promise<T | { declined: string }> {
+  const staging = `${PREFIX}_staging`;
+  try {
+    const staged = await stageDossierCsv(c, load, PREFIX, staging);
+    if ('declined' in staged) return staged;
+    return await use(staging, staged.rows);
+  } finally {
+    for (const sql of dropStaging(PREFIX, staging, load.columns.size)) await c.run(sql);
+  }
 }

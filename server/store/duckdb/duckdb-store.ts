@@ -24,7 +24,7 @@ import { dayOf, keysTable, rebuildAll, rebuildFrom, refreshKeys, rollupDriftSql,
 import { form06Counts } from './form06-sql';
 import { dataChangesOf, dossierChangesSql, logDossierKeys, logNoDossierChange, type DataChanges } from '../data-changes';
 import { countRows, rowObjects } from './row-objects';
-import { dropStaging, stageDossierCsv } from './dossier-csv';
+import { withStagedCsv } from './dossier-csv';
 
 type Row = Record<string, unknown>;
 
@@ -409,15 +409,9 @@ export class DuckDbStore implements Store {
   async loadDossierCsv(load: DossierCsvLoad, outcome: (rows: number) => ImportOutcome): Promise<{ rows: number; record: ImportRecord } | { declined: string }> {
     if (this.closed) throw new Error('The database is closed.');
     const c = await this.instance.connect();
-    const prefix = `csv_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e9)}`;
-    const staging = `${prefix}_staging`;
     try {
-      const staged = await stageDossierCsv(c, load, prefix, staging);
-      if ('declined' in staged) return staged;
-      const record = await this.inTransaction(c, () => this.commitStaged(c, staging, outcome(staged.rows)));
-      return { rows: staged.rows, record };
+      return await withStagedCsv(c, load, async (staging, rows) => ({ rows, record: await this.inTransaction(c, () => this.commitStaged(c, staging, outcome(rows))) }));
     } finally {
-      for (const sql of dropStaging(prefix, staging, load.columns.size)) await c.run(sql);
       c.closeSync();
     }
   }

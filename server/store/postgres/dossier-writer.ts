@@ -13,10 +13,16 @@ import { num } from './sql';
 
 /** The staging table of one import: times as epoch milliseconds, as the records carry them. */
 export const STAGING = 'dossier_staging';
-const STAGING_COLUMNS = `dossier_id TEXT COLLATE "C", unit_code TEXT COLLATE "C", procedure_code TEXT COLLATE "C", procedure_code_raw TEXT COLLATE "C",
-  procedure_name TEXT COLLATE "C", channel TEXT COLLATE "C", end_to_end BOOLEAN, received_ms DOUBLE PRECISION, due_ms DOUBLE PRECISION,
-  completed_ms DOUBLE PRECISION, returned_ms DOUBLE PRECISION, status TEXT COLLATE "C", status_raw TEXT COLLATE "C", service_level INTEGER,
-  e_result BOOLEAN, digitized BOOLEAN, fee_required BOOLEAN, paid_online BOOLEAN, counted BOOLEAN, line INTEGER`;
+const TEXT = 'TEXT COLLATE "C"';
+const STAGING_TYPES = {
+  dossier_id: TEXT, unit_code: TEXT, procedure_code: TEXT, procedure_code_raw: TEXT, procedure_name: TEXT, channel: TEXT, end_to_end: 'BOOLEAN',
+  received_ms: 'DOUBLE PRECISION', due_ms: 'DOUBLE PRECISION', completed_ms: 'DOUBLE PRECISION', returned_ms: 'DOUBLE PRECISION',
+  status: TEXT, status_raw: TEXT, service_level: 'INTEGER', e_result: 'BOOLEAN', digitized: 'BOOLEAN', fee_required: 'BOOLEAN',
+  paid_online: 'BOOLEAN', counted: 'BOOLEAN', line: 'INTEGER',
+} as const;
+/** The staging table's columns in their order, as `copyLine` writes them and csv-load.ts selects them. */
+export const STAGING_NAMES = Object.keys(STAGING_TYPES) as (keyof typeof STAGING_TYPES)[];
+const STAGING_COLUMNS = Object.entries(STAGING_TYPES).map(([name, type]) => `${name} ${type}`).join(', ');
 
 /** Memory for each sort or hash of an import's statements, and for its index builds (decision 027). */
 const IMPORT_WORK_MEM = '128MB';
@@ -49,7 +55,9 @@ async function beginStaging(c: Client): Promise<void> {
  */
 export async function commitStagedCsv(c: Client, file: string, staged: number, outcome: ImportOutcome, onCommit: StagedCommit): Promise<ImportRecord> {
   await beginStaging(c);
-  await pipeline(createReadStream(file), c.query(copyFrom(`COPY ${STAGING} FROM STDIN (FORMAT csv)`)));
+  const copy = c.query(copyFrom(`COPY ${STAGING} (${STAGING_NAMES.join(', ')}) FROM STDIN (FORMAT csv)`));
+  await pipeline(createReadStream(file), copy);
+  if (copy.rowCount !== staged) throw new Error(`The staged file held ${copy.rowCount} rows where ${staged} were proven.`);
   const record = await onCommit(c, outcome, staged);
   await c.query('COMMIT');
   return record;

@@ -28,6 +28,8 @@ import { LOCKS, num } from './sql';
 export interface PostgresOptions {
   /** Connections per process (default 10). */
   poolSize?: number;
+  /** Memory an import's parsing may hold before it spills to disk (`CHISO_DB_MEMORY`; default 512MB). */
+  parseMemory?: string;
 }
 
 /** An import's staged dossiers into the tables, in its transaction: the data version, the rows and their rollups. */
@@ -42,10 +44,13 @@ const commitDossiers: StagedCommit = async (c, outcome, staged) => {
  * every write that two processes could make at once is serialised by a lock.
  */
 export class PostgresStore implements Store {
-  private constructor(private readonly db: PgDb) {}
+  private constructor(
+    private readonly db: PgDb,
+    private readonly parseMemory: string,
+  ) {}
 
   static async open(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
-    const store = new PostgresStore(PgDb.connect(url, options.poolSize ?? 10));
+    const store = new PostgresStore(PgDb.connect(url, options.poolSize ?? 10), options.parseMemory ?? '512MB');
     try {
       await store.migrate();
     } catch (error) {
@@ -121,7 +126,7 @@ export class PostgresStore implements Store {
   }
 
   loadDossierCsv(load: DossierCsvLoad, outcome: (rows: number) => ImportOutcome): Promise<{ rows: number; record: ImportRecord } | { declined: string }> {
-    return stageCsvForCopy(load, async (file, rows) => {
+    return stageCsvForCopy(load, this.parseMemory, async (file, rows) => {
       const c = await this.db.checkout();
       try {
         const record = await commitStagedCsv(c, file, rows, outcome(rows), commitDossiers);
