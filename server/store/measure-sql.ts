@@ -19,8 +19,8 @@ export interface MeasureDialect {
   quantileCont(column: string, p: number): string;
   /**
    * Optional: the Vietnam day number floor((epoch µs + shiftUs + 7 h) / 1 day) of a timestamp expression, exactly,
-   * as an integer. Without it the rollups compute it from `epochUs` (rollup-sql.ts); PostgreSQL's epoch is a
-   * NUMERIC, and calendar arithmetic at a fixed offset gives the same day four times faster (decision 027).
+   * as an integer. Without it the rollups compute it from `epochUs` (rollup-sql.ts); on PostgreSQL calendar
+   * arithmetic at a fixed offset gives the same day faster than its epoch (decision 027).
    */
   vnDay?(ts: string, shiftUs: number): string;
   /**
@@ -33,6 +33,12 @@ export interface MeasureDialect {
    * integers into a 128-bit HUGEINT; as DOUBLE the 72-week sum of a national ranking took 286 ms instead of 385).
    */
   countSum?(column: string): string;
+  /**
+   * Optional: what ends a subquery so that the planner keeps it a subquery, for a column computed once and used many
+   * times over (PostgreSQL: `OFFSET 0`; merged back, each use computes it again). DuckDB computes such a column
+   * once either way, and a fence there would only stop its pipeline.
+   */
+  fence?: string;
 }
 
 /** The windows as a table `w(idx, s, e)`: e is the cut-off E of SPEC §2. Values are our own integers. */

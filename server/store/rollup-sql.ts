@@ -70,9 +70,12 @@ export function fromRollups(w: Window): boolean {
 /** x mod 7 in [0, 7) for an integer expression, whatever its sign. */
 const mod7 = (x: string) => `(((${x}) % 7 + 7) % 7)`;
 
-/** The first day of the month of day number `x` (an integer expression). */
+/**
+ * The first day of the month of day number `x` (an integer expression). `date_part`, not `extract`: PostgreSQL's
+ * `extract` returns NUMERIC, and computing it for every dossier was a third of a rollup rebuild there.
+ */
 function monthStart(x: string): string {
-  return `(CAST(${x} AS INTEGER) - CAST(extract(day FROM DATE '1970-01-01' + CAST(${x} AS INTEGER)) AS INTEGER) + 1)`;
+  return `(CAST(${x} AS INTEGER) - CAST(date_part('day', DATE '1970-01-01' + CAST(${x} AS INTEGER)) AS INTEGER) + 1)`;
 }
 
 /** SQL of segmentOf: the later of the Monday and the first of the month at or before day `x`. */
@@ -100,7 +103,13 @@ function ceilDayOf(d: MeasureDialect, ts: string): string {
   return `(${d.vnDay ? d.vnDay(ts, -1) : floorDays(d, `${d.epochUs(ts)} + ${OFFSET_US - 1}`)} + 1)`;
 }
 
-const doneDay = (d: MeasureDialect) => boundaryAtOrAfterSql(`greatest(${ceilDayOf(d, 'completed_at')}, day + 1)`);
+/**
+ * The day a completion counts from (the first midnight at or after it, at the earliest the day after receipt),
+ * computed once per dossier in a subquery: the segment arithmetic repeats its argument about six times, and
+ * PostgreSQL evaluates every repetition (with its time-zone shift) again — unless the subquery stays one
+ * (`MeasureDialect.fence`): 3.1 → 2.2 s for the completions of 1M dossiers there.
+ */
+const doneFrom = (d: MeasureDialect) => `greatest(${ceilDayOf(d, 'completed_at')}, day + 1)`;
 
 /**
  * The rollup rows of the dossiers of `source`, a FROM item with the dossiers' columns and their received day as
@@ -121,15 +130,15 @@ export function rollupSelects(d: MeasureDialect, source: string): { table: (type
     {
       table: 'dossier_completions',
       columns: 'unit_code, day, done_day, completed, processing_ms, late',
-      select: `SELECT unit_code, ${segmentSql('day')} AS seg, ${doneDay(d)} AS done_day, count(*)::INTEGER, sum(${d.epochMs('completed_at')} - ${d.epochMs('received_at')})::BIGINT,
-                count(*) FILTER (WHERE completed_at > due_at)::INTEGER
-           FROM ${source} WHERE completed_at IS NOT NULL GROUP BY 1, 2, 3`,
+      select: `SELECT unit_code, ${segmentSql('day')} AS seg, ${boundaryAtOrAfterSql('done_from')} AS done_day, count(*)::INTEGER,
+                sum(${d.epochMs('completed_at')} - ${d.epochMs('received_at')})::BIGINT, count(*) FILTER (WHERE completed_at > due_at)::INTEGER
+           FROM (SELECT *, ${doneFrom(d)} AS done_from FROM ${source} WHERE completed_at IS NOT NULL ${d.fence ?? ''}) AS completions GROUP BY 1, 2, 3`,
     },
     {
       table: 'dossier_misses',
       columns: 'unit_code, day, due_day, n',
-      select: `SELECT unit_code, ${segmentSql('day')} AS seg, ${segmentSql(dayOf(d, 'due_at'))} AS due_day, count(*)::INTEGER
-           FROM ${source} WHERE NOT coalesce(completed_at <= due_at, FALSE) GROUP BY 1, 2, 3`,
+      select: `SELECT unit_code, ${segmentSql('day')} AS seg, ${segmentSql('due')} AS due_day, count(*)::INTEGER
+           FROM (SELECT *, ${dayOf(d, 'due_at')} AS due FROM ${source} WHERE NOT coalesce(completed_at <= due_at, FALSE) ${d.fence ?? ''}) AS misses GROUP BY 1, 2, 3`,
     },
   ];
 }
@@ -229,7 +238,7 @@ export const PERIOD_TABLE = 'dossier_periods';
 /** Every summary kept from the dossiers: emptied with them, analysed with them. */
 export const SUMMARY_TABLES: readonly string[] = [...ROLLUP_TABLES, PERIOD_TABLE];
 
-const civilPart = (x: string, part: 'year' | 'month') => `CAST(extract(${part} FROM DATE '1970-01-01' + CAST(${x} AS INTEGER)) AS INTEGER)`;
+const civilPart = (x: string, part: 'year' | 'month') => `CAST(date_part('${part}', DATE '1970-01-01' + CAST(${x} AS INTEGER)) AS INTEGER)`;
 const firstOf = (year: string, month: string) => `CAST(make_date(CAST(${year} AS INTEGER), CAST(${month} AS INTEGER), 1) - DATE '1970-01-01' AS INTEGER)`;
 
 /**
