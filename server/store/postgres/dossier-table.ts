@@ -47,7 +47,7 @@ export async function withoutIndexes<T>(c: ClientBase, table: string, load: () =
  * write lock: a dossier imported again replaces the stored one. Statistics are refreshed at once after a load
  * that changes the table a lot, rather than a minute later by autovacuum, so the next queries are planned well.
  */
-export async function replaceDossiers(c: Client, outcome: ImportOutcome, staged: number, insertImport: InsertImport): Promise<ImportRecord> {
+export async function replaceDossiers(c: Client, outcome: ImportOutcome, staged: number, insertImport: InsertImport, inOrder = false): Promise<ImportRecord> {
   const [stats] = (await c.query(`SELECT reltuples, NOT EXISTS (SELECT 1 FROM dossiers) AS empty FROM pg_class WHERE oid = 'dossiers'::regclass`)).rows;
   const known = num(stats?.reltuples ?? -1);
   const ts = (col: string) => `CASE WHEN ${col} IS NULL THEN NULL ELSE ${msToTimestamp(col)} END`;
@@ -60,7 +60,7 @@ export async function replaceDossiers(c: Client, outcome: ImportOutcome, staged:
   // The per-day rollups (decision 022): rebuilt after a load into an empty table; otherwise the (unit, day) keys a
   // replaced dossier leaves and the imported ones reach are recomputed.
   if (stats?.empty) {
-    await (staged >= BULK_ROWS ? withoutIndexes(c, 'dossiers', () => insert(true)) : insert(false));
+    await (staged >= BULK_ROWS ? withoutIndexes(c, 'dossiers', () => insert(!inOrder)) : insert(false));
     for (const sql of rebuildAll(PG)) await c.query(sql);
   } else {
     await c.query(keysTable(KEYS, 'TEXT COLLATE "C"', ' ON COMMIT DROP'));

@@ -37,7 +37,8 @@ function copyLine(d: DossierRecord, line: number): string {
 }
 
 /** Moves the staged rows into the tables, inside the writer's transaction; the store owns what that means. */
-export type StagedCommit = (c: Client, outcome: ImportOutcome, staged: number) => Promise<ImportRecord>;
+/** `inOrder`: the staged rows are in received order already (a bulk load into an empty table need not sort them). */
+export type StagedCommit = (c: Client, outcome: ImportOutcome, staged: number, inOrder?: boolean) => Promise<ImportRecord>;
 
 /** Opens an import's transaction and its staging table. */
 async function beginStaging(c: Client): Promise<void> {
@@ -49,16 +50,17 @@ async function beginStaging(c: Client): Promise<void> {
 }
 
 /**
- * Imports a CSV of the staging table's columns (csv-load.ts) in one transaction, as the writer commits: COPY into
- * the staging table, then `onCommit`. On any failure the connection is dropped (the server rolls back, even in the
- * middle of a COPY); the caller releases it otherwise.
+ * Imports a CSV of the staging table's columns in received order (csv-load.ts) in one transaction, as the writer
+ * commits: COPY into the staging table, then `onCommit`. On any failure the connection is dropped (the server rolls
+ * back, even in the middle of a COPY); the caller releases it otherwise.
  */
 export async function commitStagedCsv(c: Client, file: string, staged: number, outcome: ImportOutcome, onCommit: StagedCommit): Promise<ImportRecord> {
   await beginStaging(c);
   const copy = c.query(copyFrom(`COPY ${STAGING} (${STAGING_NAMES.join(', ')}) FROM STDIN (FORMAT csv)`));
   await pipeline(createReadStream(file), copy);
   if (copy.rowCount !== staged) throw new Error(`The staged file held ${copy.rowCount} rows where ${staged} were proven.`);
-  const record = await onCommit(c, outcome, staged);
+  // csv-load.ts writes the rows in received order: a temporary table is read back in the order it was written.
+  const record = await onCommit(c, outcome, staged, true);
   await c.query('COMMIT');
   return record;
 }

@@ -33,9 +33,9 @@ export interface PostgresOptions {
 }
 
 /** An import's staged dossiers into the tables, in its transaction: the data version, the rows and their rollups. */
-const commitDossiers: StagedCommit = async (c, outcome, staged) => {
+const commitDossiers: StagedCommit = async (c, outcome, staged, inOrder) => {
   await data.dataChanged(c);
-  return replaceDossiers(c, outcome, staged, data.insertImport);
+  return replaceDossiers(c, outcome, staged, data.insertImport, inOrder);
 };
 
 /**
