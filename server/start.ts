@@ -87,10 +87,11 @@ async function main(): Promise<void> {
     log,
     exit: (code) => process.exit(code),
     release: async () => {
-      // Notices still being retried are let go before the store closes: the next start mails them.
-      await stopScheduler().catch((error: unknown) => log('warn', 'could not hand pending notices on', { error: error instanceof Error ? error.message : String(error) }));
+      // Notices still being retried, and scheduled runs not finished, are let go before the store closes: the next
+      // start mails and makes them.
+      await stopScheduler().catch((error: unknown) => log('warn', 'could not hand pending notices and runs on', { error: error instanceof Error ? error.message : String(error) }));
       await channel?.close();
-      // A pack still being laid out is abandoned (the scheduler makes it again at the next start).
+      // A pack still being laid out is abandoned; its run was given back above, so the next start makes it.
       await stopRenderer();
       await store.close();
     },

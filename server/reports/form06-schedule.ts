@@ -5,6 +5,7 @@ import { DAY_MS } from '../../shared/kpi/vn-time';
 import type { ReportRecord } from '../../shared/schemas/report';
 import type { AnalyticsDeps } from '../analytics/deps';
 import { form06Document } from '../analytics/form06';
+import { ClaimedRuns } from './claimed-runs';
 import { renderOffThread } from './render-off-thread';
 
 /** What a stored Biểu 06 records in place of an index definition: the form and the rules it was counted by. */
@@ -32,9 +33,11 @@ export async function saveForm06Snapshot(deps: AnalyticsDeps, period: string, tr
 }
 
 /** With the weekly run: the previous quarter's form, once across processes and restarts. Returns the quarter made, if any. */
-export async function runQuarterlyForm06(deps: AnalyticsDeps, at: number, by: string): Promise<string | null> {
+export async function runQuarterlyForm06(deps: AnalyticsDeps, at: number, by: string, runs = new ClaimedRuns(deps.store, by)): Promise<string | null> {
   const quarter = dueQuarter(at);
-  if (!quarter || !(await deps.store.claimRun(`form06:${quarter}`, by))) return null;
-  await saveForm06Snapshot(deps, quarter, 'schedule', null);
-  return quarter;
+  if (!quarter) return null;
+  const made = await runs.run(`form06:${quarter}`, async () => {
+    await saveForm06Snapshot(deps, quarter, 'schedule', null);
+  });
+  return made ? quarter : null;
 }

@@ -8,6 +8,7 @@ import type { Store } from '../store/port';
 import { fixtureAuth, fixtureDeps, fixtureDossiers, fixtureStoreWithAccounts } from '../testing/fixture';
 import { close, listen, login, mutate, query } from '../testing/http-client';
 import { generateReport } from './reports-service';
+import { ClaimedRuns } from './claimed-runs';
 import { lastDue, parseSchedule, reportedWeek, runDue, type Schedule } from './schedule';
 
 let store: Store;
@@ -113,6 +114,27 @@ describe('the Monday schedule', () => {
       expect(await runDue(d, monday7, 'b')).toBeNull();
       now = at('2025-08-07T03:00:00Z');
       expect(await runDue(d, monday7, 'a')).toBeNull();
+      const scheduled = (await s.listReports()).filter((r) => r.trigger === 'schedule');
+      expect(scheduled.map((r) => [r.period, r.format]).sort()).toEqual([['2025-W31', 'pdf'], ['2025-W31', 'xlsx']]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("gives back the run of a process stopped in the middle of it, so that the next run makes the week's reports", async () => {
+    const s = await fixtureStoreWithAccounts();
+    try {
+      const d = { ...fixtureDeps(s), now: () => at('2025-08-06T03:00:00Z') };
+      const stopping = new ClaimedRuns(s, 'pid 1');
+      // The pack being laid out when SIGTERM comes: its work never finishes in this process.
+      let started!: () => void;
+      const inFlight = new Promise<void>((resolve) => (started = resolve));
+      void stopping.run('weekly:2025-W31', () => (started(), new Promise<void>(() => undefined)));
+      await inFlight;
+      expect(await runDue(d, monday7, 'pid 2')).toBeNull();
+      await stopping.release();
+      expect(await stopping.run('weekly:2025-W32', async () => undefined)).toBe(false);
+      expect(await runDue(d, monday7, 'pid 3')).toBe('2025-W31');
       const scheduled = (await s.listReports()).filter((r) => r.trigger === 'schedule');
       expect(scheduled.map((r) => [r.period, r.format]).sort()).toEqual([['2025-W31', 'pdf'], ['2025-W31', 'xlsx']]);
     } finally {

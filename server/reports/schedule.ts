@@ -2,6 +2,7 @@ import { periodContaining } from '../../shared/kpi/periods';
 import { addDays, vnCivilDate, vnInstant, vnWeekday } from '../../shared/kpi/vn-time';
 import type { AnalyticsDeps } from '../analytics/deps';
 import { generateReport } from './reports-service';
+import { ClaimedRuns } from './claimed-runs';
 import { runQuarterlyForm06 } from './form06-schedule';
 import { NoticeCourier, runWeeklyNotices, type NoticeRun, type NoticeSettings } from '../accountability/weekly-notices';
 
@@ -41,13 +42,14 @@ export function reportedWeek(at: number): string {
  * Runs the latest due report once: the claim row makes it once across processes and restarts, and a server that
  * was down at the scheduled time catches up when it next ticks. Returns the week generated, if any.
  */
-export async function runDue(deps: AnalyticsDeps, schedule: Schedule, by: string): Promise<string | null> {
+export async function runDue(deps: AnalyticsDeps, schedule: Schedule, by: string, runs = new ClaimedRuns(deps.store, by)): Promise<string | null> {
   const at = lastDue(schedule, deps.now());
   const week = reportedWeek(at);
-  const claimed = await deps.store.claimRun(`weekly:${week}`, by);
-  if (claimed) for (const format of ['pdf', 'xlsx'] as const) await generateReport(deps, { period: week, format, language: 'vi', regenerate: false, trigger: 'schedule', actor: null });
+  const claimed = await runs.run(`weekly:${week}`, async () => {
+    for (const format of ['pdf', 'xlsx'] as const) await generateReport(deps, { period: week, format, language: 'vi', regenerate: false, trigger: 'schedule', actor: null });
+  });
   // The first run of a quarter also makes the quarter before's Biểu 06, claimed on its own.
-  await runQuarterlyForm06(deps, at, by);
+  await runQuarterlyForm06(deps, at, by, runs);
   return claimed ? week : null;
 }
 
@@ -59,16 +61,17 @@ export function runDueNotices(deps: AnalyticsDeps, schedule: Schedule, by: strin
 /**
  * Every minute: the due report, the due notices, and the mail of notices left pending (by a process that stopped or
  * died mid-retry, the first tick after a start included). The returned function stops the ticks and hands the notices
- * this process still holds to the next one.
+ * this process still holds, and the runs it claimed and has not finished, to the next one.
  */
 export function startScheduler(deps: AnalyticsDeps, schedule: Schedule, log: (m: string) => void, notices?: NoticeSettings): () => Promise<void> {
   const by = `pid ${process.pid}`;
   const courier = notices?.mailer ? new NoticeCourier(deps, notices.mailer, notices) : undefined;
+  const runs = new ClaimedRuns(deps.store, by);
   let running = false;
   const tick = () => {
     if (running) return;
     running = true;
-    runDue(deps, schedule, by)
+    runDue(deps, schedule, by, runs)
       .then((week) => week && log(`weekly report for ${week} generated`))
       .catch((error: unknown) => log(`weekly report failed: ${error instanceof Error ? error.message : String(error)}`))
       .then(() => notices && runDueNotices(deps, schedule, by, notices, courier))
@@ -86,6 +89,7 @@ export function startScheduler(deps: AnalyticsDeps, schedule: Schedule, log: (m:
   timer.unref();
   return async () => {
     clearInterval(timer);
+    await runs.release();
     await courier?.stop();
   };
 }

@@ -329,6 +329,8 @@ export interface Store {
   saveLadder(ladder: Pick<StoredLadder, 'effectiveFrom' | 'json' | 'createdBy'>, audit: AuditInput): Promise<StoredLadder>;
   /** Claims a scheduled run once across processes: true for the first caller only. */
   claimRun(key: string, by: string): Promise<boolean>;
+  /** Gives back a claim `by` made and did not finish (its process is stopping): the next caller gets the run. */
+  releaseRun(key: string, by: string): Promise<void>;
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
   /**

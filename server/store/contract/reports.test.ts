@@ -41,4 +41,12 @@ describe.each(ENGINES)('reports and schedule claims on $name', (engine) => {
     expect(await store.claimRun('weekly:2025-W31', 'late')).toBe(false);
     expect(await store.claimRun('weekly:2025-W32', 'next')).toBe(true);
   });
+
+  it('lets only the claimant give a run back, and then the next caller has it', async () => {
+    expect(await store.claimRun('weekly:2025-W40', 'a')).toBe(true);
+    await store.releaseRun('weekly:2025-W40', 'b');
+    expect(await store.claimRun('weekly:2025-W40', 'c')).toBe(false);
+    await store.releaseRun('weekly:2025-W40', 'a');
+    expect(await store.claimRun('weekly:2025-W40', 'c')).toBe(true);
+  });
 });

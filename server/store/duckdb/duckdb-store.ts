@@ -663,6 +663,10 @@ export class DuckDbStore implements Store {
     return this.transaction((c) => reports.claimRun(c, key, by));
   }
 
+  releaseRun(key: string, by: string) {
+    return this.transaction((c) => reports.releaseRun(c, key, by));
+  }
+
   addCommitment(commitment: NewCommitment, entry: AuditInput) {
     return accountability.addCommitment(this, commitment, entry);
   }

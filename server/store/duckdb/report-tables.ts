@@ -39,3 +39,7 @@ export async function claimRun(c: DuckDBConnection, key: string, by: string): Pr
   const reader = await c.runAndReadAll(`INSERT INTO report_runs VALUES ($k, now()::TIMESTAMP, $by) ON CONFLICT DO NOTHING RETURNING run_key`, { k: key, by });
   return reader.currentRowCount > 0;
 }
+
+export async function releaseRun(c: DuckDBConnection, key: string, by: string): Promise<void> {
+  await c.run('DELETE FROM report_runs WHERE run_key = $k AND claimed_by = $by', { k: key, by });
+}

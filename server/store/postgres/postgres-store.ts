@@ -324,6 +324,10 @@ export class PostgresStore implements Store {
     return reports.claimRun(this.db, key, by);
   }
 
+  releaseRun(key: string, by: string) {
+    return reports.releaseRun(this.db, key, by);
+  }
+
   addCommitment(commitment: NewCommitment, entry: AuditInput) {
     return accountability.addCommitment(this.db, commitment, entry);
   }

@@ -40,3 +40,7 @@ export async function claimRun(db: PgDb, key: string, by: string): Promise<boole
   const rows = await db.query('INSERT INTO report_runs VALUES ($1, now(), $2) ON CONFLICT DO NOTHING RETURNING run_key', [key, by]);
   return rows.length > 0;
 }
+
+export async function releaseRun(db: PgDb, key: string, by: string): Promise<void> {
+  await db.query('DELETE FROM report_runs WHERE run_key = $1 AND claimed_by = $2', [key, by]);
+}
