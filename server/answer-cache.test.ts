@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
 import { get } from 'node:http';
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerCache } from './answer-cache';
+import { LARGE_BYTES, pack } from './compress';
 import { createHttpServer } from './http';
 import type { Store } from './store/port';
 import { FIXTURE_NOW, fixtureAuth, fixtureDeps, fixtureStoreWithAccounts } from './testing/fixture';
@@ -149,6 +150,22 @@ describe('AnswerCache', () => {
     withCookie.setHeader('Set-Cookie', 'x=1');
     cache.keep('b', 1, 0, sent(10), withCookie as never);
     expect(cache.size).toBe(0);
+  });
+
+  it('keeps a large answer first sent at the fastest compression at the usual level, made off the event loop, and serves that', async () => {
+    const cache = new AnswerCache({ ttlMs: 1000, maxBytes: 64e6, now: () => 0 });
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ unitCode: String(i).padStart(5, '0'), name: `Phường ${i % 300}`, onlineRate: ((i * 7919) % 1000) / 10, rank: i + 1 }));
+    const body = Buffer.from(JSON.stringify({ rows }));
+    expect(body.length).toBeGreaterThan(LARGE_BYTES);
+    for (const [encoding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+      const fast = pack(body, encoding);
+      cache.keep(encoding, 1, 0, { status: 200, body, packed: { encoding, bytes: fast } }, fakeRes() as never);
+      await cache.settled();
+      const res = fakeRes();
+      expect(cache.serve(encoding, 1, { url: '/trpc/kpi.ranking', headers: { 'accept-encoding': encoding } } as never, res as never)).toBe(true);
+      expect(res.body?.length).toBeLessThan(fast.length);
+      expect(decode(res.body as Buffer).equals(body)).toBe(true);
+    }
   });
 
   it('drops the least recently used answers beyond its size', () => {

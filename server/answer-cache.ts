@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { chooseEncoding, MIN_BYTES, pack, type SentAnswer } from './compress';
+import { chooseEncoding, LARGE_BYTES, MIN_BYTES, pack, packWell, type SentAnswer } from './compress';
 import type { Viewer } from './context';
 
 /**
@@ -48,6 +48,8 @@ export function cacheableProcedures(req: IncomingMessage): string[] | null {
 export class AnswerCache {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
+  /** The usual-level compressions under way. */
+  private readonly repacking = new Set<Promise<void>>();
 
   constructor(private readonly options: AnswerCacheOptions) {}
 
@@ -69,7 +71,7 @@ export class AnswerCache {
     const encoding = entry.body.length < MIN_BYTES ? null : chooseEncoding(req.headers['accept-encoding']);
     let bytes = entry.body;
     if (encoding) {
-      const packed = entry[encoding] ?? this.addPacked(entry, encoding);
+      const packed = entry[encoding] ?? this.addPacked(key, entry, encoding);
       bytes = packed;
       res.setHeader('Content-Encoding', encoding);
     }
@@ -95,18 +97,44 @@ export class AnswerCache {
     this.entries.set(key, entry);
     this.bytes += entry.bytes;
     this.evict();
+    if (sent.packed) this.packWellSoon(key, entry, sent.packed.encoding);
+  }
+
+  /** Resolves when the large answers kept so far carry their usual-level compression (for tests). */
+  async settled(): Promise<void> {
+    await Promise.all(this.repacking);
+  }
+
+  /**
+   * A large answer was compressed at the fastest level for its first sending: the kept bytes are replaced by the
+   * usual level's, made off the event loop, if the entry is still the one kept by then. A failure keeps the fast bytes.
+   */
+  private packWellSoon(key: string, entry: Entry, encoding: 'br' | 'gzip'): void {
+    if (entry.body.length < LARGE_BYTES) return;
+    const done = packWell(entry.body, encoding)
+      .then((better) => {
+        const fast = entry[encoding];
+        if (this.entries.get(key) !== entry || !fast || better.length >= fast.length) return;
+        entry[encoding] = better;
+        entry.bytes += better.length - fast.length;
+        this.bytes += better.length - fast.length;
+      })
+      .catch(() => undefined)
+      .finally(() => this.repacking.delete(done));
+    this.repacking.add(done);
   }
 
   get size(): number {
     return this.entries.size;
   }
 
-  private addPacked(entry: Entry, encoding: 'br' | 'gzip'): Buffer {
+  private addPacked(key: string, entry: Entry, encoding: 'br' | 'gzip'): Buffer {
     const packed = pack(entry.body, encoding);
     entry[encoding] = packed;
     entry.bytes += packed.length;
     this.bytes += packed.length;
     this.evict();
+    this.packWellSoon(key, entry, encoding);
     return packed;
   }
 
