@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { form06 } from '../analytics/form06';
 import { fixtureDeps, fixtureStoreWithAccounts } from '../testing/fixture';
-import { dueQuarter } from './form06-schedule';
+import { dueQuarter, runQuarterlyForm06 } from './form06-schedule';
 import { parseSchedule, runDue, type Schedule } from './schedule';
 
 const at = Date.parse;
@@ -41,6 +41,10 @@ describe('the quarterly Biểu 06', () => {
         if (row.getCell(2).value === 'Tổng cộng') total = row.getCell(3).value;
       });
       expect(total).toBe((await form06(d, { period: '2025-Q3' })).total.receivedTotal);
+      // A run given back after its form was stored (a process stopped as it finished): made again, stored once.
+      await s.releaseRun('form06:2025-Q3', 'a');
+      expect(await runQuarterlyForm06(d, at('2025-10-06T03:00:00Z'), 'c')).toBe('2025-Q3');
+      expect((await s.listReports()).filter((r) => r.period === 'bieu06-2025-Q3')).toHaveLength(1);
     } finally {
       await s.close();
     }

@@ -37,6 +37,9 @@ export async function runQuarterlyForm06(deps: AnalyticsDeps, at: number, by: st
   const quarter = dueQuarter(at);
   if (!quarter) return null;
   const made = await runs.run(`form06:${quarter}`, async () => {
+    // A run given back by a stopping process may have stored its form all the same (claimed-runs.ts).
+    const period = `${FORM06_SNAPSHOT_PREFIX}${quarter}`;
+    if ((await deps.store.listReports()).some((r) => r.period === period && r.trigger === 'schedule')) return;
     await saveForm06Snapshot(deps, quarter, 'schedule', null);
   });
   return made ? quarter : null;

@@ -121,6 +121,31 @@ describe('the Monday schedule', () => {
     }
   });
 
+  it('gives back a claim won while its process was already stopping, without doing its work', async () => {
+    const s = await fixtureStoreWithAccounts();
+    try {
+      let letClaim!: () => void;
+      const gate = new Promise<void>((resolve) => (letClaim = resolve));
+      // The store closes as soon as the stop has given its runs back (server/start.ts).
+      let closed = false;
+      const slow: Store = Object.create(s, {
+        claimRun: { value: async (key: string, by: string) => (await gate, s.claimRun(key, by)) },
+        releaseRun: { value: (key: string, by: string) => (closed ? Promise.reject(new Error('The database is closed.')) : s.releaseRun(key, by)) },
+      });
+      const runs = new ClaimedRuns(slow, 'pid 1');
+      let worked = false;
+      const ran = runs.run('weekly:2025-W31', async () => void (worked = true));
+      const released = runs.release();
+      letClaim();
+      await released;
+      closed = true;
+      expect([await ran, worked]).toEqual([false, false]);
+      expect(await s.claimRun('weekly:2025-W31', 'pid 2')).toBe(true);
+    } finally {
+      await s.close();
+    }
+  });
+
   it("gives back the run of a process stopped in the middle of it, so that the next run makes the week's reports", async () => {
     const s = await fixtureStoreWithAccounts();
     try {

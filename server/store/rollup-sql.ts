@@ -137,8 +137,8 @@ export function rollupSelects(d: MeasureDialect, source: string): { table: (type
     {
       table: 'dossier_misses',
       columns: 'unit_code, day, due_day, n',
-      select: `SELECT unit_code, ${segmentSql('day')} AS seg, ${segmentSql('due')} AS due_day, count(*)::INTEGER
-           FROM (SELECT *, ${dayOf(d, 'due_at')} AS due FROM ${source} WHERE NOT coalesce(completed_at <= due_at, FALSE) ${d.fence ?? ''}) AS misses GROUP BY 1, 2, 3`,
+      select: `SELECT unit_code, ${segmentSql('day')} AS seg, ${segmentSql('due_vn_day')} AS due_day, count(*)::INTEGER
+           FROM (SELECT *, ${dayOf(d, 'due_at')} AS due_vn_day FROM ${source} WHERE NOT coalesce(completed_at <= due_at, FALSE) ${d.fence ?? ''}) AS misses GROUP BY 1, 2, 3`,
     },
   ];
 }
