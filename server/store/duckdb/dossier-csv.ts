@@ -1,5 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DossierCsvLoad, ResolvedCell } from '../port';
+import { dayOf } from '../rollup-sql';
+import { DUCKDB } from './sql';
 
 /**
  * DuckDB's half of the SQL-side dossier import (decision 026): parse a plain UTF-8 CSV with DuckDB's reader into
@@ -278,4 +280,13 @@ export async function withStagedCsv<T>(c: DuckDBConnection, load: DossierCsvLoad
   } finally {
     for (const sql of dropStaging(PREFIX, staging, load.columns.size)) await c.run(sql);
   }
+}
+
+/** A staging time column (epoch milliseconds) as a timestamp. */
+export const stagedTime = (col: string) => `CASE WHEN ${col} IS NULL THEN NULL ELSE make_timestamp(CAST(${col} * 1000 AS BIGINT)) END`;
+
+/** The counted dossiers of a staging table or view, with their received day: a source for the rollups' statements. */
+export function stagedRollupSource(staging: string): string {
+  return `(SELECT unit_code, channel, end_to_end, e_result, digitized, fee_required, paid_online, ${stagedTime('received_ms')} AS received_at,
+      ${stagedTime('due_ms')} AS due_at, ${stagedTime('completed_ms')} AS completed_at, ${dayOf(DUCKDB, stagedTime('received_ms'))} AS day FROM ${staging} WHERE counted) AS rolled`;
 }

@@ -24,7 +24,7 @@ import { dayOf, keysTable, rebuildAll, rebuildFrom, refreshKeys, rollupDriftSql,
 import { form06Counts } from './form06-sql';
 import { dataChangesOf, dossierChangesSql, logDossierKeys, logNoDossierChange, type DataChanges } from '../data-changes';
 import { countRows, rowObjects } from './row-objects';
-import { withStagedCsv } from './dossier-csv';
+import { stagedRollupSource, stagedTime, withStagedCsv } from './dossier-csv';
 
 type Row = Record<string, unknown>;
 
@@ -362,7 +362,7 @@ export class DuckDbStore implements Store {
    * rollups of what it changes, and records the import.
    */
   private async commitStaged(c: DuckDBConnection, staging: string, outcome: ImportOutcome): Promise<ImportRecord> {
-    const ts = (col: string) => `CASE WHEN ${col} IS NULL THEN NULL ELSE make_timestamp(CAST(${col} * 1000 AS BIGINT)) END`;
+    const ts = stagedTime;
     // The rollups of the (unit, day) keys a replaced dossier leaves and the imported ones reach are recomputed.
     const stored = num((await c.runAndReadAll('SELECT count(*) AS n FROM dossiers')).getRowObjectsJS()[0]?.n ?? 0);
     const empty = stored === 0;
@@ -390,9 +390,7 @@ export class DuckDbStore implements Store {
     if (empty) {
       // Into an empty table the staging table holds every dossier: the rollups are summed from it (in memory) rather
       // than from the rows just written, which this transaction reads back more slowly.
-      const staged = `(SELECT unit_code, channel, end_to_end, e_result, digitized, fee_required, paid_online, ${ts('received_ms')} AS received_at,
-          ${ts('due_ms')} AS due_at, ${ts('completed_ms')} AS completed_at, ${dayOf(DUCKDB, ts('received_ms'))} AS day FROM ${staging} WHERE counted) AS rolled`;
-      for (const sql of rebuildFrom(DUCKDB, staged)) await c.run(sql);
+      for (const sql of rebuildFrom(DUCKDB, stagedRollupSource(staging))) await c.run(sql);
     } else if (rebuilt) for (const sql of rebuildAll(DUCKDB)) await c.run(sql);
     else {
       await c.run(`INSERT INTO ${keys} SELECT DISTINCT unit_code, ${dayOf(DUCKDB, ts('received_ms'))} FROM ${staging} WHERE counted`);

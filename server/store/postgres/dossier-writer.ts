@@ -37,8 +37,30 @@ function copyLine(d: DossierRecord, line: number): string {
 }
 
 /** Moves the staged rows into the tables, inside the writer's transaction; the store owns what that means. */
-/** `inOrder`: the staged rows are in received order already (a bulk load into an empty table need not sort them). */
-export type StagedCommit = (c: Client, outcome: ImportOutcome, staged: number, inOrder?: boolean) => Promise<ImportRecord>;
+/** A rollup table's rows as a CSV of its columns, computed by the parsing DuckDB instance (csv-load.ts). */
+export interface RollupFile {
+  table: string;
+  columns: string;
+  file: string;
+}
+
+/**
+ * What the SQL-path import hands over with its rows: they are in received order already (a bulk load into an empty
+ * table need not sort them), and, for an import into an empty table, the rollups of exactly these rows.
+ */
+export interface Handed {
+  inOrder: boolean;
+  rollups: RollupFile[] | null;
+}
+
+export type StagedCommit = (c: Client, outcome: ImportOutcome, staged: number, handed?: Handed) => Promise<ImportRecord>;
+
+/** COPYs a CSV (DuckDB's writer) into `table`'s `columns`; returns the rows COPY took. */
+export async function copyCsvInto(c: Client, table: string, columns: string, file: string): Promise<number> {
+  const copy = c.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN (FORMAT csv)`));
+  await pipeline(createReadStream(file), copy);
+  return copy.rowCount;
+}
 
 /** Opens an import's transaction and its staging table. */
 async function beginStaging(c: Client): Promise<void> {
@@ -54,13 +76,12 @@ async function beginStaging(c: Client): Promise<void> {
  * commits: COPY into the staging table, then `onCommit`. On any failure the connection is dropped (the server rolls
  * back, even in the middle of a COPY); the caller releases it otherwise.
  */
-export async function commitStagedCsv(c: Client, file: string, staged: number, outcome: ImportOutcome, onCommit: StagedCommit): Promise<ImportRecord> {
+export async function commitStagedCsv(c: Client, file: string, rollups: RollupFile[] | null, staged: number, outcome: ImportOutcome, onCommit: StagedCommit): Promise<ImportRecord> {
   await beginStaging(c);
-  const copy = c.query(copyFrom(`COPY ${STAGING} (${STAGING_NAMES.join(', ')}) FROM STDIN (FORMAT csv)`));
-  await pipeline(createReadStream(file), copy);
-  if (copy.rowCount !== staged) throw new Error(`The staged file held ${copy.rowCount} rows where ${staged} were proven.`);
+  const copied = await copyCsvInto(c, STAGING, STAGING_NAMES.join(', '), file);
+  if (copied !== staged) throw new Error(`The staged file held ${copied} rows where ${staged} were proven.`);
   // csv-load.ts writes the rows in received order: a temporary table is read back in the order it was written.
-  const record = await onCommit(c, outcome, staged, true);
+  const record = await onCommit(c, outcome, staged, { inOrder: true, rollups });
   await c.query('COMMIT');
   return record;
 }

@@ -33,9 +33,9 @@ export interface PostgresOptions {
 }
 
 /** An import's staged dossiers into the tables, in its transaction: the data version, the rows and their rollups. */
-const commitDossiers: StagedCommit = async (c, outcome, staged, inOrder) => {
+const commitDossiers: StagedCommit = async (c, outcome, staged, handed) => {
   await data.dataChanged(c);
-  return replaceDossiers(c, outcome, staged, data.insertImport, inOrder);
+  return replaceDossiers(c, outcome, staged, data.insertImport, handed);
 };
 
 /**
@@ -125,11 +125,14 @@ export class PostgresStore implements Store {
     return PgDossierWriter.open(c, commitDossiers);
   }
 
-  loadDossierCsv(load: DossierCsvLoad, outcome: (rows: number) => ImportOutcome): Promise<{ rows: number; record: ImportRecord } | { declined: string }> {
-    return stageCsvForCopy(load, this.parseMemory, async (file, rows) => {
+  async loadDossierCsv(load: DossierCsvLoad, outcome: (rows: number) => ImportOutcome): Promise<{ rows: number; record: ImportRecord } | { declined: string }> {
+    // Into an empty table the rollups are summed by the parsing instance too (used only if the table is still
+    // empty inside the import's transaction).
+    const [stored] = await this.db.query('SELECT EXISTS (SELECT 1 FROM dossiers) AS any');
+    return stageCsvForCopy(load, this.parseMemory, stored?.any !== true, async (file, rollups, rows) => {
       const c = await this.db.checkout();
       try {
-        const record = await commitStagedCsv(c, file, rows, outcome(rows), commitDossiers);
+        const record = await commitStagedCsv(c, file, rollups, rows, outcome(rows), commitDossiers);
         c.release();
         return record;
       } catch (error) {
