@@ -1,6 +1,6 @@
 import { EMPTY_COUNTS } from '../../shared/kpi/measures';
 import { cutOff, previousPeriod } from '../../shared/kpi/periods';
-import { buildRanking, withLongerStreaks, type RankingInput, type RankingResult } from '../../shared/kpi/ranking';
+import { buildRanking, streakReaches, withLongerStreaks, type RankingInput, type RankingResult } from '../../shared/kpi/ranking';
 import type { Counts } from '../../shared/schemas/measure';
 import type { Period } from '../../shared/schemas/period';
 import { cachedRange, type AnalyticsDeps } from './deps';
@@ -56,7 +56,7 @@ export async function rankWithHistory(
     count += 1;
   }
   const all = periodsBack(period, count);
-  const longer = result.rows.filter((row) => row.flags.some((f) => f.periodsBelow === seen)).map((row) => row.unitCode);
+  const longer = result.rows.filter((row) => streakReaches(row, seen)).map((row) => row.unitCode);
   const older = await deps.store.countsByUnit(all.slice(seen).map((p) => ({ start: p.start, cutOff: cutOff(p, asOf) })), longer);
   // Both reads must see one data version (an import may have landed between them): else everything again.
   if (attempts > 1 && (await deps.store.dataVersion()) !== version) return rankWithHistory(deps, period, asOf, base, attempts - 1);

@@ -100,7 +100,6 @@ export function countColumns(d: MeasureDialect): string {
   count(*) FILTER (WHERE d.fee_required AND d.paid_online)::INTEGER AS paid_online`;
 }
 
-
 /** Elapsed milliseconds from receipt to completion of dossier `d`. */
 export function processingMs(d: MeasureDialect): string {
   return `(${d.epochMs('d.completed_at')} - ${d.epochMs('d.received_at')})`;

@@ -66,12 +66,11 @@ const subjectKey = (memo: TargetMemo, unit: Unit) => (memo.own.has(unit.code) ? 
 function targetsOf(targets: readonly Target[], unit: Unit, periodEnd: number): (measure: string) => TargetInForce | null {
   const memo = memoOf(targets);
   const key = `${subjectKey(memo, unit)}|${periodEnd}`;
-  let table = memo.tables.get(key);
-  if (!table) memo.tables.set(key, (table = new Map()));
-  const answers = table;
+  const table: TargetTable = memo.tables.get(key) ?? new Map();
+  memo.tables.set(key, table);
   return (measure) => {
-    let answer = answers.get(measure);
-    if (answer === undefined) answers.set(measure, (answer = targetInForce(targets, unit, measure, periodEnd)));
+    let answer = table.get(measure);
+    if (answer === undefined) table.set(measure, (answer = targetInForce(targets, unit, measure, periodEnd)));
     return answer;
   };
 }
@@ -203,6 +202,9 @@ export function buildRanking(input: RankingInput): RankingResult {
   return { rows, truncated };
 }
 
+/** Whether a row has a below-streak as long as the `seen` periods it was counted over (it may go back further). */
+export const streakReaches = (row: RankingRow, seen: number): boolean => row.flags.some((f) => f.periodsBelow === seen);
+
 /**
  * The ranking of `result` (built from the first periods of `input`) with its below-streaks counted again over all of
  * `input.periods`: only the rows whose streak reached the oldest period `result` saw (`seen` periods) change, and only
@@ -214,7 +216,7 @@ export function withLongerStreaks(result: RankingResult, seen: number, input: Ra
   const units = new Map(input.units.map((u) => [u.code, u]));
   let truncated = false;
   const rows = result.rows.map((row) => {
-    if (!row.flags.some((f) => f.periodsBelow === seen)) return row;
+    if (!streakReaches(row, seen)) return row;
     const series = input.history.get(row.unitCode) as Series;
     const flagged = flagsOf(input, units.get(row.unitCode) as Unit, series, measuresFromCounts(countsIn(series, 0)), catalogue, options);
     truncated ||= flagged.truncated;

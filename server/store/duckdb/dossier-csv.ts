@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DossierCsvLoad, ResolvedCell } from '../port';
+import { DAY_MS, VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
 import { dayOf } from '../rollup-sql';
 import { DUCKDB } from './sql';
 
@@ -15,10 +16,13 @@ type Row = Record<string, unknown>;
 const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : (v as number));
 /** A text as an SQL string literal. */
 export const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const VN_OFFSET_MS = 7 * 3_600_000;
-const DAY_MS = 86_400_000;
 
 const DATE_FIELDS = ['received_at', 'due_at', 'completed_at', 'returned_at'] as const;
+
+/** The staging objects: temporary objects belong to their connection, and each import has one of its own. */
+const STAGING = 'csv_import_staging';
+const SQ = 'csv_import_sq';
+const mapTable = (field: number) => `csv_import_m${field}`;
 
 function readCsv(load: DossierCsvLoad, extra = ''): string {
   const columns = load.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
@@ -150,11 +154,10 @@ async function writeMap(c: DuckDBConnection, table: string, cells: readonly stri
 /**
  * Defines `staging` (the dossier writer's columns) as a temporary view over the file's one materialised copy, or
  * declines. The view, not a second table: writing a million typed rows to a temporary table cost more than each of
- * its readers (the checks, the insert, the rollups) computing its few expressions again. `prefix` names the
- * temporary tables, which `withStagedCsv` drops after the view.
+ * its readers (the checks, the insert, the rollups) computing its few expressions again. `withStagedCsv` drops the
+ * view and its tables.
  */
-async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad, prefix: string, staging: string): Promise<{ rows: number } | { declined: string }> {
-  const sq = `${prefix}_sq`;
+async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad): Promise<{ rows: number } | { declined: string }> {
   // The header, where the row parser found it: the records DuckDB skips must be the ones papaparse read before it.
   let first: Row[];
   try {
@@ -184,7 +187,7 @@ async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad, prefix
     // A date SQL has read keeps no text: only the cells it could not read are looked up.
     const texts = fields.map((f) => (dates.includes(f as (typeof DATE_FIELDS)[number]) ? `CASE WHEN ${f}_ok THEN NULL ELSE "${f}" END AS "${f}"` : `"${f}"`));
     const readNames = [...(load.columns.has('dossier_id') ? ['dossier_id_ok'] : []), ...dates.flatMap((f) => [`${f}_ok`, `${f}_ms`])];
-    await c.run(`CREATE TEMP TABLE ${sq} AS SELECT ${[...texts, ...readNames].join(', ')} FROM (SELECT *, ${readings.join(', ')} FROM (${withTs}))`);
+    await c.run(`CREATE TEMP TABLE ${SQ} AS SELECT ${[...texts, ...readNames].join(', ')} FROM (SELECT *, ${readings.join(', ')} FROM (${withTs}))`);
   } catch {
     return { declined: 'csv' };
   }
@@ -194,13 +197,13 @@ async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad, prefix
   const maps = new Map<string, FieldMap>();
   for (const [k, f] of fields.entries()) {
     const ok = sqlOk.get(f)?.ok;
-    const rows = await all(c, `SELECT DISTINCT "${f}" AS v FROM ${sq}${ok ? ` WHERE NOT ${ok}` : ''} LIMIT ${load.maxDistinct + 1}`);
+    const rows = await all(c, `SELECT DISTINCT "${f}" AS v FROM ${SQ}${ok ? ` WHERE NOT ${ok}` : ''} LIMIT ${load.maxDistinct + 1}`);
     if (rows.length > load.maxDistinct) return { declined: `too many distinct ${f}` };
     if (rows.length === 0) continue;
     const cells = rows.map((r) => String(r.v));
     const resolved = load.resolve(f, cells);
     if (resolved.some((r) => r === null)) return { declined: `cell ${f}` };
-    const map = fieldMap(`${sq}."${f}"`, `${prefix}_m${k}`, cells, resolved as ResolvedCell[]);
+    const map = fieldMap(`${SQ}."${f}"`, mapTable(k), cells, resolved as ResolvedCell[]);
     if (map.joined) await writeMap(c, map.table, cells, resolved as ResolvedCell[]);
     maps.set(f, map);
   }
@@ -226,7 +229,7 @@ async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad, prefix
   const serviceLevel = pick('service_level', 'num');
   const endToEnd = load.columns.has('end_to_end') ? pick('end_to_end', 'bool') : `coalesce(${serviceLevel} = 4 AND ${channel} = 'online', FALSE)`;
   const status = pick('status', 'text');
-  await c.run(`CREATE TEMP VIEW ${staging} AS SELECT
+  await c.run(`CREATE TEMP VIEW ${STAGING} AS SELECT
       ${pick('dossier_id', 'text', '"dossier_id"')} AS dossier_id, ${pick('unit_code', 'text')} AS unit_code,
       ${pick('procedure_code', 'text')} AS procedure_code, ${pick('procedure_code', 'raw_text')} AS procedure_code_raw,
       ${pick('procedure_name', 'text')} AS procedure_name, ${channel} AS channel, ${endToEnd} AS end_to_end,
@@ -234,9 +237,9 @@ async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad, prefix
       ${date('returned_at')}::DOUBLE AS returned_ms, ${status} AS status, ${pick('status', 'raw_text')} AS status_raw,
       ${serviceLevel}::INTEGER AS service_level, ${pick('e_result', 'bool')} AS e_result, ${pick('digitized', 'bool')} AS digitized,
       ${pick('fee_required', 'bool')} AS fee_required, ${pick('paid_online', 'bool')} AS paid_online,
-      coalesce(${status} NOT IN ('withdrawn', 'not_received'), TRUE) AS counted, ${sq}.rowid::INTEGER AS line,
+      coalesce(${status} NOT IN ('withdrawn', 'not_received'), TRUE) AS counted, ${SQ}.rowid::INTEGER AS line,
       ${known.join(' AND ')} AS known
-    FROM ${sq} ${joins.join(' ')}`);
+    FROM ${SQ} ${joins.join(' ')}`);
 
   // The rules between cells (dossier-rows.ts); each failing row is one the row parser reports. Ids are compared by
   // their hashes: two ids with one hash decline (the row parser then tells whether they are the same).
@@ -248,7 +251,7 @@ async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad, prefix
                          OR (end_to_end AND channel <> 'online') OR due_ms < received_ms OR completed_ms < received_ms
                          OR (completed_ms IS NULL AND status IN ('completed', 'rejected'))) AS bad,
       count(*) - count(DISTINCT hash(dossier_id)) AS repeated
-    FROM ${staging}`);
+    FROM ${STAGING}`);
   if (!check) return { declined: 'check' };
   if (num(check.unread) > 0) return { declined: 'unread cells' };
   if (num(check.bad) > 0) return { declined: 'rules between cells' };
@@ -258,27 +261,18 @@ async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad, prefix
   return { rows };
 }
 
-/** The statements that drop the temporary view and tables stageDossierCsv leaves behind, the view first. */
-function dropStaging(prefix: string, staging: string, fields: number): string[] {
-  const tables = [`${prefix}_sq`, ...Array.from({ length: fields }, (_, k) => `${prefix}_m${k}`)];
-  return [`DROP VIEW IF EXISTS ${staging}`, ...tables.map((t) => `DROP TABLE IF EXISTS ${t}`)];
-}
-
-/** The staging objects' names: temporary objects belong to their connection, and each import has one of its own. */
-const PREFIX = 'csv_import';
-
 /**
  * Stages the file on `c` and, when every row is proven valid, gives `use` the staging view (the dossier writer's
  * columns, and `line`) and the row count; the view and its tables are dropped afterwards, whatever happens.
  */
 export async function withStagedCsv<T>(c: DuckDBConnection, load: DossierCsvLoad, use: (staging: string, rows: number) => Promise<T>): Promise<T | { declined: string }> {
-  const staging = `${PREFIX}_staging`;
   try {
-    const staged = await stageDossierCsv(c, load, PREFIX, staging);
+    const staged = await stageDossierCsv(c, load);
     if ('declined' in staged) return staged;
-    return await use(staging, staged.rows);
+    return await use(STAGING, staged.rows);
   } finally {
-    for (const sql of dropStaging(PREFIX, staging, load.columns.size)) await c.run(sql);
+    const tables = [SQ, ...Array.from({ length: load.columns.size }, (_, k) => mapTable(k))];
+    for (const sql of [`DROP VIEW IF EXISTS ${STAGING}`, ...tables.map((t) => `DROP TABLE IF EXISTS ${t}`)]) await c.run(sql);
   }
 }
 

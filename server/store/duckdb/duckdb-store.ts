@@ -362,7 +362,6 @@ export class DuckDbStore implements Store {
    * rollups of what it changes, and records the import.
    */
   private async commitStaged(c: DuckDBConnection, staging: string, outcome: ImportOutcome): Promise<ImportRecord> {
-    const ts = stagedTime;
     // The rollups of the (unit, day) keys a replaced dossier leaves and the imported ones reach are recomputed.
     const stored = num((await c.runAndReadAll('SELECT count(*) AS n FROM dossiers')).getRowObjectsJS()[0]?.n ?? 0);
     const empty = stored === 0;
@@ -381,7 +380,7 @@ export class DuckDbStore implements Store {
       FROM (SELECT received_ms, lag(received_ms) OVER (ORDER BY line) AS before FROM ${staging})`)).getRowObjectsJS() as Row[];
     await c.run(`INSERT INTO dossiers
       SELECT dossier_id, unit_code, procedure_code, procedure_code_raw, procedure_name, channel, end_to_end,
-             ${ts('received_ms')}, ${ts('due_ms')}, ${ts('completed_ms')}, ${ts('returned_ms')},
+             ${stagedTime('received_ms')}, ${stagedTime('due_ms')}, ${stagedTime('completed_ms')}, ${stagedTime('returned_ms')},
              status, status_raw, service_level, e_result, digitized, fee_required, paid_online, counted
         FROM ${staging}${order?.sorted === true ? '' : ' ORDER BY received_ms'}`);
     // Into an empty table, or a file with at least half as many rows as were stored: a rebuild is cheaper than key
@@ -393,7 +392,7 @@ export class DuckDbStore implements Store {
       for (const sql of rebuildFrom(DUCKDB, stagedRollupSource(staging))) await c.run(sql);
     } else if (rebuilt) for (const sql of rebuildAll(DUCKDB)) await c.run(sql);
     else {
-      await c.run(`INSERT INTO ${keys} SELECT DISTINCT unit_code, ${dayOf(DUCKDB, ts('received_ms'))} FROM ${staging} WHERE counted`);
+      await c.run(`INSERT INTO ${keys} SELECT DISTINCT unit_code, ${dayOf(DUCKDB, stagedTime('received_ms'))} FROM ${staging} WHERE counted`);
       const span = spanOf((await c.runAndReadAll(spanSql(keys))).getRowObjectsJS()[0] as Row | undefined);
       for (const sql of refreshKeys(DUCKDB, keys, span)) await c.run(sql);
     }

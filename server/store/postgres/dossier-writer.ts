@@ -36,7 +36,6 @@ function copyLine(d: DossierRecord, line: number): string {
   return `${text(d.dossierId)}\t${text(d.unitCode)}\t${text(d.procedureCode)}\t${text(d.procedureCodeRaw)}\t${textOrNull(d.procedureName)}\t${text(d.channel)}\t${bool(d.endToEnd)}\t${d.receivedAt}\t${d.dueAt}\t${number(d.completedAt)}\t${number(d.returnedAt)}\t${textOrNull(d.status)}\t${textOrNull(d.statusRaw)}\t${number(d.serviceLevel)}\t${bool(d.eResult)}\t${bool(d.digitized)}\t${bool(d.feeRequired)}\t${bool(d.paidOnline)}\t${bool(d.status !== 'withdrawn' && d.status !== 'not_received')}\t${line}\n`;
 }
 
-/** Moves the staged rows into the tables, inside the writer's transaction; the store owns what that means. */
 /** A rollup table's rows as a CSV of its columns, computed by the parsing DuckDB instance (csv-load.ts). */
 export interface RollupFile {
   table: string;
@@ -53,6 +52,7 @@ export interface Handed {
   rollups: RollupFile[] | null;
 }
 
+/** Moves the staged rows into the tables, inside the writer's transaction; the store owns what that means. */
 export type StagedCommit = (c: Client, outcome: ImportOutcome, staged: number, handed?: Handed) => Promise<ImportRecord>;
 
 /** COPYs a CSV (DuckDB's writer) into `table`'s `columns`; returns the rows COPY took. */
