@@ -171,6 +171,19 @@ describe.each(ENGINES)('the SQL path and the row parser on $name', (e) => {
     expect([path, report.ok]).toEqual(['sql', true]);
     const codes = await engine.rows(fast, "SELECT DISTINCT procedure_code FROM dossiers WHERE procedure_code LIKE '1.1000%'");
     expect(codes).toHaveLength(60);
+    // The code and status as written are kept where they differ from their reading, and only there (decision 032).
+    const statusAt = HEADERS.chiso.indexOf('status');
+    for (const store of [fast, rows]) {
+      const kept = await engine.rows(store, `SELECT dossier_id, procedure_code_raw, coalesce(procedure_code_raw, procedure_code) AS code_written,
+          status, status_raw, coalesce(status_raw, status) AS status_written FROM dossiers ORDER BY dossier_id`);
+      expect(kept).toHaveLength(file.lines.length);
+      for (const r of kept) {
+        const k = file.lines.findIndex((line) => line.startsWith(`${String(r.dossier_id)},`));
+        const status = (file.lines[k] as string).split(',')[statusAt] || null;
+        expect([r.code_written, r.status_written]).toEqual([`1.${100000 + (k % 60)}.000.00.00.H${k % 60}`, status]);
+        expect(r.status_raw === null).toBe(status === r.status);
+      }
+    }
   });
 
   it('replace part of what is stored and keep the rollups exact', async () => {

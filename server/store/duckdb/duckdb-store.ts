@@ -376,12 +376,13 @@ export class DuckDbStore implements Store {
       await c.run(`DROP TABLE ${keys}_gone`);
     }
     // Stored in received order, so that the received-time zone maps prune; a file already in that order is not sorted again.
+    // The code and status as written only where they differ from their reading (decision 032).
     const [order] = (await c.runAndReadAll(`SELECT count(*) AS n, coalesce(bool_and(received_ms >= before), TRUE) AS sorted
       FROM (SELECT received_ms, lag(received_ms) OVER (ORDER BY line) AS before FROM ${staging})`)).getRowObjectsJS() as Row[];
     await c.run(`INSERT INTO dossiers
-      SELECT dossier_id, unit_code, procedure_code, procedure_code_raw, procedure_name, channel, end_to_end,
+      SELECT dossier_id, unit_code, procedure_code, nullif(procedure_code_raw, procedure_code), procedure_name, channel, end_to_end,
              ${stagedTime('received_ms')}, ${stagedTime('due_ms')}, ${stagedTime('completed_ms')}, ${stagedTime('returned_ms')},
-             status, status_raw, service_level, e_result, digitized, fee_required, paid_online, counted
+             status, nullif(status_raw, status), service_level, e_result, digitized, fee_required, paid_online, counted
         FROM ${staging}${order?.sorted === true ? '' : ' ORDER BY received_ms'}`);
     // Into an empty table, or a file with at least half as many rows as were stored: a rebuild is cheaper than key
     // by key.

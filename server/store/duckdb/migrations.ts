@@ -228,4 +228,7 @@ export const MIGRATIONS: readonly string[] = [
    ${periodRefresh(DUCKDB, null).join(';\n')};`,
   // Which logged versions changed dossiers only, so that caches keep units, targets and the like (decision 030).
   `${DATA_CHANGES_ONLY_DOSSIERS_DDL};`,
+  // The code and status as written are stored only where they differ from their reading (NULL: the same), which
+  // halves what an import writes of them (decision 032); the rows stored before keep theirs, read the same way.
+  `ALTER TABLE dossiers ALTER COLUMN procedure_code_raw DROP NOT NULL;`,
 ];

@@ -53,9 +53,9 @@ export async function replaceDossiers(c: Client, outcome: ImportOutcome, staged:
   const ts = (col: string) => `CASE WHEN ${col} IS NULL THEN NULL ELSE ${msToTimestamp(col)} END`;
   const insert = (ordered: boolean) =>
     c.query(`INSERT INTO dossiers
-      SELECT dossier_id, unit_code, procedure_code, procedure_code_raw, procedure_name, channel, end_to_end,
+      SELECT dossier_id, unit_code, procedure_code, nullif(procedure_code_raw, procedure_code), procedure_name, channel, end_to_end,
              ${ts('received_ms')}, ${ts('due_ms')}, ${ts('completed_ms')}, ${ts('returned_ms')},
-             status, status_raw, service_level, e_result, digitized, fee_required, paid_online, counted
+             status, nullif(status_raw, status), service_level, e_result, digitized, fee_required, paid_online, counted
         FROM ${STAGING}${ordered ? ' ORDER BY received_ms' : ''}`);
   // The per-day rollups (decision 022): rebuilt after a load into an empty table; otherwise the (unit, day) keys a
   // replaced dossier leaves and the imported ones reach are recomputed.

@@ -248,4 +248,6 @@ export const PG_MIGRATIONS: readonly string[] = [
    ANALYZE dossier_periods;`,
   // Which logged versions changed dossiers only, so that caches keep units, targets and the like (decision 030).
   `${DATA_CHANGES_ONLY_DOSSIERS_DDL};`,
+  // The code and status as written are stored only where they differ from their reading (NULL: the same; decision 032).
+  `ALTER TABLE dossiers ALTER COLUMN procedure_code_raw DROP NOT NULL;`,
 ];
