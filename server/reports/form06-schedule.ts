@@ -33,7 +33,7 @@ export async function saveForm06Snapshot(deps: AnalyticsDeps, period: string, tr
 }
 
 /** With the weekly run: the previous quarter's form, once across processes and restarts. Returns the quarter made, if any. */
-export async function runQuarterlyForm06(deps: AnalyticsDeps, at: number, by: string, runs = new ClaimedRuns(deps.store, by)): Promise<string | null> {
+export async function runQuarterlyForm06(deps: AnalyticsDeps, at: number, by: string, runs = new ClaimedRuns(deps.store, by, deps.now)): Promise<string | null> {
   const quarter = dueQuarter(at);
   if (!quarter) return null;
   const made = await runs.run(`form06:${quarter}`, async () => {

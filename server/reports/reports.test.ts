@@ -166,6 +166,40 @@ describe('the Monday schedule', () => {
       await s.close();
     }
   });
+
+  it('tries a failed run again after a pause that doubles, and lets another process take it at once', async () => {
+    const s = await fixtureStoreWithAccounts();
+    try {
+      let now = at('2025-08-06T03:00:00Z');
+      // The XLSX of the pack fails twice (the database busy, say), after the PDF was stored.
+      let failures = 2;
+      const flaky: Store = Object.create(s, {
+        saveReport: {
+          value: (record: Parameters<Store['saveReport']>[0], content: Buffer) =>
+            record.format === 'xlsx' && failures-- > 0 ? Promise.reject(new Error('database is busy')) : s.saveReport(record, content),
+        },
+      });
+      const d = { ...fixtureDeps(flaky), now: () => now };
+      const runs = new ClaimedRuns(flaky, 'pid 1', () => now);
+      await expect(runDue(d, monday7, 'pid 1', runs)).rejects.toThrow(/weekly:2025-W31 failed \(once\): database is busy; tried again from 2025-08-06T03:01:00/);
+      // Its claim was given back: another process could take it now (this one waits for the pause).
+      expect(await s.claimRun('weekly:2025-W31', 'probe')).toBe(true);
+      await s.releaseRun('weekly:2025-W31', 'probe');
+      expect(await runDue(d, monday7, 'pid 1', runs)).toBeNull();
+      now += 60_000;
+      await expect(runDue(d, monday7, 'pid 1', runs)).rejects.toThrow(/failed \(2 times in a row\): database is busy; tried again from 2025-08-06T03:03:00/);
+      now += 60_000;
+      expect(await runDue(d, monday7, 'pid 1', runs)).toBeNull();
+      now += 60_000;
+      expect(await runDue(d, monday7, 'pid 1', runs)).toBe('2025-W31');
+      expect(await runDue(d, monday7, 'pid 1', runs)).toBeNull();
+      // The PDF stored before the first failure was kept, not made again: one of each format.
+      const scheduled = (await s.listReports()).filter((r) => r.trigger === 'schedule');
+      expect(scheduled.map((r) => [r.period, r.format, r.version]).sort()).toEqual([['2025-W31', 'pdf', 1], ['2025-W31', 'xlsx', 1]]);
+    } finally {
+      await s.close();
+    }
+  });
 });
 
 describe('reports over HTTP', () => {

@@ -40,16 +40,22 @@ export function reportedWeek(at: number): string {
 
 /**
  * Runs the latest due report once: the claim row makes it once across processes and restarts, and a server that
- * was down at the scheduled time catches up when it next ticks. Returns the week generated, if any.
+ * was down at the scheduled time catches up when it next ticks. A run that fails is tried again later
+ * (claimed-runs.ts); the quarter's Biểu 06 is tried whatever became of the week's pack. Returns the week generated,
+ * if any; rejects, after both were tried, with what failed.
  */
-export async function runDue(deps: AnalyticsDeps, schedule: Schedule, by: string, runs = new ClaimedRuns(deps.store, by)): Promise<string | null> {
+export async function runDue(deps: AnalyticsDeps, schedule: Schedule, by: string, runs = new ClaimedRuns(deps.store, by, deps.now)): Promise<string | null> {
   const at = lastDue(schedule, deps.now());
   const week = reportedWeek(at);
-  const claimed = await runs.run(`weekly:${week}`, async () => {
-    for (const format of ['pdf', 'xlsx'] as const) await generateReport(deps, { period: week, format, language: 'vi', regenerate: false, trigger: 'schedule', actor: null });
-  });
+  const failures: unknown[] = [];
+  const claimed = await runs
+    .run(`weekly:${week}`, async () => {
+      for (const format of ['pdf', 'xlsx'] as const) await generateReport(deps, { period: week, format, language: 'vi', regenerate: false, trigger: 'schedule', actor: null });
+    })
+    .catch((error: unknown) => (failures.push(error), false));
   // The first run of a quarter also makes the quarter before's Biểu 06, claimed on its own.
-  await runQuarterlyForm06(deps, at, by, runs);
+  await runQuarterlyForm06(deps, at, by, runs).catch((error: unknown) => failures.push(error));
+  if (failures.length > 0) throw new Error(failures.map((e) => (e instanceof Error ? e.message : String(e))).join('; '));
   return claimed ? week : null;
 }
 
@@ -66,7 +72,7 @@ export function runDueNotices(deps: AnalyticsDeps, schedule: Schedule, by: strin
 export function startScheduler(deps: AnalyticsDeps, schedule: Schedule, log: (m: string) => void, notices?: NoticeSettings): () => Promise<void> {
   const by = `pid ${process.pid}`;
   const courier = notices?.mailer ? new NoticeCourier(deps, notices.mailer, notices) : undefined;
-  const runs = new ClaimedRuns(deps.store, by);
+  const runs = new ClaimedRuns(deps.store, by, deps.now);
   let running = false;
   const tick = () => {
     if (running) return;
