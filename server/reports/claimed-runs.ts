@@ -26,14 +26,19 @@ export class RunFailed extends Error {
  * run at the same moment on a shared database: then the second is a later version of the same report).
  *
  * A run whose work fails (the database busy, a renderer that crashed) gives its claim back too, so that it is made
- * later rather than never: this process tries it again after a pause that doubles with each failure (1 minute, then
- * 2, 4 … up to an hour: a failure that persists is tried, and logged, once an hour), and another process may take it
- * at once. What the failed run stored stays stored: a week's report made before the failure is reused.
+ * later rather than never while it is due (a week's pack until the next week's is due, a quarter's Biểu 06 during
+ * the quarter's first week; after that an admin regenerates it): this process tries it again after a pause that
+ * doubles with each failure (1 minute, then 2, 4 … up to an hour: a failure that persists is tried, and logged, once
+ * an hour), and another process may take it at once. A claim that could not be given back (the database down with
+ * the run) is given back before this process claims the run again, or when it stops. What the failed run stored
+ * stays stored: a week's report made before the failure is reused.
  */
 export class ClaimedRuns {
   private readonly held = new Set<string>();
   /** The runs that failed in this process: how many times in a row, and when to try again. */
   private readonly failed = new Map<string, { attempts: number; retryAt: number }>();
+  /** Claims of failed runs that could not be given back yet. */
+  private readonly unreleased = new Set<string>();
   /** Claims being made: a stop waits for them, so that one won meanwhile is given back too. */
   private readonly claiming = new Set<Promise<boolean>>();
   private stopping = false;
@@ -52,6 +57,7 @@ export class ClaimedRuns {
     if (this.stopping) return false;
     const failedBefore = this.failed.get(key);
     if (failedBefore && this.now() < failedBefore.retryAt) return false;
+    if (this.unreleased.has(key) && !(await this.giveBack(key))) return false;
     const claim = this.store.claimRun(key, this.by);
     this.claiming.add(claim);
     let won: boolean;
@@ -72,7 +78,10 @@ export class ClaimedRuns {
       const retryAt = this.now() + Math.min(MAX_PAUSE_MS, FIRST_PAUSE_MS * 2 ** (attempts - 1));
       this.failed.set(key, { attempts, retryAt });
       // A stopping process has given its claims back already (release).
-      if (!this.stopping) await this.store.releaseRun(key, this.by);
+      if (!this.stopping) {
+        this.unreleased.add(key);
+        await this.giveBack(key);
+      }
       throw new RunFailed(key, attempts, retryAt, error);
     }
     this.held.delete(key);
@@ -87,5 +96,17 @@ export class ClaimedRuns {
     const keys = [...this.held];
     this.held.clear();
     for (const key of keys) await this.store.releaseRun(key, this.by);
+    for (const key of [...this.unreleased]) await this.giveBack(key);
+  }
+
+  /** Gives back the claim of a failed run; false when the store refused again (tried again later). */
+  private async giveBack(key: string): Promise<boolean> {
+    try {
+      await this.store.releaseRun(key, this.by);
+      this.unreleased.delete(key);
+      return true;
+    } catch {
+      return false;
+    }
   }
 }

@@ -5,11 +5,12 @@ import { createHttpServer } from '../http';
 import { ranking } from '../analytics/ranking';
 import type { AnalyticsDeps } from '../analytics/deps';
 import type { Store } from '../store/port';
+import { FORM06_SNAPSHOT_PREFIX } from '../../shared/domain/form06';
 import { fixtureAuth, fixtureDeps, fixtureDossiers, fixtureStoreWithAccounts } from '../testing/fixture';
 import { close, listen, login, mutate, query } from '../testing/http-client';
 import { generateReport } from './reports-service';
 import { ClaimedRuns } from './claimed-runs';
-import { lastDue, parseSchedule, reportedWeek, runDue, type Schedule } from './schedule';
+import { DueRunsFailed, lastDue, parseSchedule, reportedWeek, runDue, type Schedule } from './schedule';
 
 let store: Store;
 let deps: AnalyticsDeps;
@@ -196,6 +197,52 @@ describe('the Monday schedule', () => {
       // The PDF stored before the first failure was kept, not made again: one of each format.
       const scheduled = (await s.listReports()).filter((r) => r.trigger === 'schedule');
       expect(scheduled.map((r) => [r.period, r.format, r.version]).sort()).toEqual([['2025-W31', 'pdf', 1], ['2025-W31', 'xlsx', 1]]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('gives back, before claiming it again, the claim of a failed run it could not give back at the time', async () => {
+    const s = await fixtureStoreWithAccounts();
+    try {
+      let now = at('2025-08-06T03:00:00Z');
+      // The database goes away during the pack and is still away when the claim is given back.
+      let down = true;
+      const flaky: Store = Object.create(s, {
+        saveReport: { value: (record: Parameters<Store['saveReport']>[0], content: Buffer) => (down ? Promise.reject(new Error('connection lost')) : s.saveReport(record, content)) },
+        releaseRun: { value: (key: string, by: string) => (down ? Promise.reject(new Error('connection lost')) : s.releaseRun(key, by)) },
+      });
+      const d = { ...fixtureDeps(flaky), now: () => now };
+      const runs = new ClaimedRuns(flaky, 'pid 1', () => now);
+      await expect(runDue(d, monday7, 'pid 1', runs)).rejects.toThrow(/weekly:2025-W31 failed \(once\): connection lost; tried again from/);
+      down = false;
+      now += 60_000;
+      expect(await runDue(d, monday7, 'pid 1', runs)).toBe('2025-W31');
+      const scheduled = (await s.listReports()).filter((r) => r.trigger === 'schedule');
+      expect(scheduled.map((r) => [r.period, r.format]).sort()).toEqual([['2025-W31', 'pdf'], ['2025-W31', 'xlsx']]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("says which week's pack was made when the quarter's Biểu 06 failed beside it", async () => {
+    const s = await fixtureStoreWithAccounts();
+    try {
+      const failing: Store = Object.create(s, {
+        saveReport: {
+          value: (record: Parameters<Store['saveReport']>[0], content: Buffer) =>
+            record.period.startsWith(FORM06_SNAPSHOT_PREFIX) ? Promise.reject(new Error('renderer crashed')) : s.saveReport(record, content),
+        },
+      });
+      // The first Monday of a quarter: the week's pack and the quarter before's Biểu 06 are both due.
+      const d = { ...fixtureDeps(failing), now: () => at('2025-10-06T03:00:00Z') };
+      const failed = await runDue(d, monday7, 'pid 1', new ClaimedRuns(failing, 'pid 1', d.now)).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(failed).toBeInstanceOf(DueRunsFailed);
+      expect(failed).toMatchObject({ week: '2025-W40', message: expect.stringMatching(/^form06:2025-Q3 failed \(once\): renderer crashed/) });
+      expect((await s.listReports()).filter((r) => r.trigger === 'schedule').map((r) => r.period)).toEqual(['2025-W40', '2025-W40']);
     } finally {
       await s.close();
     }

@@ -42,7 +42,7 @@ export function reportedWeek(at: number): string {
  * Runs the latest due report once: the claim row makes it once across processes and restarts, and a server that
  * was down at the scheduled time catches up when it next ticks. A run that fails is tried again later
  * (claimed-runs.ts); the quarter's Biểu 06 is tried whatever became of the week's pack. Returns the week generated,
- * if any; rejects, after both were tried, with what failed.
+ * if any; rejects, after both were tried, with a `DueRunsFailed`.
  */
 export async function runDue(deps: AnalyticsDeps, schedule: Schedule, by: string, runs = new ClaimedRuns(deps.store, by, deps.now)): Promise<string | null> {
   const at = lastDue(schedule, deps.now());
@@ -55,8 +55,19 @@ export async function runDue(deps: AnalyticsDeps, schedule: Schedule, by: string
     .catch((error: unknown) => (failures.push(error), false));
   // The first run of a quarter also makes the quarter before's Biểu 06, claimed on its own.
   await runQuarterlyForm06(deps, at, by, runs).catch((error: unknown) => failures.push(error));
-  if (failures.length > 0) throw new Error(failures.map((e) => (e instanceof Error ? e.message : String(e))).join('; '));
+  if (failures.length > 0) throw new DueRunsFailed(claimed ? week : null, failures);
   return claimed ? week : null;
+}
+
+/** Some of the due runs failed (each a `RunFailed`); `week` is the week whose pack was made all the same, if any. */
+export class DueRunsFailed extends Error {
+  constructor(
+    readonly week: string | null,
+    readonly failures: readonly unknown[],
+  ) {
+    super(failures.map((e) => (e instanceof Error ? e.message : String(e))).join('; '));
+    this.name = 'DueRunsFailed';
+  }
 }
 
 /** The notices of the week the latest due report covers (SPEC §9), claimed on their own so a failed report does not stop them. */
@@ -79,7 +90,10 @@ export function startScheduler(deps: AnalyticsDeps, schedule: Schedule, log: (m:
     running = true;
     runDue(deps, schedule, by, runs)
       .then((week) => week && log(`weekly report for ${week} generated`))
-      .catch((error: unknown) => log(`weekly report failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) => {
+        if (error instanceof DueRunsFailed && error.week) log(`weekly report for ${error.week} generated`);
+        log(`scheduled report failed: ${error instanceof Error ? error.message : String(error)}`);
+      })
       .then(() => notices && runDueNotices(deps, schedule, by, notices, courier))
       .then((run) => run && log(`notices for ${run.week}: ${run.stored.length} made`))
       .catch((error: unknown) => log(`weekly notices failed: ${error instanceof Error ? error.message : String(error)}`))
