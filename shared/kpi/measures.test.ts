@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DossierFacts } from '../schemas/dossier';
-import { countDossiers, isOnTime, measuresFromCounts } from './measures';
+import { addCounts, addCountsInto, countDossiers, EMPTY_COUNTS, isOnTime, measuresFromCounts } from './measures';
+import type { Counts } from '../schemas/measure';
 import { mustParsePeriod } from './periods';
 
 const at = (iso: string) => Date.parse(iso);
@@ -91,5 +92,18 @@ describe('countDossiers and measuresFromCounts', () => {
     expect(m.eResultRate).toBe(50);
     expect(m.onlinePaymentRate).toBe(50);
     expect(m.digitizedRate).toBeNull();
+  });
+});
+
+describe('sums of counts', () => {
+  it('add every count, each to its own', () => {
+    const keys = Object.keys(EMPTY_COUNTS) as (keyof Counts)[];
+    const a = Object.fromEntries(keys.map((k, i) => [k, i + 1])) as unknown as Counts;
+    const b = Object.fromEntries(keys.map((k, i) => [k, 100 * (i + 1)])) as unknown as Counts;
+    const into = { ...a };
+    addCountsInto(into, b);
+    expect(into).toEqual(Object.fromEntries(keys.map((k, i) => [k, 101 * (i + 1)])));
+    expect(addCounts(a, b)).toEqual(into);
+    expect(a).toEqual(Object.fromEntries(keys.map((k, i) => [k, i + 1])));
   });
 });

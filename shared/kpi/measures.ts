@@ -61,11 +61,25 @@ export function addCounts(a: Counts, b: Counts): Counts {
   return out;
 }
 
-const COUNT_KEYS = Object.keys(EMPTY_COUNTS) as (keyof Counts)[];
-
-/** Adds b into `into` (for sums over thousands of units without an object per step). */
+/**
+ * Adds b into `into` (for sums over thousands of units without an object per step). Field by field: a loop over the
+ * keys made each addition a keyed lookup, a tenth of a national overview's time.
+ */
 export function addCountsInto(into: Counts, b: Counts): void {
-  for (const key of COUNT_KEYS) into[key] += b[key];
+  into.received += b.received;
+  into.online += b.online;
+  into.endToEnd += b.endToEnd;
+  into.onTime += b.onTime;
+  into.overdueOpen += b.overdueOpen;
+  into.completed += b.completed;
+  into.processingMs += b.processingMs;
+  into.eResultKnown += b.eResultKnown;
+  into.eResult += b.eResult;
+  into.digitizedKnown += b.digitizedKnown;
+  into.digitized += b.digitized;
+  into.feeKnown += b.feeKnown;
+  into.feeRequired += b.feeRequired;
+  into.paidOnline += b.paidOnline;
 }
 
 export function averageDays(processingMs: number, completed: number): number | null {
