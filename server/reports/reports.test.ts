@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../http';
 import { ranking } from '../analytics/ranking';
 import type { AnalyticsDeps } from '../analytics/deps';
-import type { Store } from '../store/port';
+import type { NewReport, Store } from '../store/port';
 import { FORM06_SNAPSHOT_PREFIX } from '../../shared/domain/form06';
 import { fixtureAuth, fixtureDeps, fixtureDossiers, fixtureStoreWithAccounts } from '../testing/fixture';
 import { close, listen, login, mutate, query } from '../testing/http-client';
@@ -97,6 +97,23 @@ describe('the weekly report', () => {
 describe('the Monday schedule', () => {
   const monday7: Schedule = parseSchedule('MON 07:00') as Schedule;
   const at = (iso: string) => Date.parse(iso);
+  /** The reports the schedule stored, as [period, format] (and their version), sorted. */
+  const scheduled = async (s: Store, withVersion = false) =>
+    (await s.listReports())
+      .filter((r) => r.trigger === 'schedule')
+      .map((r) => (withVersion ? [r.period, r.format, r.version] : [r.period, r.format]))
+      .sort();
+  /** `s` whose report saves fail with the reason `refuse` gives (saved when it gives none), and `more` overrides. */
+  const refusingSaves = (s: Store, refuse: (record: NewReport) => string | null, more: PropertyDescriptorMap = {}): Store =>
+    Object.create(s, {
+      saveReport: {
+        value: (record: NewReport, content: Buffer) => {
+          const reason = refuse(record);
+          return reason ? Promise.reject(new Error(reason)) : s.saveReport(record, content);
+        },
+      },
+      ...more,
+    });
 
   it('knows the latest due run and the week it reports on', () => {
     expect(new Date(lastDue(monday7, at('2025-08-04T00:00:00Z'))).toISOString()).toBe('2025-08-04T00:00:00.000Z');
@@ -115,8 +132,7 @@ describe('the Monday schedule', () => {
       expect(await runDue(d, monday7, 'b')).toBeNull();
       now = at('2025-08-07T03:00:00Z');
       expect(await runDue(d, monday7, 'a')).toBeNull();
-      const scheduled = (await s.listReports()).filter((r) => r.trigger === 'schedule');
-      expect(scheduled.map((r) => [r.period, r.format]).sort()).toEqual([['2025-W31', 'pdf'], ['2025-W31', 'xlsx']]);
+      expect(await scheduled(s)).toEqual([['2025-W31', 'pdf'], ['2025-W31', 'xlsx']]);
     } finally {
       await s.close();
     }
@@ -161,8 +177,7 @@ describe('the Monday schedule', () => {
       await stopping.release();
       expect(await stopping.run('weekly:2025-W32', async () => undefined)).toBe(false);
       expect(await runDue(d, monday7, 'pid 3')).toBe('2025-W31');
-      const scheduled = (await s.listReports()).filter((r) => r.trigger === 'schedule');
-      expect(scheduled.map((r) => [r.period, r.format]).sort()).toEqual([['2025-W31', 'pdf'], ['2025-W31', 'xlsx']]);
+      expect(await scheduled(s)).toEqual([['2025-W31', 'pdf'], ['2025-W31', 'xlsx']]);
     } finally {
       await s.close();
     }
@@ -174,12 +189,7 @@ describe('the Monday schedule', () => {
       let now = at('2025-08-06T03:00:00Z');
       // The XLSX of the pack fails twice (the database busy, say), after the PDF was stored.
       let failures = 2;
-      const flaky: Store = Object.create(s, {
-        saveReport: {
-          value: (record: Parameters<Store['saveReport']>[0], content: Buffer) =>
-            record.format === 'xlsx' && failures-- > 0 ? Promise.reject(new Error('database is busy')) : s.saveReport(record, content),
-        },
-      });
+      const flaky = refusingSaves(s, (record) => (record.format === 'xlsx' && failures-- > 0 ? 'database is busy' : null));
       const d = { ...fixtureDeps(flaky), now: () => now };
       const runs = new ClaimedRuns(flaky, 'pid 1', () => now);
       await expect(runDue(d, monday7, 'pid 1', runs)).rejects.toThrow(/weekly:2025-W31 failed \(once\): database is busy; tried again from 2025-08-06T03:01:00/);
@@ -195,8 +205,7 @@ describe('the Monday schedule', () => {
       expect(await runDue(d, monday7, 'pid 1', runs)).toBe('2025-W31');
       expect(await runDue(d, monday7, 'pid 1', runs)).toBeNull();
       // The PDF stored before the first failure was kept, not made again: one of each format.
-      const scheduled = (await s.listReports()).filter((r) => r.trigger === 'schedule');
-      expect(scheduled.map((r) => [r.period, r.format, r.version]).sort()).toEqual([['2025-W31', 'pdf', 1], ['2025-W31', 'xlsx', 1]]);
+      expect(await scheduled(s, true)).toEqual([['2025-W31', 'pdf', 1], ['2025-W31', 'xlsx', 1]]);
     } finally {
       await s.close();
     }
@@ -208,8 +217,7 @@ describe('the Monday schedule', () => {
       let now = at('2025-08-06T03:00:00Z');
       // The database goes away during the pack and is still away when the claim is given back.
       let down = true;
-      const flaky: Store = Object.create(s, {
-        saveReport: { value: (record: Parameters<Store['saveReport']>[0], content: Buffer) => (down ? Promise.reject(new Error('connection lost')) : s.saveReport(record, content)) },
+      const flaky = refusingSaves(s, () => (down ? 'connection lost' : null), {
         releaseRun: { value: (key: string, by: string) => (down ? Promise.reject(new Error('connection lost')) : s.releaseRun(key, by)) },
       });
       const d = { ...fixtureDeps(flaky), now: () => now };
@@ -218,8 +226,7 @@ describe('the Monday schedule', () => {
       down = false;
       now += 60_000;
       expect(await runDue(d, monday7, 'pid 1', runs)).toBe('2025-W31');
-      const scheduled = (await s.listReports()).filter((r) => r.trigger === 'schedule');
-      expect(scheduled.map((r) => [r.period, r.format]).sort()).toEqual([['2025-W31', 'pdf'], ['2025-W31', 'xlsx']]);
+      expect(await scheduled(s)).toEqual([['2025-W31', 'pdf'], ['2025-W31', 'xlsx']]);
     } finally {
       await s.close();
     }
@@ -228,12 +235,7 @@ describe('the Monday schedule', () => {
   it("says which week's pack was made when the quarter's Biểu 06 failed beside it", async () => {
     const s = await fixtureStoreWithAccounts();
     try {
-      const failing: Store = Object.create(s, {
-        saveReport: {
-          value: (record: Parameters<Store['saveReport']>[0], content: Buffer) =>
-            record.period.startsWith(FORM06_SNAPSHOT_PREFIX) ? Promise.reject(new Error('renderer crashed')) : s.saveReport(record, content),
-        },
-      });
+      const failing = refusingSaves(s, (record) => (record.period.startsWith(FORM06_SNAPSHOT_PREFIX) ? 'renderer crashed' : null));
       // The first Monday of a quarter: the week's pack and the quarter before's Biểu 06 are both due.
       const d = { ...fixtureDeps(failing), now: () => at('2025-10-06T03:00:00Z') };
       const failed = await runDue(d, monday7, 'pid 1', new ClaimedRuns(failing, 'pid 1', d.now)).then(

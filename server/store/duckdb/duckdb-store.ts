@@ -25,6 +25,7 @@ import { form06Counts } from './form06-sql';
 import { dataChangesOf, dossierChangesSql, logDossierKeys, logNoDossierChange, type DataChanges } from '../data-changes';
 import { countRows, rowObjects } from './row-objects';
 import { stagedRollupSource, stagedTime, withStagedCsv } from './dossier-csv';
+import { insertStagedDossiers } from '../staged-sql';
 
 type Row = Record<string, unknown>;
 
@@ -376,14 +377,9 @@ export class DuckDbStore implements Store {
       await c.run(`DROP TABLE ${keys}_gone`);
     }
     // Stored in received order, so that the received-time zone maps prune; a file already in that order is not sorted again.
-    // The code and status as written only where they differ from their reading (decision 032).
     const [order] = (await c.runAndReadAll(`SELECT count(*) AS n, coalesce(bool_and(received_ms >= before), TRUE) AS sorted
       FROM (SELECT received_ms, lag(received_ms) OVER (ORDER BY line) AS before FROM ${staging})`)).getRowObjectsJS() as Row[];
-    await c.run(`INSERT INTO dossiers
-      SELECT dossier_id, unit_code, procedure_code, nullif(procedure_code_raw, procedure_code), procedure_name, channel, end_to_end,
-             ${stagedTime('received_ms')}, ${stagedTime('due_ms')}, ${stagedTime('completed_ms')}, ${stagedTime('returned_ms')},
-             status, nullif(status_raw, status), service_level, e_result, digitized, fee_required, paid_online, counted
-        FROM ${staging}${order?.sorted === true ? '' : ' ORDER BY received_ms'}`);
+    await c.run(insertStagedDossiers(staging, stagedTime, order?.sorted !== true));
     // Into an empty table, or a file with at least half as many rows as were stored: a rebuild is cheaper than key
     // by key.
     const rebuilt = empty || num(order?.n ?? 0) * 2 >= stored;

@@ -6,6 +6,7 @@ import type { Client } from './pg-db';
 import { logDossierKeys } from '../data-changes';
 import { dayOf, keysOfStored, keysTable, periodRefresh, rebuildAll, refreshKeys, ROLLUP_TABLES, spanOf, spanSql, SUMMARY_TABLES } from '../rollup-sql';
 import { msToTimestamp, num, PG } from './sql';
+import { insertStagedDossiers } from '../staged-sql';
 
 const KEYS = 'dossier_rollup_keys';
 
@@ -51,12 +52,7 @@ export async function replaceDossiers(c: Client, outcome: ImportOutcome, staged:
   const [stats] = (await c.query(`SELECT reltuples, NOT EXISTS (SELECT 1 FROM dossiers) AS empty FROM pg_class WHERE oid = 'dossiers'::regclass`)).rows;
   const known = num(stats?.reltuples ?? -1);
   const ts = (col: string) => `CASE WHEN ${col} IS NULL THEN NULL ELSE ${msToTimestamp(col)} END`;
-  const insert = (ordered: boolean) =>
-    c.query(`INSERT INTO dossiers
-      SELECT dossier_id, unit_code, procedure_code, nullif(procedure_code_raw, procedure_code), procedure_name, channel, end_to_end,
-             ${ts('received_ms')}, ${ts('due_ms')}, ${ts('completed_ms')}, ${ts('returned_ms')},
-             status, nullif(status_raw, status), service_level, e_result, digitized, fee_required, paid_online, counted
-        FROM ${STAGING}${ordered ? ' ORDER BY received_ms' : ''}`);
+  const insert = (ordered: boolean) => c.query(insertStagedDossiers(STAGING, ts, ordered));
   // The per-day rollups (decision 022): rebuilt after a load into an empty table; otherwise the (unit, day) keys a
   // replaced dossier leaves and the imported ones reach are recomputed.
   if (stats?.empty) {
