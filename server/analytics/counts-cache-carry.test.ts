@@ -4,9 +4,10 @@ import type { DossierRecord } from '../../shared/schemas/dossier';
 import type { Store, Window } from '../store/port';
 import { dayNumber } from '../store/rollup-sql';
 import { ENGINES } from '../store/testing/engines';
-import { HOUR, lcg, randomDossiers, writeDossiers } from '../store/testing/random-dossiers';
+import { HOUR, lcg, outcome, randomDossiers, UNIT_COUNT, writeDossiers } from '../store/testing/random-dossiers';
 import { CountsCache } from './counts-cache';
 import { cachedUnits } from './deps';
+import { ranking } from './ranking';
 
 const DAY = 86_400_000;
 const weeks = Array.from({ length: 10 }, (_, i) => mustParsePeriod(`2025-W${26 + i}`));
@@ -107,5 +108,20 @@ describe.each(ENGINES)('the counts cache across imports, on $name (decision 029)
     expect(await cachedUnits(deps)).toEqual(units);
     expect(reads).toBe(2);
   });
-});
 
+  it('ranks after an import as a new cache would, building again only the rows of the unit the import changed', async () => {
+    const units = Array.from({ length: UNIT_COUNT }, (_, i) => ({ code: `U${i}`, name: `Phường ${i}`, nameEn: null, kind: 'ward' as const, parentCode: null, headName: null, headTitle: null, population: null }));
+    await store.replaceUnits(units, outcome(units.length, 'units'));
+    await store.replaceTargets([{ measure: 'onTimeRate', kind: 'ward', unitCode: null, threshold: 100, effectiveFrom: '2025-06-01', deadline: null }, { measure: 'onlineRate', kind: 'ward', unitCode: null, threshold: 60, effectiveFrom: '2025-06-01', deadline: null }], null);
+    const deps = { store, cache: new CountsCache(), minVolume: 1, now: () => Date.parse('2025-09-15T00:00:00Z') };
+    const ask = (d: typeof deps) => ranking(d, { period: '2025-W32', group: 'commune' });
+    const first = await ask(deps);
+    const week = mustParsePeriod('2025-W32');
+    await writeDossiers(store, randomDossiers(40, 305).map((d, i) => ({ ...d, dossierId: `P-${i}`, unitCode: 'U3', receivedAt: week.start + (d.receivedAt % (7 * DAY)), dueAt: week.start + (d.receivedAt % (7 * DAY)) + 2 * DAY })));
+    const after = await ask(deps);
+    expect(after).toEqual(await ask({ ...deps, cache: new CountsCache() }));
+    expect(after.rows.find((r) => r.unitCode === 'U3')?.received).toBeGreaterThan(first.rows.find((r) => r.unitCode === 'U3')?.received ?? 0);
+    const before = new Map(first.rows.map((r) => [r.unitCode, r.components]));
+    expect(after.rows.filter((r) => r.components !== before.get(r.unitCode)).map((r) => r.unitCode)).toEqual(['U3']);
+  });
+});

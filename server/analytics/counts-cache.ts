@@ -4,6 +4,8 @@ import type { Store, Window } from '../store/port';
 import { dayNumber, fromRollups } from '../store/rollup-sql';
 
 const MAX_WINDOWS = 4000;
+/** How many computations' parts `parts` keeps across data versions (the rankings leaders open, by period and group). */
+const MAX_PARTS = 32;
 
 type ByUnit = Map<string, Counts>;
 
@@ -106,6 +108,7 @@ export class CountsCache {
   private current: Generation | null = null;
   private versionCheck: Promise<Generation> | null = null;
   private carry: { key: string; value: Promise<unknown> } | null = null;
+  private readonly lastParts = new Map<string, unknown>();
 
   /** One version query at a time: a burst of requests asks the database once. */
   private generation(store: Store): Promise<Generation> {
@@ -159,6 +162,20 @@ export class CountsCache {
       () => this.carry === entry && (this.carry = null),
     );
     return value;
+  }
+
+  /**
+   * The parts of the last computation under `key`, kept across data versions for the next one to take up where
+   * what they were built from is unchanged (the user checks that: e.g. buildRanking's RankingParts). Most recent kept.
+   */
+  parts<T>(key: string): T | undefined {
+    return this.lastParts.get(key) as T | undefined;
+  }
+
+  keepParts(key: string, parts: unknown): void {
+    this.lastParts.delete(key);
+    if (this.lastParts.size >= MAX_PARTS) this.lastParts.delete(this.lastParts.keys().next().value as string);
+    this.lastParts.set(key, parts);
   }
 
   /** An answer `remember` has already computed for the current data version, without waiting for one in flight. */

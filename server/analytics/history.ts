@@ -1,6 +1,6 @@
 import { EMPTY_COUNTS } from '../../shared/kpi/measures';
 import { cutOff, previousPeriod } from '../../shared/kpi/periods';
-import { buildRanking, streakReaches, withLongerStreaks, type RankingInput, type RankingResult } from '../../shared/kpi/ranking';
+import { buildRanking, streakReaches, withLongerStreaks, type RankingInput, type RankingParts, type RankingResult } from '../../shared/kpi/ranking';
 import type { Counts } from '../../shared/schemas/measure';
 import type { Period } from '../../shared/schemas/period';
 import { cachedRange, type AnalyticsDeps } from './deps';
@@ -27,13 +27,15 @@ export async function loadHistory(deps: AnalyticsDeps, periods: readonly Period[
  * back to the first data at once for the units whose streak did (with a target of 100 % on time, some unit is nearly
  * always below in every period: doubling 13 → 26 → 52 → 104 weeks built the ranking four times; reading every unit
  * back to the first data read 240,000 counts at national scale to extend one streak). `periods` and `history` are
- * the first chunk's, for every unit.
+ * the first chunk's, for every unit. `partsKey` names the ranking (period, group, definition, minimum volume): the
+ * last build under it lends the rows whose counts did not change (buildRanking checks that they did not).
  */
 export async function rankWithHistory(
   deps: AnalyticsDeps,
   period: Period,
   asOf: number,
   base: Omit<RankingInput, 'periods' | 'history'>,
+  partsKey: string | null = null,
   attempts = 3,
 ): Promise<RankingResult & { history: Map<string, (Counts | undefined)[]>; periods: Period[] }> {
   const version = await deps.store.dataVersion();
@@ -44,7 +46,9 @@ export async function rankWithHistory(
   const codes = base.units.map((u) => u.code);
   const periods = periodsBack(period, FIRST_CHUNK);
   const history = await loadHistory(deps, periods, asOf, codes);
-  let result = buildRanking({ ...base, periods, history });
+  const built = buildRanking({ ...base, periods, history }, partsKey === null ? undefined : deps.cache.parts<RankingParts>(partsKey));
+  if (partsKey !== null) deps.cache.keepParts(partsKey, built.parts);
+  let result: RankingResult = { rows: built.rows, truncated: built.truncated };
   let back = periods[periods.length - 1] as Period;
   if (!result.truncated || back.start <= floor) return { ...result, history, periods };
   // Some streak reached the oldest period: every period back to the floor, read for those units only (at national
@@ -59,7 +63,7 @@ export async function rankWithHistory(
   const longer = result.rows.filter((row) => streakReaches(row, seen)).map((row) => row.unitCode);
   const older = await deps.store.countsByUnit(all.slice(seen).map((p) => ({ start: p.start, cutOff: cutOff(p, asOf) })), longer);
   // Both reads must see one data version (an import may have landed between them): else everything again.
-  if (attempts > 1 && (await deps.store.dataVersion()) !== version) return rankWithHistory(deps, period, asOf, base, attempts - 1);
+  if (attempts > 1 && (await deps.store.dataVersion()) !== version) return rankWithHistory(deps, period, asOf, base, partsKey, attempts - 1);
   const extended = new Map(longer.map((code) => [code, [...(history.get(code) ?? new Array<undefined>(seen).fill(undefined)), ...(older.get(code) ?? new Array<undefined>(count - seen).fill(undefined))]]));
   result = withLongerStreaks(result, seen, { ...base, periods: all, history: extended });
   // The history handed on is the first periods' (every unit): what the overview, forecasts and unit pages read.

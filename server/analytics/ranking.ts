@@ -18,11 +18,12 @@ export async function rankingFor(deps: AnalyticsDeps, req: RankingRequest) {
   const [units, targets, definition, values, indicators] = await Promise.all([
     unitsOfGroup(deps, req.group), cachedTargets(deps), definitionOrThrow(deps, req.index), cachedValueLookup(deps), cachedIndicators(deps),
   ]);
-  const compute = () => rankWithHistory(deps, period, asOf, { units, targets, definition, values, indicators, minVolume: deps.minVolume });
+  const key = `ranking|${period.id}|${req.group}|${definition.id}@${definition.version}|${deps.minVolume}`;
+  const compute = () => rankWithHistory(deps, period, asOf, { units, targets, definition, values, indicators, minVolume: deps.minVolume }, key);
   // A complete period's figures do not depend on the moment asked (every window is cut at its own end), so the
   // whole computation is kept for the data version; a period in progress is cut at `asOf` and computed each time.
   const e = cutOff(period, asOf);
-  const result = e === period.end ? await deps.cache.remember(deps.store, `ranking|${period.id}|${req.group}|${definition.id}@${definition.version}|${deps.minVolume}`, compute) : await compute();
+  const result = e === period.end ? await deps.cache.remember(deps.store, key, compute) : await compute();
   return { period, asOf, units, targets, definition, values, indicators, ...result };
 }
 

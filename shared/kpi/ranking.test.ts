@@ -119,9 +119,70 @@ describe('withLongerStreaks', () => {
       const first = buildRanking({ ...base, periods: all.slice(0, seen), history: new Map([...history].map(([code, s]) => [code, s.slice(0, seen)])) });
       expect(first.truncated).toBe(true);
       const full = buildRanking({ ...base, periods: all, history });
-      expect(withLongerStreaks(first, seen, { ...base, periods: all, history })).toEqual(full);
+      expect(withLongerStreaks(first, seen, { ...base, periods: all, history })).toEqual({ rows: full.rows, truncated: full.truncated });
       expect(full.rows.some((r) => r.flags.some((f) => f.periodsBelow > seen))).toBe(true);
       expect(full.rows.some((r) => r.flags.some((f) => f.measure === 'DA06_VNEID' && f.state === 'below'))).toBe(true);
+    }
+  });
+});
+
+describe('buildRanking from the parts of an earlier build', () => {
+  let seed = 29;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const all = [w31];
+  while (all.length < 8) all.push(previousPeriod(all[all.length - 1] as typeof w31));
+  const many = Array.from({ length: 80 }, (_, i) => unit(`U${i}`, `Phường ${i % 7}`));
+  const randomCounts = () => (rnd() < 0.1 ? undefined : counts(20 + Math.floor(rnd() * 40), Math.floor(rnd() * 40), rnd() < 0.5 ? 19 : 60));
+  const history = new Map(many.slice(0, 75).map((u) => [u.code, all.map(randomCounts)]));
+  const base = { units: many, periods: all, targets, definition: CHISO_V1 };
+  const first = buildRanking({ ...base, history });
+  const componentsOf = (rows: readonly { unitCode: string; components: unknown }[]) => new Map(rows.map((r) => [r.unitCode, r.components]));
+
+  it('gives what a build from scratch gives, taking up only the rows whose counts are the same objects', () => {
+    for (let round = 0; round < 20; round++) {
+      // Some units' counts changed in some period (new objects, sometimes equal figures), one unit's history gone,
+      // one unit's history new.
+      const next = new Map(history);
+      for (const u of many) {
+        if (rnd() > 0.15) continue;
+        const r = rnd();
+        if (r < 0.1) next.delete(u.code);
+        else {
+          const series = [...(next.get(u.code) ?? all.map(() => undefined))];
+          const i = Math.floor(rnd() * all.length);
+          const old = series[i];
+          series[i] = r < 0.3 && old ? { ...old } : randomCounts();
+          next.set(u.code, series);
+        }
+      }
+      const input = { ...base, history: next };
+      const taken = buildRanking(input, first.parts);
+      const scratch = buildRanking(input);
+      expect(taken.rows, `round ${round}`).toEqual(scratch.rows);
+      expect(taken.truncated).toBe(scratch.truncated);
+      // Taken up exactly when the unit has no history in both, or no period's counts is another object.
+      const before = componentsOf(first.rows);
+      const same = (code: string) => {
+        const [was, is] = [history.get(code), next.get(code)];
+        return was === is || (was !== undefined && is !== undefined && was.every((c, i) => c === is[i]));
+      };
+      expect(taken.rows.filter((r) => !same(r.unitCode)).length).toBeGreaterThan(0);
+      for (const row of taken.rows) expect(row.components === before.get(row.unitCode), row.unitCode).toBe(same(row.unitCode));
+    }
+  });
+
+  it('takes up nothing when the targets, the definition, the periods or the values are others', () => {
+    const before = componentsOf(first.rows);
+    const others = [
+      { ...base, targets: targets.map((t) => ({ ...t, threshold: t.threshold - 5 })) },
+      { ...base, definition: { ...CHISO_V1 } },
+      { ...base, periods: [all[1] as typeof w31, ...all.slice(2), previousPeriod(all[all.length - 1] as typeof w31)] },
+      { ...base, values: valueLookup([], []) },
+    ];
+    for (const other of others) {
+      const taken = buildRanking({ ...other, history }, first.parts);
+      expect(taken.rows).toEqual(buildRanking({ ...other, history }).rows);
+      expect(taken.rows.filter((r) => r.components === before.get(r.unitCode))).toEqual([]);
     }
   });
 });

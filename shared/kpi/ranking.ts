@@ -144,31 +144,87 @@ function flagsOf(input: RankingInput, unit: Unit, series: Series, measures: Meas
   return { flags, truncated };
 }
 
-/** The ranking of SPEC §3 for periods[0], with rank change against periods[1] when given. */
-export function buildRanking(input: RankingInput): RankingResult {
+/** What a unit's row takes from its own counts alone (all but its rank, rank change and rating). */
+interface UnitPart {
+  series: Series;
+  score: IndexScore;
+  /** Its index in periods[1], for the rank change. */
+  previousIndex: number | null;
+  measures: Measures;
+  flags: Flag[];
+  truncated: boolean;
+}
+
+/**
+ * A build's per-unit parts, for the next build of the same ranking to take up (after an import of one unit's
+ * dossiers a national ranking rebuilds one row of 3,321). A part is taken up only when everything it was built from
+ * is the very same object: the unit, its counts in every period, and the build's context (the periods, targets,
+ * definition, reported values, indicators and flag options). Counts are never changed in place, so the same object
+ * is the same figures and the row is what a build from scratch gives.
+ */
+export interface RankingParts {
+  readonly context: readonly unknown[];
+  readonly byUnit: ReadonlyMap<Unit, UnitPart>;
+}
+
+const contextOf = (input: RankingInput, options: FlagOptions): unknown[] => [
+  input.periods.map((p) => p.id).join(','), input.targets, input.definition, input.values ?? NO_VALUES, input.indicators ?? null, options,
+];
+
+const sameItems = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/** The previous build's parts when built in the same context, else none. */
+function usableParts(previous: RankingParts | undefined, context: readonly unknown[]): ReadonlyMap<Unit, UnitPart> | null {
+  return previous && sameItems(previous.context, context) ? previous.byUnit : null;
+}
+
+function unitPart(input: RankingInput, unit: Unit, series: Series, catalogue: ReadonlyMap<string, Indicator>, options: FlagOptions): UnitPart {
+  const measures = measuresFromCounts(countsIn(series, 0));
+  const flagged = flagsOf(input, unit, series, measures, catalogue, options);
+  return {
+    series,
+    score: scoreIndex(input.definition, contextAt(input, unit, series, 0)),
+    previousIndex: input.periods.length > 1 ? indexOnly(input.definition, contextAt(input, unit, series, 1)) : null,
+    measures,
+    flags: flagged.flags,
+    truncated: flagged.truncated,
+  };
+}
+
+/**
+ * The ranking of SPEC §3 for periods[0], with rank change against periods[1] when given. `previous` (the parts of
+ * an earlier build of the same ranking) spares the rows whose inputs are the same objects; the result is the same.
+ */
+export function buildRanking(input: RankingInput, previous?: RankingParts): RankingResult & { parts: RankingParts } {
   const minVolume = input.minVolume ?? DEFAULT_MIN_VOLUME;
   const options = input.flagOptions ?? DEFAULT_FLAG_OPTIONS;
+  const context = contextOf(input, options);
+  const reusable = usableParts(previous, context);
+  const catalogue = catalogueOf(input);
   // Each unit's history is looked up once; it is scored in full for the period (its row and its rank), and by
   // index only for the period before.
-  const units = input.units.map((unit) => ({ unit, series: input.history.get(unit.code) as Series }));
-  const scores = new Map(units.map(({ unit, series }) => [unit.code, scoreIndex(input.definition, contextAt(input, unit, series, 0))]));
-  const ranks = competitionRanks(units.map(({ unit, series }) => ({ code: unit.code, index: (scores.get(unit.code) as IndexScore).index, received: countsIn(series, 0).received })), minVolume);
+  const byUnit = new Map<Unit, UnitPart>();
+  for (const unit of input.units) {
+    const series = input.history.get(unit.code) as Series;
+    const kept = reusable?.get(unit);
+    byUnit.set(unit, kept && sameItems(kept.series, series) ? kept : unitPart(input, unit, series, catalogue, options));
+  }
+  const parts = [...byUnit.values()];
+  const ranks = competitionRanks(input.units.map((unit, i) => ({ code: unit.code, index: (parts[i] as UnitPart).score.index, received: (parts[i] as UnitPart).measures.received })), minVolume);
   const previousRanks =
     input.periods.length > 1
-      ? competitionRanks(units.map(({ unit, series }) => ({ code: unit.code, index: indexOnly(input.definition, contextAt(input, unit, series, 1)), received: countsIn(series, 1).received })), minVolume)
+      ? competitionRanks(input.units.map((unit, i) => ({ code: unit.code, index: (parts[i] as UnitPart).previousIndex, received: countsIn((parts[i] as UnitPart).series, 1).received })), minVolume)
       : new Map<string, number>();
   let truncated = false;
   // A rating on part of the points would call a unit weak for what it has not reported yet.
   const fullPoints = maxPoints(input.definition);
-  const catalogue = catalogueOf(input);
-  const rows = units.map(({ unit, series }): RankingRow => {
-    const m = measuresFromCounts(countsIn(series, 0));
-    const score = scores.get(unit.code) as IndexScore;
+  const rows = input.units.map((unit, i): RankingRow => {
+    const { measures: m, score, flags, truncated: cut } = parts[i] as UnitPart;
     const index = score.index;
     const rank = ranks.get(unit.code) ?? null;
     const previousRank = previousRanks.get(unit.code) ?? null;
-    const flagged = flagsOf(input, unit, series, m, catalogue, options);
-    truncated ||= flagged.truncated;
+    truncated ||= cut;
     return {
       unitCode: unit.code,
       unitName: unit.name,
@@ -188,7 +244,7 @@ export function buildRanking(input: RankingInput): RankingResult {
       rank,
       rankChange: rank !== null && previousRank !== null ? previousRank - rank : null,
       status: rank === null ? 'insufficient-data' : 'ranked',
-      flags: flagged.flags,
+      flags,
       components: score.components,
       indexCoverage: score.coverage,
     };
@@ -199,7 +255,7 @@ export function buildRanking(input: RankingInput): RankingResult {
     if (b.rank !== null) return 1;
     return compareUnitNames(a, b);
   });
-  return { rows, truncated };
+  return { rows, truncated, parts: { context, byUnit } };
 }
 
 /** Whether a row has a below-streak as long as the `seen` periods it was counted over (it may go back further). */
