@@ -51,6 +51,7 @@ const dbMb = statSync(path).size / 1e6;
 const asks: [string, string, unknown][] = [
   ['kpi.ranking 2026-Q2 commune', 'kpi.ranking', { period: '2026-Q2', group: 'commune' }],
   ['kpi.ranking 2026-W20 commune', 'kpi.ranking', { period: '2026-W20', group: 'commune' }],
+  ['kpi.ranking 2025 commune (a year)', 'kpi.ranking', { period: '2025', group: 'commune' }],
   ['kpi.overview 2026-Q2', 'kpi.overview', { period: '2026-Q2' }],
   ['units.detail 2026-Q2 (one commune)', 'units.detail', { period: '2026-Q2', unitCode: '00070' }],
 ];

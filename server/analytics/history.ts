@@ -39,10 +39,9 @@ export async function rankWithHistory(
   attempts = 3,
 ): Promise<RankingResult & { history: Map<string, (Counts | undefined)[]>; periods: Period[] }> {
   const version = await deps.store.dataVersion();
-  const range = await cachedRange(deps);
-  // Back to the first data, but no further than ten years before the period (one stray old dossier would otherwise
-  // make every ranking read hundreds of empty windows).
-  const floor = range ? Math.max(range.first, period.start - HISTORY_YEARS * 366 * DAY_MS) : Infinity;
+  // The data's span is wanted only when a streak reaches the first chunk's oldest period; read beside the history.
+  const range = cachedRange(deps);
+  range.catch(() => undefined);
   const codes = base.units.map((u) => u.code);
   const periods = periodsBack(period, FIRST_CHUNK);
   const history = await loadHistory(deps, periods, asOf, codes);
@@ -50,7 +49,12 @@ export async function rankWithHistory(
   if (partsKey !== null) deps.cache.keepParts(partsKey, built.parts);
   let result: RankingResult = { rows: built.rows, truncated: built.truncated };
   let back = periods[periods.length - 1] as Period;
-  if (!result.truncated || back.start <= floor) return { ...result, history, periods };
+  if (!result.truncated) return { ...result, history, periods };
+  // Back to the first data, but no further than ten years before the period (one stray old dossier would otherwise
+  // make every ranking read hundreds of empty windows).
+  const span = await range;
+  const floor = span ? Math.max(span.first, period.start - HISTORY_YEARS * 366 * DAY_MS) : Infinity;
+  if (back.start <= floor) return { ...result, history, periods };
   // Some streak reached the oldest period: every period back to the floor, read for those units only (at national
   // scale one commune in 3,321 for a week), and their rows' flags counted again.
   const seen = periods.length;
