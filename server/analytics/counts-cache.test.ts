@@ -82,4 +82,23 @@ describe('CountsCache under concurrency', () => {
     const answer = await inFlight;
     expect(answer.get('00070')?.[0]).toEqual((await store.countsByUnit([wA], ['00070'])).get('00070')?.[0]);
   });
+
+  it('keeps the last parts per key, at most 32 keys and 20,000 entries in all, the least recently kept dropped first', () => {
+    const cache = new CountsCache();
+    const kept = (key: string) => cache.parts<string>(key);
+    cache.keepParts('a', 'A', 12_000);
+    cache.keepParts('b', 'B', 7_000);
+    cache.keepParts('a', 'A2', 12_000);
+    expect([kept('a'), kept('b')]).toEqual(['A2', 'B']);
+    // 12,000 + 7,000 + 3,321 > 20,000: the least recently kept (b, since a was kept again) goes.
+    cache.keepParts('c', 'C', 3_321);
+    expect([kept('a'), kept('b'), kept('c')]).toEqual(['A2', undefined, 'C']);
+    // More entries than the bound: not kept, and the others stay.
+    cache.keepParts('huge', 'H', 20_001);
+    expect([kept('huge'), kept('a'), kept('c')]).toEqual([undefined, 'A2', 'C']);
+    for (let i = 0; i < 32; i++) cache.keepParts(`k${i}`, i, 1);
+    expect([kept('a'), kept('c'), kept('k0'), kept('k31')]).toEqual([undefined, undefined, 0, 31]);
+    cache.keepParts('k32', 32, 1);
+    expect([kept('k0'), kept('k1'), kept('k32')]).toEqual([undefined, 1, 32]);
+  });
 });

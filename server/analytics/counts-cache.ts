@@ -4,8 +4,13 @@ import type { Store, Window } from '../store/port';
 import { dayNumber, fromRollups } from '../store/rollup-sql';
 
 const MAX_WINDOWS = 4000;
-/** How many computations' parts `parts` keeps across data versions (the rankings leaders open, by period and group). */
+/**
+ * How many computations' parts `parts` keeps across data versions (the rankings leaders open, by period and group),
+ * and how many entries (units) in all: parts outlive the version whose answers they came from, so their memory is
+ * bounded apart (a national ranking's parts are ≈ 4 MB; 20,000 entries are six of them).
+ */
 const MAX_PARTS = 32;
+const MAX_PART_ENTRIES = 20_000;
 
 type ByUnit = Map<string, Counts>;
 
@@ -108,7 +113,8 @@ export class CountsCache {
   private current: Generation | null = null;
   private versionCheck: Promise<Generation> | null = null;
   private carry: { key: string; value: Promise<unknown> } | null = null;
-  private readonly lastParts = new Map<string, unknown>();
+  private readonly lastParts = new Map<string, { parts: unknown; entries: number }>();
+  private partEntries = 0;
 
   /** One version query at a time: a burst of requests asks the database once. */
   private generation(store: Store): Promise<Generation> {
@@ -169,13 +175,23 @@ export class CountsCache {
    * what they were built from is unchanged (the user checks that: e.g. buildRanking's RankingParts). Most recent kept.
    */
   parts<T>(key: string): T | undefined {
-    return this.lastParts.get(key) as T | undefined;
+    return this.lastParts.get(key)?.parts as T | undefined;
   }
 
-  keepParts(key: string, parts: unknown): void {
+  /** Keeps `parts` (of `entries` entries) under `key`, dropping the least recently kept beyond the bounds. */
+  keepParts(key: string, parts: unknown, entries: number): void {
+    this.dropParts(key);
+    if (entries > MAX_PART_ENTRIES) return;
+    while (this.lastParts.size >= MAX_PARTS || this.partEntries + entries > MAX_PART_ENTRIES) this.dropParts(this.lastParts.keys().next().value as string);
+    this.lastParts.set(key, { parts, entries });
+    this.partEntries += entries;
+  }
+
+  private dropParts(key: string): void {
+    const kept = this.lastParts.get(key);
+    if (!kept) return;
     this.lastParts.delete(key);
-    if (this.lastParts.size >= MAX_PARTS) this.lastParts.delete(this.lastParts.keys().next().value as string);
-    this.lastParts.set(key, parts);
+    this.partEntries -= kept.entries;
   }
 
   /** An answer `remember` has already computed for the current data version, without waiting for one in flight. */

@@ -90,5 +90,14 @@ describe('below-streaks longer than the history first loaded', () => {
     expect(out.rows).toEqual(fresh.rows);
     expect(out.rows.find((r) => r.unitCode === '00082')).toMatchObject({ onlineRate: 0 });
   });
-});
 
+  it('reads the data\'s span only for a streak that reaches the first periods\' oldest: its failure fails only such a ranking', async () => {
+    const failing: Store = Object.create(store, { receivedRange: { value: () => Promise.reject(new Error('span unavailable')) } });
+    const deps = { store: failing, cache: new CountsCache(), minVolume: 30, now: () => FIRST_MONDAY + 60 * WEEK };
+    // Week 5: Hoàn Kiếm below for 5 weeks, fewer than the 13 first read — the span is not needed (and its failure
+    // is no unhandled rejection: vitest fails the run on one).
+    const early = await ranking(deps, { period: '2024-W05', group: 'commune' });
+    expect(early.rows.find((r) => r.unitCode === '00070')?.flags.find((f) => f.measure === 'onlineRate')?.periodsBelow).toBe(5);
+    await expect(ranking(deps, { period: '2024-W38', group: 'commune' })).rejects.toThrow('span unavailable');
+  });
+});

@@ -46,7 +46,7 @@ export async function rankWithHistory(
   const periods = periodsBack(period, FIRST_CHUNK);
   const history = await loadHistory(deps, periods, asOf, codes);
   const built = buildRanking({ ...base, periods, history }, partsKey === null ? undefined : deps.cache.parts<RankingParts>(partsKey));
-  if (partsKey !== null) deps.cache.keepParts(partsKey, built.parts);
+  if (partsKey !== null) deps.cache.keepParts(partsKey, built.parts, built.parts.byUnit.size);
   let result: RankingResult = { rows: built.rows, truncated: built.truncated };
   let back = periods[periods.length - 1] as Period;
   if (!result.truncated) return { ...result, history, periods };

@@ -19,11 +19,12 @@ export async function rankingFor(deps: AnalyticsDeps, req: RankingRequest) {
     unitsOfGroup(deps, req.group), cachedTargets(deps), definitionOrThrow(deps, req.index), cachedValueLookup(deps), cachedIndicators(deps),
   ]);
   const key = `ranking|${period.id}|${req.group}|${definition.id}@${definition.version}|${deps.minVolume}`;
-  const compute = () => rankWithHistory(deps, period, asOf, { units, targets, definition, values, indicators, minVolume: deps.minVolume }, key);
   // A complete period's figures do not depend on the moment asked (every window is cut at its own end), so the
-  // whole computation is kept for the data version; a period in progress is cut at `asOf` and computed each time.
-  const e = cutOff(period, asOf);
-  const result = e === period.end ? await deps.cache.remember(deps.store, key, compute) : await compute();
+  // whole computation is kept for the data version, and its rows lent to the next version's (decision 033); a period
+  // in progress is cut at `asOf` (new counts at every moment) and computed each time, from scratch.
+  const complete = cutOff(period, asOf) === period.end;
+  const compute = () => rankWithHistory(deps, period, asOf, { units, targets, definition, values, indicators, minVolume: deps.minVolume }, complete ? key : null);
+  const result = complete ? await deps.cache.remember(deps.store, key, compute) : await compute();
   return { period, asOf, units, targets, definition, values, indicators, ...result };
 }
 

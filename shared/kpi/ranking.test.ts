@@ -4,6 +4,7 @@ import { RankingRowSchema } from '../schemas/ranking';
 import type { Target } from '../schemas/target';
 import type { Unit } from '../schemas/unit';
 import { EMPTY_COUNTS } from './measures';
+import { DEFAULT_FLAG_OPTIONS } from './flags';
 import { mustParsePeriod, previousPeriod } from './periods';
 import { buildRanking, competitionRanks, withLongerStreaks } from './ranking';
 import { CHISO_V1 } from './definitions';
@@ -178,11 +179,23 @@ describe('buildRanking from the parts of an earlier build', () => {
       { ...base, definition: { ...CHISO_V1 } },
       { ...base, periods: [all[1] as typeof w31, ...all.slice(2), previousPeriod(all[all.length - 1] as typeof w31)] },
       { ...base, values: valueLookup([], []) },
+      { ...base, indicators: [] },
+      { ...base, flagOptions: { ...DEFAULT_FLAG_OPTIONS } },
     ];
     for (const other of others) {
       const taken = buildRanking({ ...other, history }, first.parts);
       expect(taken.rows).toEqual(buildRanking({ ...other, history }).rows);
       expect(taken.rows.filter((r) => r.components === before.get(r.unitCode))).toEqual([]);
     }
+  });
+
+  it('builds again the row of a unit that is another object under the same code, and takes up each of a unit listed twice', () => {
+    const before = componentsOf(first.rows);
+    const renamed = many.map((u) => (u.code === 'U3' ? { ...u, kind: 'commune' as const } : u));
+    const taken = buildRanking({ ...base, units: renamed, history }, first.parts);
+    expect(taken.rows).toEqual(buildRanking({ ...base, units: renamed, history }).rows);
+    expect(taken.rows.filter((r) => r.components !== before.get(r.unitCode)).map((r) => r.unitCode)).toEqual(['U3']);
+    const twice = [...many, many[0] as Unit];
+    expect(buildRanking({ ...base, units: twice, history }, first.parts).rows).toEqual(buildRanking({ ...base, units: twice, history }).rows);
   });
 });

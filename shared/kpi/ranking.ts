@@ -205,12 +205,13 @@ export function buildRanking(input: RankingInput, previous?: RankingParts): Rank
   // Each unit's history is looked up once; it is scored in full for the period (its row and its rank), and by
   // index only for the period before.
   const byUnit = new Map<Unit, UnitPart>();
-  for (const unit of input.units) {
+  const parts = input.units.map((unit) => {
     const series = input.history.get(unit.code) as Series;
     const kept = reusable?.get(unit);
-    byUnit.set(unit, kept && sameItems(kept.series, series) ? kept : unitPart(input, unit, series, catalogue, options));
-  }
-  const parts = [...byUnit.values()];
+    const part = kept && sameItems(kept.series, series) ? kept : unitPart(input, unit, series, catalogue, options);
+    byUnit.set(unit, part);
+    return part;
+  });
   const ranks = competitionRanks(input.units.map((unit, i) => ({ code: unit.code, index: (parts[i] as UnitPart).score.index, received: (parts[i] as UnitPart).measures.received })), minVolume);
   const previousRanks =
     input.periods.length > 1
