@@ -5,7 +5,7 @@ import { UserError } from '../errors';
 import type { Store } from '../store/port';
 import { isDemoPassword } from './demo-accounts';
 import { decoyHash, verifyPassword } from './password';
-import { LoginThrottle } from './throttle';
+import { LoginThrottle, type Attempt } from './throttle';
 import { msg } from '../../shared/messages/catalogue';
 
 export const SESSION_TTL_MS = 12 * 3_600_000;
@@ -41,8 +41,18 @@ export class AuthService {
 
   async login(username: string, password: string, address: string): Promise<{ token: string; me: Me }> {
     const reservation = this.throttle.reserve(username, address);
-    if (!reservation.ok) throw new UserError('TOO_MANY_REQUESTS', msg('auth.tooMany', { minutes: Math.ceil(reservation.retryAfter / 60) }));
+    if (!reservation.ok) {
+      throw new UserError('TOO_MANY_REQUESTS', reservation.checking ? msg('auth.beingChecked') : msg('auth.tooMany', { minutes: Math.ceil(reservation.retryAfter / 60) }));
+    }
     const { attempt } = reservation;
+    try {
+      return await this.checkedLogin(username, password, address, attempt);
+    } finally {
+      this.throttle.settle(attempt);
+    }
+  }
+
+  private async checkedLogin(username: string, password: string, address: string, attempt: Attempt): Promise<{ token: string; me: Me }> {
     const account = await this.store.getAccount(username);
     const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
     if (!account || !ok || account.disabled) {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { LoginThrottle, type Attempt } from './throttle';
+
+const ok = (r: ReturnType<LoginThrottle['reserve']>): Attempt => {
+  if (!r.ok) throw new Error(`refused: ${JSON.stringify(r)}`);
+  return r.attempt;
+};
+
+describe('LoginThrottle', () => {
+  it('refuses a sixth try of an account while five are being checked, for a moment only, and lets it in once they settle right', () => {
+    let now = 1_000_000;
+    const throttle = new LoginThrottle(undefined, () => now);
+    const inFlight = Array.from({ length: 5 }, () => ok(throttle.reserve('leader', '10.0.0.1')));
+    expect(throttle.reserve('leader', '10.0.0.2')).toEqual({ ok: false, retryAfter: 1, checking: true });
+    // The five were the right password: forgiven and settled; the sixth gets in.
+    for (const a of inFlight) {
+      throttle.succeed(a);
+      throttle.settle(a);
+    }
+    now += 100;
+    expect(throttle.reserve('leader', '10.0.0.2').ok).toBe(true);
+  });
+
+  it('refuses for the rest of the window once five tries have failed, and says they failed', () => {
+    let now = 1_000_000;
+    const throttle = new LoginThrottle(undefined, () => now);
+    for (let i = 0; i < 5; i++) throttle.settle(ok(throttle.reserve('admin', '10.0.0.1')));
+    const refused = throttle.reserve('admin', '10.0.0.3');
+    expect(refused).toEqual({ ok: false, retryAfter: 15 * 60, checking: false });
+    now += 15 * 60_000 + 1;
+    expect(throttle.reserve('admin', '10.0.0.3').ok).toBe(true);
+  });
+
+  it('says "failed" when failures alone fill the limit, even with other tries still being checked', () => {
+    const throttle = new LoginThrottle(undefined, () => 1_000_000);
+    for (let i = 0; i < 3; i++) throttle.settle(ok(throttle.reserve('admin', `10.0.1.${i}`)));
+    const checking = [ok(throttle.reserve('admin', '10.0.2.1')), ok(throttle.reserve('admin', '10.0.2.2'))];
+    expect(throttle.reserve('admin', '10.0.2.3')).toMatchObject({ ok: false, checking: true });
+    // Both turn out wrong: now five failures.
+    for (const a of checking) throttle.settle(a);
+    expect(throttle.reserve('admin', '10.0.2.3')).toMatchObject({ ok: false, checking: false });
+  });
+});
