@@ -25,6 +25,10 @@ export interface AuthOptions {
 }
 
 /** Logins, sessions and logouts; a session is a random token whose hash is stored, sent in an HttpOnly cookie. */
+/** How long a sign-in waits, at most, for other tries still being checked before it is refused: 20 × 250 ms. */
+const CHECK_WAIT_ROUNDS = 20;
+const CHECK_WAIT_MS = 250;
+
 export class AuthService {
   readonly throttle: LoginThrottle;
   private readonly now: () => number;
@@ -40,7 +44,13 @@ export class AuthService {
   }
 
   async login(username: string, password: string, address: string): Promise<{ token: string; me: Me }> {
-    const reservation = this.throttle.reserve(username, address);
+    let reservation = this.throttle.reserve(username, address);
+    // Refused only because other tries of the account or address are still being checked (a meeting's tablets signing
+    // in one account at once): wait for those checks, as they may be right, rather than refuse a right password.
+    for (let round = 0; !reservation.ok && reservation.checking && round < CHECK_WAIT_ROUNDS; round++) {
+      await this.throttle.checkEnded(CHECK_WAIT_MS);
+      reservation = this.throttle.reserve(username, address);
+    }
     if (!reservation.ok) {
       throw new UserError('TOO_MANY_REQUESTS', reservation.checking ? msg('auth.beingChecked') : msg('auth.tooMany', { minutes: Math.ceil(reservation.retryAfter / 60) }));
     }

@@ -96,16 +96,11 @@ describe('signing in', () => {
     expect(right.headers.get('set-cookie')).toBeNull();
   });
 
-  it('tells a right sign-in refused only because others to the account are being checked to try again in a moment', async () => {
+  it('lets in every one of concurrent right sign-ins to one account: those beyond the limit wait for the checks under way', async () => {
     await start();
     const tries = await Promise.all(Array.from({ length: 8 }, () => mutate(base, 'auth.login', { username: 'leader', password: 'leader-demo' })));
-    const refused = tries.filter((t) => t.status === 429);
-    expect(tries.filter((t) => t.status === 200).length).toBeGreaterThanOrEqual(5);
-    // The eight arrive within milliseconds; a password check takes about 0.1 s: the last ones find five being checked.
-    expect(refused.length).toBeGreaterThan(0);
-    for (const t of refused) expect(t.body.error.message).toMatch(/being checked at this moment/);
-    // Once those checks are over nothing stands in the way: the account's right password is let in at once.
-    expect((await mutate(base, 'auth.login', { username: 'leader', password: 'leader-demo' })).status).toBe(200);
+    // The eight arrive within milliseconds and a check takes about 0.1 s: three find five being checked and wait.
+    expect(tries.map((t) => t.status)).toEqual(new Array(8).fill(200));
   });
 
   it('counts concurrent tries from one address across accounts before checking them', async () => {

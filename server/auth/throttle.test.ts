@@ -40,4 +40,19 @@ describe('LoginThrottle', () => {
     for (const a of checking) throttle.settle(a);
     expect(throttle.reserve('admin', '10.0.2.3')).toMatchObject({ ok: false, checking: false });
   });
+
+  it('wakes who waits for a check when one settles, or after the wait given', async () => {
+    const throttle = new LoginThrottle(undefined, () => 1_000_000);
+    const attempt = ok(throttle.reserve('leader', '10.0.0.1'));
+    let woken = false;
+    const waiting = throttle.checkEnded(60_000).then(() => (woken = true));
+    await Promise.resolve();
+    expect(woken).toBe(false);
+    throttle.settle(attempt);
+    await waiting;
+    expect(woken).toBe(true);
+    // Nothing settles: the wait ends by itself.
+    await throttle.checkEnded(5);
+  });
 });
+

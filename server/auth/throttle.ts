@@ -23,6 +23,8 @@ export class LoginThrottle {
   private readonly attempts = new Map<string, number[]>();
   /** Tries counted and not yet settled (their password still being checked), per key. */
   private readonly checking = new Map<string, number>();
+  /** Who waits for some check to end (see `checkEnded`). */
+  private waiters: (() => void)[] = [];
 
   constructor(
     private readonly limits = { perAccount: 5, perAddress: 20, windowMs: 15 * 60_000 },
@@ -68,6 +70,21 @@ export class LoginThrottle {
       if (n > 0) this.checking.set(key, n);
       else this.checking.delete(key);
     }
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const wake of waiting) wake();
+  }
+
+  /** Resolves when some try's check ends, or after `ms` at the latest. */
+  checkEnded(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      timer.unref();
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   /** A try that turned out not to be a wrong password is held against no one. */
