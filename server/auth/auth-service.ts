@@ -24,11 +24,11 @@ export interface AuthOptions {
   now?: () => number;
 }
 
-/** Logins, sessions and logouts; a session is a random token whose hash is stored, sent in an HttpOnly cookie. */
-/** How long a sign-in waits, at most, for other tries still being checked before it is refused: 20 × 250 ms. */
-const CHECK_WAIT_ROUNDS = 20;
-const CHECK_WAIT_MS = 250;
+/** How long a sign-in waits, at most, for other tries still being checked before it is refused, and how often it looks. */
+const CHECK_WAIT_MS = 5000;
+const CHECK_LOOK_MS = 250;
 
+/** Logins, sessions and logouts; a session is a random token whose hash is stored, sent in an HttpOnly cookie. */
 export class AuthService {
   readonly throttle: LoginThrottle;
   private readonly now: () => number;
@@ -47,8 +47,12 @@ export class AuthService {
     let reservation = this.throttle.reserve(username, address);
     // Refused only because other tries of the account or address are still being checked (a meeting's tablets signing
     // in one account at once): wait for those checks, as they may be right, rather than refuse a right password.
-    for (let round = 0; !reservation.ok && reservation.checking && round < CHECK_WAIT_ROUNDS; round++) {
-      await this.throttle.checkEnded(CHECK_WAIT_MS);
+    const end = performance.now() + CHECK_WAIT_MS;
+    while (!reservation.ok && reservation.checking) {
+      const left = end - performance.now();
+      const waiting = left > 0 ? this.throttle.checkEnded(username, address, Math.min(CHECK_LOOK_MS, left)) : null;
+      if (!waiting) break;
+      await waiting;
       reservation = this.throttle.reserve(username, address);
     }
     if (!reservation.ok) {

@@ -41,18 +41,27 @@ describe('LoginThrottle', () => {
     expect(throttle.reserve('admin', '10.0.2.3')).toMatchObject({ ok: false, checking: false });
   });
 
-  it('wakes who waits for a check when one settles, or after the wait given', async () => {
+  it('wakes who waits on an account or address when a try of it settles, not when another one does', async () => {
     const throttle = new LoginThrottle(undefined, () => 1_000_000);
-    const attempt = ok(throttle.reserve('leader', '10.0.0.1'));
+    const mine = ok(throttle.reserve('leader', '10.0.0.1'));
+    const other = ok(throttle.reserve('someone', '10.0.9.9'));
     let woken = false;
-    const waiting = throttle.checkEnded(60_000).then(() => (woken = true));
+    const waiting = throttle.checkEnded('leader', '10.0.0.2', 60_000)?.then(() => (woken = true));
+    throttle.settle(other);
     await Promise.resolve();
     expect(woken).toBe(false);
-    throttle.settle(attempt);
+    throttle.settle(mine);
     await waiting;
     expect(woken).toBe(true);
-    // Nothing settles: the wait ends by itself.
-    await throttle.checkEnded(5);
+  });
+
+  it('lets no more wait on an account than its limit, and forgets a wait that ended by itself', async () => {
+    const throttle = new LoginThrottle(undefined, () => 1_000_000);
+    const waits = Array.from({ length: 5 }, (_, i) => throttle.checkEnded('leader', `10.0.0.${i}`, 5));
+    expect(waits.every((w) => w !== null)).toBe(true);
+    expect(throttle.checkEnded('leader', '10.0.0.9', 5)).toBeNull();
+    await Promise.all(waits);
+    // Those waits ended by their timers: room again.
+    expect(throttle.checkEnded('leader', '10.0.0.9', 5)).not.toBeNull();
   });
 });
-

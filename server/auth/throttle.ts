@@ -19,12 +19,14 @@ const CHECKING_RETRY_S = 1;
  * let 40 concurrent tries all pass the check. In memory: a restart forgives, which is acceptable for a throttle (not a
  * lockout).
  */
+const keysOf = (username: string, address: string): [string, string] => [`u:${username.toLowerCase()}`, `a:${address}`];
+
 export class LoginThrottle {
   private readonly attempts = new Map<string, number[]>();
   /** Tries counted and not yet settled (their password still being checked), per key. */
   private readonly checking = new Map<string, number>();
-  /** Who waits for some check to end (see `checkEnded`). */
-  private waiters: (() => void)[] = [];
+  /** Who waits for a check under a key to end (see `checkEnded`), per key. */
+  private readonly waiters = new Map<string, Set<() => void>>();
 
   constructor(
     private readonly limits = { perAccount: 5, perAddress: 20, windowMs: 15 * 60_000 },
@@ -41,7 +43,8 @@ export class LoginThrottle {
 
   /** Counts a try, or says how many seconds to wait when the account or the address has used up its tries. */
   reserve(username: string, address: string): Reservation {
-    const checks: [string, number][] = [[`u:${username.toLowerCase()}`, this.limits.perAccount], [`a:${address}`, this.limits.perAddress]];
+    const [account, from] = keysOf(username, address);
+    const checks: [string, number][] = [[account, this.limits.perAccount], [from, this.limits.perAddress]];
     let wait = 0;
     let failedInTheWay = false;
     for (const [key, limit] of checks) {
@@ -70,20 +73,34 @@ export class LoginThrottle {
       if (n > 0) this.checking.set(key, n);
       else this.checking.delete(key);
     }
-    const waiting = this.waiters;
-    this.waiters = [];
-    for (const wake of waiting) wake();
+    for (const key of attempt.keys) for (const wake of [...(this.waiters.get(key) ?? [])]) wake();
   }
 
-  /** Resolves when some try's check ends, or after `ms` at the latest. */
-  checkEnded(ms: number): Promise<void> {
+  /**
+   * Resolves when a try of this account or address settles, or after `ms` at the latest; null (wait no more) when
+   * as many sign-ins already wait on the account or the address as its limit allows.
+   */
+  checkEnded(username: string, address: string, ms: number): Promise<void> | null {
+    const keys = keysOf(username, address);
+    const limits = [this.limits.perAccount, this.limits.perAddress];
+    if (keys.some((key, i) => (this.waiters.get(key)?.size ?? 0) >= (limits[i] as number))) return null;
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      timer.unref();
-      this.waiters.push(() => {
+      const wake = () => {
         clearTimeout(timer);
+        for (const key of keys) {
+          const set = this.waiters.get(key);
+          set?.delete(wake);
+          if (set?.size === 0) this.waiters.delete(key);
+        }
         resolve();
-      });
+      };
+      const timer = setTimeout(wake, ms);
+      timer.unref();
+      for (const key of keys) {
+        let set = this.waiters.get(key);
+        if (!set) this.waiters.set(key, (set = new Set()));
+        set.add(wake);
+      }
     });
   }
 

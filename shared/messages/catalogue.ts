@@ -147,7 +147,7 @@ export const MESSAGES = {
   'auth.signIn': { params: NONE, en: 'Sign in first.' },
   'auth.wrong': { params: NONE, en: 'Wrong username or password.' },
   'auth.tooMany': { params: { minutes: 'count' }, en: 'Too many failed sign-ins. Try again in {{minutes}} minute(s).' },
-  'auth.beingChecked': { params: NONE, en: 'Several sign-ins to this account are being checked at this moment. Try again in a second.' },
+  'auth.beingChecked': { params: NONE, en: 'Several sign-ins are being checked at this moment. Try again in a few seconds.' },
   'auth.demoRefused': { params: NONE, en: 'Demo accounts and demo passwords are refused in production. Ask an administrator for an account.' },
   'access.role': { params: NONE, en: 'Your role does not allow this.' },
   'access.otherUnit': { params: NONE, en: 'A unit head sees the detail of their own unit only.' },

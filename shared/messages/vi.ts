@@ -121,7 +121,7 @@ export const MESSAGES_VI: Record<MessageCode, string> = {
   'auth.signIn': 'Hãy đăng nhập trước.',
   'auth.wrong': 'Sai tên đăng nhập hoặc mật khẩu.',
   'auth.tooMany': 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau {{minutes}} phút.',
-  'auth.beingChecked': 'Tài khoản này đang được kiểm tra cho nhiều lượt đăng nhập cùng lúc. Hãy thử lại sau một giây.',
+  'auth.beingChecked': 'Nhiều lượt đăng nhập đang được kiểm tra cùng lúc. Hãy thử lại sau vài giây.',
   'auth.demoRefused': 'Tài khoản và mật khẩu minh họa không được dùng trên hệ thống chính thức. Hãy đề nghị quản trị viên cấp tài khoản.',
   'access.role': 'Vai trò của bạn không được phép làm việc này.',
   'access.otherUnit': 'Người đứng đầu đơn vị chỉ xem được chi tiết của đơn vị mình.',
