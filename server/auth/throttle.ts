@@ -19,8 +19,6 @@ const CHECKING_RETRY_S = 1;
  * let 40 concurrent tries all pass the check. In memory: a restart forgives, which is acceptable for a throttle (not a
  * lockout).
  */
-const keysOf = (username: string, address: string): [string, string] => [`u:${username.toLowerCase()}`, `a:${address}`];
-
 export class LoginThrottle {
   private readonly attempts = new Map<string, number[]>();
   /** Tries counted and not yet settled (their password still being checked), per key. */
@@ -33,6 +31,11 @@ export class LoginThrottle {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The keys a try of `username` from `address` is counted under, with their limits. */
+  private limitsOf(username: string, address: string): [string, number][] {
+    return [[`u:${username.toLowerCase()}`, this.limits.perAccount], [`a:${address}`, this.limits.perAddress]];
+  }
+
   private recent(key: string): number[] {
     const since = this.now() - this.limits.windowMs;
     const list = (this.attempts.get(key) ?? []).filter((t) => t > since);
@@ -43,21 +46,19 @@ export class LoginThrottle {
 
   /** Counts a try, or says how many seconds to wait when the account or the address has used up its tries. */
   reserve(username: string, address: string): Reservation {
-    const [account, from] = keysOf(username, address);
-    const checks: [string, number][] = [[account, this.limits.perAccount], [from, this.limits.perAddress]];
+    const checks = this.limitsOf(username, address);
     let wait = 0;
-    let failedInTheWay = false;
+    let checking = false;
     for (const [key, limit] of checks) {
       const list = this.recent(key);
       if (list.length < limit) continue;
       // Tries still being checked count (so that concurrent guesses cannot pass the limit together); when the failed
       // ones alone are under the limit, the way clears as soon as those checks end.
-      if (list.length - (this.checking.get(key) ?? 0) >= limit) {
-        failedInTheWay = true;
-        wait = Math.max(wait, Math.ceil(((list[list.length - limit] as number) + this.limits.windowMs - this.now()) / 1000));
-      } else wait = Math.max(wait, CHECKING_RETRY_S);
+      if (list.length - (this.checking.get(key) ?? 0) >= limit) wait = Math.max(wait, Math.ceil(((list[list.length - limit] as number) + this.limits.windowMs - this.now()) / 1000));
+      else checking = true;
     }
-    if (wait > 0) return failedInTheWay ? { ok: false, retryAfter: wait, checking: false } : { ok: false, retryAfter: CHECKING_RETRY_S, checking: true };
+    if (wait > 0) return { ok: false, retryAfter: wait, checking: false };
+    if (checking) return { ok: false, retryAfter: CHECKING_RETRY_S, checking: true };
     const attempt = { keys: checks.map(([key]) => key), at: this.now() };
     for (const key of attempt.keys) {
       this.attempts.set(key, [...this.recent(key), attempt.at]);
@@ -81,9 +82,9 @@ export class LoginThrottle {
    * as many sign-ins already wait on the account or the address as its limit allows.
    */
   checkEnded(username: string, address: string, ms: number): Promise<void> | null {
-    const keys = keysOf(username, address);
-    const limits = [this.limits.perAccount, this.limits.perAddress];
-    if (keys.some((key, i) => (this.waiters.get(key)?.size ?? 0) >= (limits[i] as number))) return null;
+    const checks = this.limitsOf(username, address);
+    if (checks.some(([key, limit]) => (this.waiters.get(key)?.size ?? 0) >= limit)) return null;
+    const keys = checks.map(([key]) => key);
     return new Promise((resolve) => {
       const wake = () => {
         clearTimeout(timer);

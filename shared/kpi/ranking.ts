@@ -205,23 +205,23 @@ export function buildRanking(input: RankingInput, previous?: RankingParts): Rank
   // Each unit's history is looked up once; it is scored in full for the period (its row and its rank), and by
   // index only for the period before.
   const byUnit = new Map<Unit, UnitPart>();
-  const parts = input.units.map((unit) => {
+  const scored = input.units.map((unit) => {
     const series = input.history.get(unit.code) as Series;
     const kept = reusable?.get(unit);
     const part = kept && sameItems(kept.series, series) ? kept : unitPart(input, unit, series, catalogue, options);
     byUnit.set(unit, part);
-    return part;
+    return { unit, part };
   });
-  const ranks = competitionRanks(input.units.map((unit, i) => ({ code: unit.code, index: (parts[i] as UnitPart).score.index, received: (parts[i] as UnitPart).measures.received })), minVolume);
+  const ranks = competitionRanks(scored.map(({ unit, part }) => ({ code: unit.code, index: part.score.index, received: part.measures.received })), minVolume);
   const previousRanks =
     input.periods.length > 1
-      ? competitionRanks(input.units.map((unit, i) => ({ code: unit.code, index: (parts[i] as UnitPart).previousIndex, received: countsIn((parts[i] as UnitPart).series, 1).received })), minVolume)
+      ? competitionRanks(scored.map(({ unit, part }) => ({ code: unit.code, index: part.previousIndex, received: countsIn(part.series, 1).received })), minVolume)
       : new Map<string, number>();
   let truncated = false;
   // A rating on part of the points would call a unit weak for what it has not reported yet.
   const fullPoints = maxPoints(input.definition);
-  const rows = input.units.map((unit, i): RankingRow => {
-    const { measures: m, score, flags, truncated: cut } = parts[i] as UnitPart;
+  const rows = scored.map(({ unit, part }): RankingRow => {
+    const { measures: m, score, flags, truncated: cut } = part;
     const index = score.index;
     const rank = ranks.get(unit.code) ?? null;
     const previousRank = previousRanks.get(unit.code) ?? null;
