@@ -115,6 +115,8 @@ export async function replaceWithBackupOn(c: DuckDBConnection, backup: string): 
       for (const sequence of await list(`SELECT schema_name AS s, sequence_name AS n FROM duckdb_sequences() WHERE database_name = ${text(catalog)} AND NOT temporary`)) await c.run(`DROP SEQUENCE ${sequence}`);
       for (const macro of await list(`SELECT DISTINCT schema_name AS s, function_name AS n FROM duckdb_functions() WHERE ${where} AND function_type = 'macro'`)) await c.run(`DROP MACRO ${macro}`);
       for (const macro of await list(`SELECT DISTINCT schema_name AS s, function_name AS n FROM duckdb_functions() WHERE ${where} AND function_type = 'table_macro'`)) await c.run(`DROP MACRO TABLE ${macro}`);
+      // Types last: the tables that used them are gone.
+      for (const type of await list(`SELECT DISTINCT schema_name AS s, type_name AS n FROM duckdb_types() WHERE ${where}`)) await c.run(`DROP TYPE ${type}`);
       await c.run(`COPY FROM DATABASE chiso_restore TO ${name(catalog)}`);
       await c.run(`UPDATE data_version SET v = greatest(v, ${Number(version.v ?? 0)}) + 1`);
       await c.run('COMMIT');

@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, type DossierRecord } from '../../../shared/schemas/dossier';
+import { CHANNELS, DOSSIER_STATUSES, type DossierRecord } from '../../../shared/schemas/dossier';
 import { countDossiers } from '../../../shared/kpi/measures';
 import { mustParsePeriod, periodsBetween } from '../../../shared/kpi/periods';
 import type { Store } from '../port';
 import { DuckDbStore } from './duckdb-store';
+import { MIGRATIONS } from './migrations';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function lcg(seed: number) {
@@ -93,6 +97,51 @@ describe('DuckDbStore', () => {
     expect(byProcedure.reduce((s, p) => s + p.counts.received, 0)).toBe(total?.received);
     const overdue = await store.overdueDossiers('U1', window, 1000);
     expect(overdue.length).toBe(total?.overdueOpen);
+  });
+
+  it('stores channel and status as enums of exactly the lists the import accepts', async () => {
+    const [r] = await (store as DuckDbStore).rows('SELECT enum_range(NULL::dossier_channel) AS channels, enum_range(NULL::dossier_status) AS statuses');
+    expect(r?.channels).toEqual([...CHANNELS]);
+    expect(r?.statuses).toEqual([...DOSSIER_STATUSES]);
+  });
+
+  it('narrows a database stored with text channels and statuses, keeping every dossier as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chiso-narrow-'));
+    try {
+      const path = join(dir, 'old.duckdb');
+      const old = await DuckDbStore.open(path);
+      const writer = await old.openDossierWriter();
+      for (const d of dossiers.slice(0, 800)) writer.append(d);
+      await writer.commit(outcome(800));
+      const before = await old.rows('SELECT * FROM dossiers ORDER BY dossier_id');
+      const q3 = mustParsePeriod('2025-Q3');
+      const counts = await old.countsByUnit([{ start: q3.start, cutOff: q3.end }]);
+      // The table as the migrations before the narrowing left it: text columns, no enum types.
+      const version = MIGRATIONS.findIndex((m) => m.includes('CREATE TYPE dossier_channel')) + 1;
+      await old.transaction(async (c) => {
+        await c.run('CREATE TABLE dossiers_text AS SELECT * REPLACE (channel::VARCHAR AS channel, status::VARCHAR AS status) FROM dossiers');
+        await c.run('DROP TABLE dossiers');
+        await c.run('DROP TYPE dossier_channel');
+        await c.run('DROP TYPE dossier_status');
+        await c.run('ALTER TABLE dossiers_text RENAME TO dossiers');
+        await c.run(`DELETE FROM schema_migrations WHERE version = ${version}`);
+      });
+      const [text] = await old.rows("SELECT data_type FROM information_schema.columns WHERE table_name = 'dossiers' AND column_name = 'channel'");
+      expect(text?.data_type).toBe('VARCHAR');
+      await old.close();
+
+      const reopened = await DuckDbStore.open(path);
+      try {
+        const [narrow] = await reopened.rows("SELECT data_type FROM information_schema.columns WHERE table_name = 'dossiers' AND column_name = 'channel'");
+        expect(narrow?.data_type).toMatch(/^ENUM/);
+        expect(await reopened.rows('SELECT * FROM dossiers ORDER BY dossier_id')).toEqual(before);
+        expect(await reopened.countsByUnit([{ start: q3.start, cutOff: q3.end }])).toEqual(counts);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('closes only after the queries under way have finished, and refuses new ones', async () => {

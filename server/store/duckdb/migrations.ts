@@ -231,4 +231,33 @@ export const MIGRATIONS: readonly string[] = [
   // The code and status as written are stored only where they differ from their reading (NULL: the same), which
   // halves what an import writes of them (decision 032); the rows stored before keep theirs, read the same way.
   `ALTER TABLE dossiers ALTER COLUMN procedure_code_raw DROP NOT NULL;`,
+  // Narrower dossiers (decision 034): the channel and status of a closed list as enums (a byte each, written four
+  // times faster than text), the ids with the string compression that suits unique ids, chosen rather than tried
+  // against every other. The lists are the ones of shared/schemas/dossier.ts at the time (a test holds them equal).
+  `CREATE TYPE dossier_channel AS ENUM ('online', 'counter', 'postal');
+   CREATE TYPE dossier_status AS ENUM ('processing', 'completed', 'rejected', 'withdrawn', 'not_received');
+   CREATE TABLE dossiers_narrow (
+     dossier_id VARCHAR NOT NULL USING COMPRESSION fsst,
+     unit_code VARCHAR NOT NULL,
+     procedure_code VARCHAR NOT NULL,
+     procedure_code_raw VARCHAR,
+     procedure_name VARCHAR,
+     channel dossier_channel NOT NULL,
+     end_to_end BOOLEAN NOT NULL,
+     received_at TIMESTAMP NOT NULL,
+     due_at TIMESTAMP NOT NULL,
+     completed_at TIMESTAMP,
+     returned_at TIMESTAMP,
+     status dossier_status,
+     status_raw VARCHAR,
+     service_level INTEGER,
+     e_result BOOLEAN,
+     digitized BOOLEAN,
+     fee_required BOOLEAN,
+     paid_online BOOLEAN,
+     counted BOOLEAN NOT NULL
+   );
+   INSERT INTO dossiers_narrow SELECT * FROM dossiers;
+   DROP TABLE dossiers;
+   ALTER TABLE dossiers_narrow RENAME TO dossiers;`,
 ];
