@@ -79,6 +79,8 @@ async function importDossiersBySql(store: Store, req: ImportRequest, startedAt: 
     req.onPath?.('sql', null);
     return await audited(store, req, { rows: loaded.rows, issues: [], issueCount: 0 }, loaded.record);
   } finally {
+    // The byte checks have read the file to its end before it goes (they may still run after a decline).
+    await plan.load.bytes;
     plan.cleanup();
   }
 }

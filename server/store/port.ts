@@ -87,6 +87,11 @@ export interface DossierCsvLoad {
   idMax: number;
   /** The most distinct cells of one column worth sending to `resolve`. */
   maxDistinct: number;
+  /**
+   * The byte checks of the file (UTF-8, NUL bytes, quoting, line ends, the row limit), run while the engine reads
+   * it: null when they pass, else why the SQL path declines. The engine commits nothing before they have passed.
+   */
+  bytes: Promise<string | null>;
   /** The row parser's reading of distinct cells of one field, as the engine read them: null for a refused cell. */
   resolve(field: string, cells: readonly string[]): (ResolvedCell | null)[];
 }

@@ -277,7 +277,9 @@ async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad): Promi
  */
 export async function withStagedCsv<T>(c: DuckDBConnection, load: DossierCsvLoad, use: (staging: string, rows: number) => Promise<T>): Promise<T | { declined: string }> {
   try {
-    const staged = await stageDossierCsv(c, load);
+    // The file's bytes are checked meanwhile (load.bytes): the staging is used only when they pass.
+    const [staged, bytes] = await Promise.all([stageDossierCsv(c, load), load.bytes]);
+    if (bytes !== null) return { declined: bytes };
     if ('declined' in staged) return staged;
     return await use(STAGING, staged.rows);
   } finally {
