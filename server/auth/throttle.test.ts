@@ -21,6 +21,29 @@ describe('LoginThrottle', () => {
     expect(throttle.reserve('leader', '10.0.0.2').ok).toBe(true);
   });
 
+  it("keeps counting the guesses being checked when the owner signs in meanwhile, and forgives only the settled ones", () => {
+    const throttle = new LoginThrottle(undefined, () => 1_000_000);
+    throttle.settle(ok(throttle.reserve('leader', '10.0.3.1')));
+    const guesses = [0, 1, 2].map((i) => ok(throttle.reserve('leader', `10.0.4.${i}`)));
+    const owner = ok(throttle.reserve('leader', '10.0.5.1'));
+    throttle.succeed(owner);
+    throttle.settle(owner);
+    // The three guesses fail after the owner's success: they stay counted, the failure before it does not.
+    for (const g of guesses) throttle.settle(g);
+    for (let i = 0; i < 2; i++) throttle.settle(ok(throttle.reserve('leader', `10.0.6.${i}`)));
+    expect(throttle.reserve('leader', '10.0.6.9')).toMatchObject({ ok: false, checking: false });
+  });
+
+  it('forgets, once a window has passed, the names and addresses tried only before it', () => {
+    let now = 1_000_000;
+    const throttle = new LoginThrottle(undefined, () => now);
+    for (let i = 0; i < 500; i++) throttle.settle(ok(throttle.reserve(`sprayed-${i}`, `10.1.${i >> 8}.${i & 255}`)));
+    expect(throttle.tracked).toBe(1000);
+    now += 15 * 60_000 + 1;
+    throttle.settle(ok(throttle.reserve('leader', '10.0.0.1')));
+    expect(throttle.tracked).toBe(2);
+  });
+
   it('refuses for the rest of the window once five tries have failed, and says they failed', () => {
     let now = 1_000_000;
     const throttle = new LoginThrottle(undefined, () => now);

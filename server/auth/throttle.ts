@@ -22,14 +22,34 @@ const CHECKING_RETRY_S = 1;
 export class LoginThrottle {
   private readonly attempts = new Map<string, number[]>();
   /** Tries counted and not yet settled (their password still being checked), per key. */
-  private readonly checking = new Map<string, number>();
+  private readonly checking = new Map<string, Set<Attempt>>();
+  /** When every key was last cleared of tries older than the window (see `sweep`). */
+  private swept: number;
   /** Who waits for a check under a key to end (see `checkEnded`), per key. */
   private readonly waiters = new Map<string, Set<() => void>>();
 
   constructor(
     private readonly limits = { perAccount: 5, perAddress: 20, windowMs: 15 * 60_000 },
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.swept = now();
+  }
+
+  /** Keys with tries held (accounts and addresses): at most those tried within about two windows. */
+  get tracked(): number {
+    return this.attempts.size;
+  }
+
+  /**
+   * Once a window, forgets the keys whose tries have all left it: a key is otherwise cleared only when it is tried
+   * again, and names sprayed from many addresses would each stay held for good.
+   */
+  private sweep(): void {
+    const now = this.now();
+    if (now - this.swept < this.limits.windowMs) return;
+    this.swept = now;
+    for (const key of [...this.attempts.keys()]) this.recent(key);
+  }
 
   /** The keys a try of `username` from `address` is counted under, with their limits. */
   private limitsOf(username: string, address: string): [string, number][] {
@@ -46,6 +66,7 @@ export class LoginThrottle {
 
   /** Counts a try, or says how many seconds to wait when the account or the address has used up its tries. */
   reserve(username: string, address: string): Reservation {
+    this.sweep();
     const checks = this.limitsOf(username, address);
     let wait = 0;
     let checking = false;
@@ -54,7 +75,7 @@ export class LoginThrottle {
       if (list.length < limit) continue;
       // Tries still being checked count (so that concurrent guesses cannot pass the limit together); when the failed
       // ones alone are under the limit, the way clears as soon as those checks end.
-      if (list.length - (this.checking.get(key) ?? 0) >= limit) wait = Math.max(wait, Math.ceil(((list[list.length - limit] as number) + this.limits.windowMs - this.now()) / 1000));
+      if (list.length - (this.checking.get(key)?.size ?? 0) >= limit) wait = Math.max(wait, Math.ceil(((list[list.length - limit] as number) + this.limits.windowMs - this.now()) / 1000));
       else checking = true;
     }
     if (wait > 0) return { ok: false, retryAfter: wait, checking: false };
@@ -62,7 +83,9 @@ export class LoginThrottle {
     const attempt = { keys: checks.map(([key]) => key), at: this.now() };
     for (const key of attempt.keys) {
       this.attempts.set(key, [...this.recent(key), attempt.at]);
-      this.checking.set(key, (this.checking.get(key) ?? 0) + 1);
+      let inFlight = this.checking.get(key);
+      if (!inFlight) this.checking.set(key, (inFlight = new Set()));
+      inFlight.add(attempt);
     }
     return { ok: true, attempt };
   }
@@ -70,9 +93,9 @@ export class LoginThrottle {
   /** A try's check has ended, whatever its outcome (call once per reserved try; a failed try stays counted). */
   settle(attempt: Attempt): void {
     for (const key of attempt.keys) {
-      const n = (this.checking.get(key) ?? 0) - 1;
-      if (n > 0) this.checking.set(key, n);
-      else this.checking.delete(key);
+      const inFlight = this.checking.get(key);
+      inFlight?.delete(attempt);
+      if (inFlight?.size === 0) this.checking.delete(key);
     }
     for (const key of attempt.keys) for (const wake of [...(this.waiters.get(key) ?? [])]) wake();
   }
@@ -115,9 +138,17 @@ export class LoginThrottle {
     }
   }
 
-  /** The right password forgives the account's failures; the address keeps its count of others' failures. */
+  /**
+   * The right password forgives the account's failures; the address keeps its count of others' failures, and the
+   * account the tries still being checked (a guess sent alongside the owner's sign-in is counted when it fails).
+   */
   succeed(attempt: Attempt): void {
     this.release(attempt);
-    for (const key of attempt.keys) if (key.startsWith('u:')) this.attempts.delete(key);
+    for (const key of attempt.keys) {
+      if (!key.startsWith('u:')) continue;
+      const pending = [...(this.checking.get(key) ?? [])].filter((a) => a !== attempt).map((a) => a.at);
+      if (pending.length) this.attempts.set(key, pending);
+      else this.attempts.delete(key);
+    }
   }
 }
