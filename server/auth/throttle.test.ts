@@ -34,6 +34,24 @@ describe('LoginThrottle', () => {
     expect(throttle.reserve('leader', '10.0.6.9')).toMatchObject({ ok: false, checking: false });
   });
 
+  it('holds nothing against an account when several right sign-ins of it overlap, or one was let off', () => {
+    const throttle = new LoginThrottle(undefined, () => 1_000_000);
+    for (let i = 0; i < 4; i++) throttle.settle(ok(throttle.reserve('leader', `10.0.7.${i}`)));
+    // Four failures; then the owner's tablet and phone sign in at once, and a try let off (not a wrong password).
+    const right = [ok(throttle.reserve('leader', '10.0.8.1'))];
+    throttle.settle(right[0] as Attempt);
+    throttle.succeed(right[0] as Attempt);
+    const overlapping = [ok(throttle.reserve('leader', '10.0.8.2')), ok(throttle.reserve('leader', '10.0.8.3')), ok(throttle.reserve('leader', '10.0.8.4'))];
+    const [a, b, letOff] = overlapping as [Attempt, Attempt, Attempt];
+    throttle.release(letOff);
+    throttle.succeed(a);
+    throttle.succeed(b);
+    for (const t of overlapping) throttle.settle(t);
+    // Nothing is counted: five wrong tries are needed again before a refusal.
+    for (let i = 0; i < 5; i++) throttle.settle(ok(throttle.reserve('leader', `10.0.9.${i}`)));
+    expect(throttle.reserve('leader', '10.0.9.9')).toMatchObject({ ok: false, checking: false });
+  });
+
   it('forgets, once a window has passed, the names and addresses tried only before it', () => {
     let now = 1_000_000;
     const throttle = new LoginThrottle(undefined, () => now);

@@ -23,6 +23,8 @@ export class LoginThrottle {
   private readonly attempts = new Map<string, number[]>();
   /** Tries counted and not yet settled (their password still being checked), per key. */
   private readonly checking = new Map<string, Set<Attempt>>();
+  /** Tries held against no one (released, or the right password) while perhaps still being checked. */
+  private readonly forgiven = new WeakSet<Attempt>();
   /** When every key was last cleared of tries older than the window (see `sweep`). */
   private swept: number;
   /** Who waits for a check under a key to end (see `checkEnded`), per key. */
@@ -130,6 +132,7 @@ export class LoginThrottle {
 
   /** A try that turned out not to be a wrong password is held against no one. */
   release(attempt: Attempt): void {
+    this.forgiven.add(attempt);
     for (const key of attempt.keys) {
       const list = this.attempts.get(key) ?? [];
       const index = list.indexOf(attempt.at);
@@ -146,7 +149,7 @@ export class LoginThrottle {
     this.release(attempt);
     for (const key of attempt.keys) {
       if (!key.startsWith('u:')) continue;
-      const pending = [...(this.checking.get(key) ?? [])].filter((a) => a !== attempt).map((a) => a.at);
+      const pending = [...(this.checking.get(key) ?? [])].filter((a) => !this.forgiven.has(a)).map((a) => a.at);
       if (pending.length) this.attempts.set(key, pending);
       else this.attempts.delete(key);
     }
