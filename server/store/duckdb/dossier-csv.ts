@@ -188,7 +188,8 @@ async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad): Promi
   const dates = DATE_FIELDS.filter((f) => load.columns.has(f));
   const sqlOk = new Map<string, { ok: string; ms?: string }>();
   if (load.columns.has('dossier_id')) sqlOk.set('dossier_id', { ok: 'dossier_id_ok' });
-  for (const f of dates) sqlOk.set(f, { ok: `${f}_ok`, ms: `${f}_ms` });
+  // A date SQL read keeps only its instant: null where SQL did not read it (one column fewer to stage per date).
+  for (const f of dates) sqlOk.set(f, { ok: `(${f}_ms IS NOT NULL)`, ms: `${f}_ms` });
   // Rows whose every cell is empty are skipped, as scanFile does; the header record is skipped with the ones before.
   const read = `SELECT ${fields.map((f) => `${col(f)} AS "${f}"`).join(', ')} FROM ${readCsv({ ...load, skip: load.skip + 1 })} WHERE NOT (${blank})`;
   const readings = withDateReadings(`(${read})`, dates.map((f) => ({ name: f, endOfDay: f === 'due_at' })));
@@ -196,7 +197,7 @@ async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad): Promi
   try {
     // A date SQL has read keeps no text: only the cells it could not read are looked up.
     const texts = fields.map((f) => (dates.includes(f as (typeof DATE_FIELDS)[number]) ? `CASE WHEN ${f}_ok THEN NULL ELSE "${f}" END AS "${f}"` : `"${f}"`));
-    const readNames = [...(load.columns.has('dossier_id') ? ['dossier_id_ok'] : []), ...dates.flatMap((f) => [`${f}_ok`, `${f}_ms`])];
+    const readNames = [...(load.columns.has('dossier_id') ? ['dossier_id_ok'] : []), ...dates.map((f) => `CASE WHEN ${f}_ok THEN ${f}_ms END AS ${f}_ms`)];
     await c.run(`CREATE TEMP TABLE ${SQ} AS SELECT ${[...texts, ...readNames].join(', ')} FROM (SELECT *${idReading} FROM (${readings}))`);
   } catch {
     return { declined: 'csv' };
