@@ -146,7 +146,8 @@ else if (mode === 'pages') await import('./pages');
 else if (mode === 'engines') await import('./engines');
 else if (mode === 'rollups') await import('./rollups');
 else if (mode === 'national') await import('./national');
-else if (mode !== undefined) throw new Error(`unknown benchmark "${mode}": run npm run bench, npm run bench -- uploads, npm run bench -- throughput, npm run bench -- pages, npm run bench -- engines [COUNT], npm run bench -- rollups, npm run bench -- national [COUNT], or npm run bench -- soak`);
+else if (mode === 'import') await import('./import');
+else if (mode !== undefined) throw new Error(`unknown benchmark "${mode}": run npm run bench, npm run bench -- uploads, npm run bench -- throughput, npm run bench -- pages, npm run bench -- engines [COUNT], npm run bench -- rollups, npm run bench -- national [COUNT], npm run bench -- import [COUNT], or npm run bench -- soak`);
 else {
   say('| what | chiso | DuckDB alone | ratio |');
   say('|---|---|---|---|');
