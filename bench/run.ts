@@ -1,21 +1,18 @@
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { mustParsePeriod, periodContaining } from '../shared/kpi/periods';
 import { CountsCache } from '../server/analytics/counts-cache';
 import { reportData } from '../server/reports/report-data';
 import { render } from '../server/reports/reports-service';
 import { seedDemo } from '../server/seed/seed-demo';
-import { importFile } from '../server/import/run-import';
-import { hanoiUnits } from '../server/seed/demo-units';
 import { DuckDbStore } from '../server/store/duckdb/duckdb-store';
 import { COUNT_COLUMNS, windowsCte } from '../server/store/duckdb/sql';
-import { writeCsv } from './generate';
+import { importRound, importBench } from './import';
 import { loadDirect, memoryOf, OUT, signIn, startServer, stopServer, timeGets } from './server-process';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
 const REQUESTS = 60;
 let cookie = '';
-const units = hanoiUnits();
 const results: string[] = [];
 const say = (line: string) => {
   console.log(line);
@@ -29,33 +26,10 @@ function pct(xs: number[], p: number): number {
 }
 const fmt = (x: number) => x.toFixed(1);
 
-async function freshStore(path: string): Promise<DuckDbStore> {
-  for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
-  const store = await DuckDbStore.open(path);
-  await store.replaceUnits(units, { kind: 'units', fileName: 'bench', rows: units.length, outcome: 'imported', errorCount: 0, actor: null, startedAt: Date.now() });
-  return store;
-}
-
+/** One round of bench/import.ts: the new import's line of the table (the replaced one is in `npm run bench -- import`). */
 async function benchImport(count: number): Promise<void> {
-  const csv = `${OUT}dossiers-${count}.csv`;
-  if (!existsSync(csv)) await writeCsv(csv, units, count);
-  const mb = statSync(csv).size / 1e6;
-  const store = await freshStore(`${OUT}import-${count}.duckdb`);
-  let t0 = process.hrtime.bigint();
-  const report = await importFile(store, { kind: 'dossiers', source: { path: csv }, fileName: 'bench.csv', actor: null });
-  const chiso = ms(t0);
-  if (!report.ok) throw new Error(`bench import refused: ${report.issues[0]?.reason}`);
-  await store.close();
-  const db = await DuckDBInstance.create(`${OUT}raw-${count}.duckdb`);
-  const c = await db.connect();
-  await c.run('DROP TABLE IF EXISTS raw');
-  t0 = process.hrtime.bigint();
-  await c.run(`CREATE TABLE raw AS SELECT * FROM read_csv('${csv}', header = true)`);
-  const duck = ms(t0);
-  c.closeSync();
-  db.closeSync();
-  rmSync(`${OUT}raw-${count}.duckdb`, { force: true });
-  say(`| import ${count.toLocaleString('en')} dossiers (${fmt(mb)} MB CSV) | ${fmt(chiso / 1000)} s (${Math.round(count / (chiso / 1000)).toLocaleString('en')} rows/s) | ${fmt(duck / 1000)} s | ${(chiso / duck).toFixed(1)}× |`);
+  const { mb, fresh, duck } = await importRound(count);
+  say(`| import ${count.toLocaleString('en')} dossiers (${fmt(mb)} MB CSV) | ${fmt(fresh)} s (${Math.round(count / fresh).toLocaleString('en')} rows/s) | ${fmt(duck)} s | ${(fresh / duck).toFixed(1)}× |`);
 }
 
 async function timeOnce(url: string): Promise<number> {
@@ -146,7 +120,7 @@ else if (mode === 'pages') await import('./pages');
 else if (mode === 'engines') await import('./engines');
 else if (mode === 'rollups') await import('./rollups');
 else if (mode === 'national') await import('./national');
-else if (mode === 'import') await import('./import');
+else if (mode === 'import') await importBench(Number(process.argv[3] ?? 1_000_000), Number(process.env.BENCH_REPEAT ?? 3));
 else if (mode !== undefined) throw new Error(`unknown benchmark "${mode}": run npm run bench, npm run bench -- uploads, npm run bench -- throughput, npm run bench -- pages, npm run bench -- engines [COUNT], npm run bench -- rollups, npm run bench -- national [COUNT], npm run bench -- import [COUNT], or npm run bench -- soak`);
 else {
   say('| what | chiso | DuckDB alone | ratio |');
