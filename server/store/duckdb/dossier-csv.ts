@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DossierCsvLoad, ResolvedCell } from '../port';
 import { DAY_MS, VN_OFFSET_MS } from '../../../shared/kpi/vn-time';
 import { dayOf } from '../rollup-sql';
+import type { MeasureDialect } from '../measure-sql';
 import { DUCKDB } from './sql';
 
 /**
@@ -175,7 +176,7 @@ async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad): Promi
   // The header, where the row parser found it: the records DuckDB skips must be the ones papaparse read before it.
   let first: Row[];
   try {
-    first = await all(c, `SELECT * FROM ${readCsv(load)} LIMIT 1`);
+    first = await all(c, `SELECT * FROM ${readCsv(load, ', buffer_size = 2000000')} LIMIT 1`);
   } catch {
     return { declined: 'csv' };
   }
@@ -292,8 +293,16 @@ export async function withStagedCsv<T>(c: DuckDBConnection, load: DossierCsvLoad
 /** A staging time column (epoch milliseconds) as a timestamp. */
 export const stagedTime = (col: string) => `CASE WHEN ${col} IS NULL THEN NULL ELSE make_timestamp(CAST(${col} * 1000 AS BIGINT)) END`;
 
-/** The counted dossiers of a staging table or view, with their received day: a source for the rollups' statements. */
-export function stagedRollupSource(staging: string): string {
-  return `(SELECT unit_code, channel, end_to_end, e_result, digitized, fee_required, paid_online, ${stagedTime('received_ms')} AS received_at,
-      ${stagedTime('due_ms')} AS due_at, ${stagedTime('completed_ms')} AS completed_at, ${dayOf(DUCKDB, stagedTime('received_ms'))} AS day FROM ${staging} WHERE counted) AS rolled`;
+/**
+ * The rollups of a staging table or view: its counted dossiers with their received day (`source`), whose times are
+ * epoch microseconds (BIGINT) rather than timestamps, and the dialect (`d`) that reads them so. The rollups' day
+ * arithmetic works on microseconds anyway: a timestamp made of each time and taken apart again cost a tenth of
+ * their time (three statements over a million rows, ≈35 ms).
+ */
+export function stagedRollups(staging: string): { d: MeasureDialect; source: string } {
+  const us = (col: string) => `CAST(${col} * 1000 AS BIGINT)`;
+  const d: MeasureDialect = { ...DUCKDB, epochMs: (e) => `((${e}) // 1000)`, epochUs: (e) => `(${e})` };
+  const source = `(SELECT unit_code, channel, end_to_end, e_result, digitized, fee_required, paid_online, ${us('received_ms')} AS received_at,
+      ${us('due_ms')} AS due_at, ${us('completed_ms')} AS completed_at, ${dayOf(d, us('received_ms'))} AS day FROM ${staging} WHERE counted) AS rolled`;
+  return { d, source };
 }

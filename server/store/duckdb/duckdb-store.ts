@@ -24,7 +24,7 @@ import { dayOf, keysTable, rebuildAll, rebuildFrom, refreshKeys, rollupDriftSql,
 import { form06Counts } from './form06-sql';
 import { dataChangesOf, dossierChangesSql, logDossierKeys, logNoDossierChange, type DataChanges } from '../data-changes';
 import { countRows, rowObjects } from './row-objects';
-import { stagedRollupSource, stagedTime, withStagedCsv } from './dossier-csv';
+import { stagedRollups, stagedTime, withStagedCsv } from './dossier-csv';
 import { insertStagedDossiers } from '../staged-sql';
 
 type Row = Record<string, unknown>;
@@ -363,30 +363,33 @@ export class DuckDbStore implements Store {
    * rollups of what it changes, and records the import.
    */
   private async commitStaged(c: DuckDBConnection, staging: string, outcome: ImportOutcome): Promise<ImportRecord> {
-    // The rollups of the (unit, day) keys a replaced dossier leaves and the imported ones reach are recomputed.
     const stored = num((await c.runAndReadAll('SELECT count(*) AS n FROM dossiers')).getRowObjectsJS()[0]?.n ?? 0);
     const empty = stored === 0;
+    // Stored in received order, so that the received-time zone maps prune; a file already in that order is not sorted again.
+    const [order] = (await c.runAndReadAll(`SELECT count(*) AS n, coalesce(bool_and(received_ms >= before), TRUE) AS sorted
+      FROM (SELECT received_ms, lag(received_ms) OVER (ORDER BY line) AS before FROM ${staging})`)).getRowObjectsJS() as Row[];
+    // Into an empty table, or a file with at least half as many rows as were stored: the rollups are rebuilt, which is
+    // cheaper than key by key, and needs no keys.
+    const rebuilt = empty || num(order?.n ?? 0) * 2 >= stored;
     const keys = `${staging}_keys`;
-    await c.run(keysTable(keys, 'VARCHAR'));
-    if (!empty) {
-      // One pass over the stored ids finds the replaced rows and their keys; they are deleted by row id.
+    if (rebuilt) {
+      if (!empty) await c.run(`DELETE FROM dossiers WHERE dossier_id IN (SELECT dossier_id FROM ${staging})`);
+    } else {
+      // The rollups of the (unit, day) keys a replaced dossier leaves and the imported ones reach are recomputed. One
+      // pass over the stored ids finds the replaced rows and their keys; they are deleted by row id.
+      await c.run(keysTable(keys, 'VARCHAR'));
       await c.run(`CREATE TEMP TABLE ${keys}_gone AS SELECT rowid AS r, unit_code, ${dayOf(DUCKDB, 'received_at')} AS day, counted
                      FROM dossiers WHERE dossier_id IN (SELECT dossier_id FROM ${staging})`);
       await c.run(`INSERT INTO ${keys} SELECT DISTINCT unit_code, day FROM ${keys}_gone WHERE counted`);
       await c.run(`DELETE FROM dossiers WHERE rowid IN (SELECT r FROM ${keys}_gone)`);
       await c.run(`DROP TABLE ${keys}_gone`);
     }
-    // Stored in received order, so that the received-time zone maps prune; a file already in that order is not sorted again.
-    const [order] = (await c.runAndReadAll(`SELECT count(*) AS n, coalesce(bool_and(received_ms >= before), TRUE) AS sorted
-      FROM (SELECT received_ms, lag(received_ms) OVER (ORDER BY line) AS before FROM ${staging})`)).getRowObjectsJS() as Row[];
     await c.run(insertStagedDossiers(staging, stagedTime, order?.sorted !== true));
-    // Into an empty table, or a file with at least half as many rows as were stored: a rebuild is cheaper than key
-    // by key.
-    const rebuilt = empty || num(order?.n ?? 0) * 2 >= stored;
     if (empty) {
       // Into an empty table the staging table holds every dossier: the rollups are summed from it (in memory) rather
       // than from the rows just written, which this transaction reads back more slowly.
-      for (const sql of rebuildFrom(DUCKDB, stagedRollupSource(staging))) await c.run(sql);
+      const { d, source } = stagedRollups(staging);
+      for (const sql of rebuildFrom(d, source)) await c.run(sql);
     } else if (rebuilt) for (const sql of rebuildAll(DUCKDB)) await c.run(sql);
     else {
       await c.run(`INSERT INTO ${keys} SELECT DISTINCT unit_code, ${dayOf(DUCKDB, stagedTime('received_ms'))} FROM ${staging} WHERE counted`);
@@ -395,8 +398,10 @@ export class DuckDbStore implements Store {
     }
     await this.dataChanged(c);
     // A rebuild says nothing of what changed; a key-by-key refresh logs its keys.
-    if (!rebuilt) for (const sql of logDossierKeys(keys)) await c.run(sql);
-    await c.run(`DROP TABLE ${keys}`);
+    if (!rebuilt) {
+      for (const sql of logDossierKeys(keys)) await c.run(sql);
+      await c.run(`DROP TABLE ${keys}`);
+    }
     return this.insertImport(c, outcome);
   }
 

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { ImportRecord } from '../../../shared/schemas/import';
-import { lit, stagedRollupSource, withStagedCsv } from '../duckdb/dossier-csv';
-import { DUCKDB } from '../duckdb/sql';
+import { lit, stagedRollups, withStagedCsv } from '../duckdb/dossier-csv';
 import { rollupSelects } from '../rollup-sql';
 import type { DossierCsvLoad } from '../port';
 import { STAGING_NAMES, type RollupFile } from './dossier-writer';
@@ -44,7 +43,8 @@ export async function stageCsvForCopy(
           await c.run(`COPY (SELECT ${STAGING_NAMES.join(', ')} FROM ${staging} ORDER BY received_ms, line) TO ${lit(file)} (FORMAT csv, HEADER false)`);
           if (!withRollups) return { rows, rollups: null };
           const rollups: RollupFile[] = [];
-          for (const { table, columns, select } of rollupSelects(DUCKDB, stagedRollupSource(staging))) {
+          const { d, source } = stagedRollups(staging);
+          for (const { table, columns, select } of rollupSelects(d, source)) {
             const path = join(dir, `${table}.csv`);
             await c.run(`COPY (${select}) TO ${lit(path)} (FORMAT csv, HEADER false)`);
             rollups.push({ table, columns, file: path });
