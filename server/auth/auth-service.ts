@@ -28,6 +28,14 @@ export interface AuthOptions {
 const CHECK_WAIT_MS = 5000;
 const CHECK_LOOK_MS = 250;
 
+/** Resolves when `signal` aborts (at once if it has). */
+function abortOf(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
 /** Logins, sessions and logouts; a session is a random token whose hash is stored, sent in an HttpOnly cookie. */
 export class AuthService {
   readonly throttle: LoginThrottle;
@@ -43,20 +51,30 @@ export class AuthService {
     this.throttle = options.throttle ?? new LoginThrottle(undefined, this.now);
   }
 
-  async login(username: string, password: string, address: string): Promise<{ token: string; me: Me }> {
+  /**
+   * Signs in. `signal` is the request's: a sign-in whose client has gone (closed the connection while it waited for
+   * other checks) stops waiting and is not checked — its try is released, and no password check is spent on it.
+   */
+  async login(username: string, password: string, address: string, signal?: AbortSignal): Promise<{ token: string; me: Me }> {
     let reservation = this.throttle.reserve(username, address);
     // Refused only because other tries of the account or address are still being checked (a meeting's tablets signing
     // in one account at once): wait for those checks, as they may be right, rather than refuse a right password.
     const end = performance.now() + CHECK_WAIT_MS;
-    while (!reservation.ok && reservation.checking) {
+    const gone = signal && !reservation.ok ? abortOf(signal) : null;
+    while (!reservation.ok && reservation.checking && !signal?.aborted) {
       const left = end - performance.now();
       const waiting = left > 0 ? this.throttle.checkEnded(username, address, Math.min(CHECK_LOOK_MS, left)) : null;
       if (!waiting) break;
-      await waiting;
-      reservation = this.throttle.reserve(username, address);
+      await (gone ? Promise.race([waiting, gone]) : waiting);
+      if (!signal?.aborted) reservation = this.throttle.reserve(username, address);
     }
-    if (!reservation.ok) {
-      throw new UserError('TOO_MANY_REQUESTS', reservation.checking ? msg('auth.beingChecked') : msg('auth.tooMany', { minutes: Math.ceil(reservation.retryAfter / 60) }));
+    if (reservation.ok && signal?.aborted) {
+      this.throttle.release(reservation.attempt);
+      this.throttle.settle(reservation.attempt);
+    }
+    if (!reservation.ok || signal?.aborted) {
+      const checking = !reservation.ok && reservation.checking;
+      throw new UserError('TOO_MANY_REQUESTS', checking || reservation.ok ? msg('auth.beingChecked') : msg('auth.tooMany', { minutes: Math.ceil(reservation.retryAfter / 60) }));
     }
     const { attempt } = reservation;
     try {

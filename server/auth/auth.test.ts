@@ -103,6 +103,25 @@ describe('signing in', () => {
     expect(tries.map((t) => t.status)).toEqual(new Array(8).fill(200));
   });
 
+  it('spends no password check on a sign-in whose client left while it waited for the checks under way', async () => {
+    await start();
+    vi.mocked(verifyPassword).mockClear();
+    const body = JSON.stringify({ username: 'leader', password: 'leader-demo' });
+    const post = (signal?: AbortSignal) => fetch(`${base}/trpc/auth.login`, { method: 'POST', body, headers: { 'content-type': 'application/json' }, signal });
+    const checked = Array.from({ length: 5 }, () => post());
+    // Three more find five being checked and wait; their clients give up before those checks end.
+    const gone = new AbortController();
+    const left = Array.from({ length: 3 }, () => post(gone.signal).catch((e: Error) => e.name));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    gone.abort();
+    expect(await Promise.all(left)).toEqual(['AbortError', 'AbortError', 'AbortError']);
+    expect((await Promise.all(checked)).map((r) => r.status)).toEqual(new Array(5).fill(200));
+    // The waiting tries were released unchecked: the server does not go on to check them once the way clears.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(passwordChecks()).toBe(5);
+    expect((await mutate(base, 'auth.login', { username: 'leader', password: 'leader-demo' })).status).toBe(200);
+  });
+
   it('counts concurrent tries from one address across accounts before checking them', async () => {
     await start();
     vi.mocked(verifyPassword).mockClear();

@@ -6,8 +6,8 @@ export const authRouter = router({
   login: publicProcedure
     .input(LoginInputSchema)
     .output(MeSchema)
-    .mutation(async ({ ctx, input }) => {
-      const { token, me } = await ctx.auth.login(input.username, input.password, ctx.http.address);
+    .mutation(async ({ ctx, input, signal }) => {
+      const { token, me } = await ctx.auth.login(input.username, input.password, ctx.http.address, signal);
       ctx.http.setSession(token);
       return me;
     }),
