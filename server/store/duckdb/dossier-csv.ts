@@ -27,7 +27,9 @@ const mapTable = (field: number) => `csv_import_m${field}`;
 
 function readCsv(load: DossierCsvLoad, extra = ''): string {
   const columns = load.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  return `read_csv(${lit(load.path)}, header = false, skip = ${Math.trunc(load.skip)}, auto_detect = false, columns = {${columns}},
+  // An empty cell is read as '' (not null), as the row parser reads it: no coalesce on every cell afterwards.
+  const notNull = load.header.map((_, i) => `'c${i}'`).join(', ');
+  return `read_csv(${lit(load.path)}, header = false, skip = ${Math.trunc(load.skip)}, auto_detect = false, columns = {${columns}}, force_not_null = [${notNull}],
     delim = ${lit(load.delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, max_line_size = 1000000${extra})`;
 }
 
@@ -184,9 +186,9 @@ async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad): Promi
   const top = first[0];
   if (!top || !load.header.every((h, i) => (((top[`c${i}`] as string | null) ?? '').normalize('NFC')) === h)) return { declined: 'header' };
 
-  const col = (field: string) => `coalesce(c${load.columns.get(field)}, '')`;
+  const col = (field: string) => `c${load.columns.get(field)}`;
   const fields = [...load.columns.keys()];
-  const blank = load.header.map((_, i) => `coalesce(c${i}, '') = ''`).join(' AND ');
+  const blank = load.header.map((_, i) => `c${i} = ''`).join(' AND ');
   const dates = DATE_FIELDS.filter((f) => load.columns.has(f));
   const sqlOk = new Map<string, { ok: string; ms?: string }>();
   if (load.columns.has('dossier_id')) sqlOk.set('dossier_id', { ok: 'dossier_id_ok' });
