@@ -19,11 +19,13 @@ let store: Store | null = null;
 let server: Server | null = null;
 let base: string;
 let clock = FIXTURE_NOW;
+let auth: AuthService;
 
 async function start(production = false): Promise<Store> {
   const s = await fixtureStoreWithAccounts();
   store = s;
-  server = createHttpServer({ deps: fixtureDeps(s), auth: new AuthService(s, { production, now: () => clock }), clientDir: null });
+  auth = new AuthService(s, { production, now: () => clock });
+  server = createHttpServer({ deps: fixtureDeps(s), auth, clientDir: null });
   base = await listen(server);
   return s;
 }
@@ -106,19 +108,37 @@ describe('signing in', () => {
   it('spends no password check on a sign-in whose client left while it waited for the checks under way', async () => {
     await start();
     vi.mocked(verifyPassword).mockClear();
-    const body = JSON.stringify({ username: 'leader', password: 'leader-demo' });
-    const post = (signal?: AbortSignal) => fetch(`${base}/trpc/auth.login`, { method: 'POST', body, headers: { 'content-type': 'application/json' }, signal });
-    const checked = Array.from({ length: 5 }, () => post());
-    // Three more find five being checked and wait; their clients give up before those checks end.
-    const gone = new AbortController();
-    const left = Array.from({ length: 3 }, () => post(gone.signal).catch((e: Error) => e.name));
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    gone.abort();
-    expect(await Promise.all(left)).toEqual(['AbortError', 'AbortError', 'AbortError']);
-    expect((await Promise.all(checked)).map((r) => r.status)).toEqual(new Array(5).fill(200));
-    // The waiting tries were released unchecked: the server does not go on to check them once the way clears.
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(passwordChecks()).toBe(5);
+    // The five checks under way are held until the three waiting clients have gone.
+    const real = vi.mocked(verifyPassword).getMockImplementation() as typeof verifyPassword;
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    vi.mocked(verifyPassword).mockImplementation(async (password, hash) => (await gate, real(password, hash)));
+    const until = async (done: () => boolean, ms = 10_000) => {
+      for (const end = Date.now() + ms; !done(); await new Promise((resolve) => setTimeout(resolve, 1))) {
+        if (Date.now() > end) throw new Error(`still ${passwordChecks()} checks and ${auth.throttle.waiting} waiting`);
+      }
+    };
+    try {
+      const body = JSON.stringify({ username: 'leader', password: 'leader-demo' });
+      const post = (signal?: AbortSignal) => fetch(`${base}/trpc/auth.login`, { method: 'POST', body, headers: { 'content-type': 'application/json' }, signal });
+      const checked = Array.from({ length: 5 }, () => post());
+      await until(() => passwordChecks() === 5);
+      const gone = new AbortController();
+      const left = Array.from({ length: 3 }, () => post(gone.signal).catch((e: Error) => e.name));
+      await until(() => auth.throttle.waiting === 3);
+      gone.abort();
+      expect(await Promise.all(left)).toEqual(['AbortError', 'AbortError', 'AbortError']);
+      // They stop waiting as their clients go, well before a wait's own limit (5 s) would end it.
+      await until(() => auth.throttle.waiting === 0, 2_000);
+      open();
+      expect((await Promise.all(checked)).map((r) => r.status)).toEqual(new Array(5).fill(200));
+      // The waiting tries were released unchecked: the server does not go on to check them once the way clears.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(passwordChecks()).toBe(5);
+    } finally {
+      open();
+      vi.mocked(verifyPassword).mockImplementation(real);
+    }
     expect((await mutate(base, 'auth.login', { username: 'leader', password: 'leader-demo' })).status).toBe(200);
   });
 

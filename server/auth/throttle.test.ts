@@ -101,7 +101,9 @@ describe('LoginThrottle', () => {
     const waits = Array.from({ length: 5 }, (_, i) => throttle.checkEnded('leader', `10.0.0.${i}`, 5));
     expect(waits.every((w) => w !== null)).toBe(true);
     expect(throttle.checkEnded('leader', '10.0.0.9', 5)).toBeNull();
+    expect(throttle.waiting).toBe(5);
     await Promise.all(waits);
+    expect(throttle.waiting).toBe(0);
     // Those waits ended by their timers: room again.
     expect(throttle.checkEnded('leader', '10.0.0.9', 5)).not.toBeNull();
   });

@@ -37,6 +37,11 @@ export class LoginThrottle {
     this.swept = now();
   }
 
+  /** Sign-ins waiting for checks under way to end (each waits under its account's key and its address's). */
+  get waiting(): number {
+    return new Set([...this.waiters.values()].flatMap((set) => [...set])).size;
+  }
+
   /** Keys with tries held (accounts and addresses): at most those tried within about two windows. */
   get tracked(): number {
     return this.attempts.size;
