@@ -18,6 +18,7 @@ import { startThrowawayCluster } from '../server/store/postgres/throwaway-cluste
 import type { Window } from '../server/store/port';
 import { writeCsv } from './generate';
 import { memoryOf, OUT, signIn, startServer, stopServer, timeGets } from './server-process';
+import { pct } from './stats';
 
 const COUNT = Number(process.argv[3] ?? process.env.BENCH_ENGINES_COUNT ?? 1_000_000);
 const REQUESTS = 40;
@@ -27,10 +28,6 @@ const QUARTER = mustParsePeriod('2026-Q2');
 const WINDOW: Window = { start: QUARTER.start, cutOff: QUARTER.end };
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
-function pct(xs: readonly number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
-}
 const f1 = (x: number) => x.toFixed(1);
 const spread = (xs: readonly number[]) => `${f1(pct(xs, 50))} / ${f1(pct(xs, 95))} ms`;
 

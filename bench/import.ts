@@ -5,6 +5,7 @@ import { hanoiUnits } from '../server/seed/demo-units';
 import { DuckDbStore } from '../server/store/duckdb/duckdb-store';
 import { writeCsv } from './generate';
 import { OUT } from './server-process';
+import { median } from './stats';
 
 /**
  * #12 item 4: the import of the bench's CSV of `count` dossiers into a fresh database with Hà Nội's units, then of the
@@ -71,11 +72,6 @@ export async function importBench(count: number, rounds: number): Promise<void> 
     console.log(`| ${round} | ${fresh.toFixed(2)} s | ${again.toFixed(2)} s | ${duck.toFixed(2)} s | ${(fresh / duck).toFixed(2)}× / ${(again / duck).toFixed(2)}× |`);
   }
   // One import's time varies by ±20 % here: the median says where a round usually lands, the span how far it strays.
-  const median = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const mid = Math.floor(s.length / 2);
-    return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-  };
   const span = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}× (median ${median(xs).toFixed(2)}×)`;
   console.log('');
   console.log(`ratio to DuckDB alone: new ${span(ratios.map((r) => r.fresh))}, all replaced ${span(ratios.map((r) => r.again))} (target ≤ 2×)`);

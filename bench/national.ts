@@ -4,6 +4,7 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import { hanoiUnits } from '../server/seed/demo-units';
 import { benchDossiers, CSV_HEADER, csvLine } from './generate';
 import { memoryOf, OUT, signIn, startServer, stopServer, timeGets } from './server-process';
+import { median } from './stats';
 
 /**
  * `npm run bench -- national [COUNT]`: the whole country — the official 3,321 communes and COUNT (default
@@ -97,7 +98,6 @@ const range = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return `${(s[0] as number).toFixed(0)}–${(s[s.length - 1] as number).toFixed(0)} ms`;
 };
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 say(`National: 3,321 communes, ${COUNT.toLocaleString('en')} dossiers, database ${dbMb.toFixed(0)} MB${built === null ? '' : `, built in ${(built / 1000).toFixed(0)} s`}; ${ROUNDS} new servers`);
 say('');
 say('| request | cold (first after start), min–max | first after the start-up warm-up, min–max | warm median | after an upload (running server), min–max |');

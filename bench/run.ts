@@ -9,6 +9,7 @@ import { DuckDbStore } from '../server/store/duckdb/duckdb-store';
 import { COUNT_COLUMNS, windowsCte } from '../server/store/duckdb/sql';
 import { importRound, importBench } from './import';
 import { loadDirect, memoryOf, OUT, signIn, startServer, stopServer, timeGets } from './server-process';
+import { pct } from './stats';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
 const REQUESTS = 60;
@@ -20,10 +21,6 @@ const say = (line: string) => {
 };
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
-}
 const fmt = (x: number) => x.toFixed(1);
 
 /** One round of bench/import.ts: the new import's line of the table (the replaced one is in `npm run bench -- import`). */

@@ -2,6 +2,7 @@ import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hanoiUnits } from '../server/seed/demo-units';
 import { benchDossiers, CSV_HEADER, csvLine } from './generate';
 import { BENCH_PASSWORD, loadDirect, memoryOf, OUT, signIn, startServer, stopServer } from './server-process';
+import { pct } from './stats';
 
 /**
  * `npm run bench -- soak`: SOAK_SECONDS (default 600) of mixed traffic over loopback from SOAK_CONNECTIONS (default 8)
@@ -54,11 +55,6 @@ function requestOf(kind: Kind, base: string, cookie: string): [string, RequestIn
     case 'auth.login':
       return [`${base}/trpc/auth.login`, { method: 'POST', body: JSON.stringify({ username: 'bench', password: BENCH_PASSWORD }), headers: { 'content-type': 'application/json' } }];
   }
-}
-
-function pct(xs: readonly number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? Number.NaN : (s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number);
 }
 
 const results: string[] = [];

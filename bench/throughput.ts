@@ -1,5 +1,6 @@
 import { Agent, get } from 'node:http';
 import { BENCH_PASSWORD, loadDirect, memoryOf, signIn, startServer, stopServer } from './server-process';
+import { pct } from './stats';
 
 /**
  * `npm run bench -- throughput`: warm `kpi.ranking` over THROUGHPUT_CONNECTIONS (default 50) keep-alive connections
@@ -11,11 +12,6 @@ const SECONDS = Number(process.env.THROUGHPUT_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.THROUGHPUT_CONNECTIONS ?? 50);
 const WARM_UP_MS = 10_000;
 const PERIODS = ['2026-Q2', '2026-W20', '2026-05', '2025-Q4'];
-
-function pct(xs: readonly number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? Number.NaN : (s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number);
-}
 
 export async function benchThroughput(count = 1_000_000): Promise<string[]> {
   const db = await loadDirect(count);

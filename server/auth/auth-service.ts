@@ -68,13 +68,16 @@ export class AuthService {
       await (gone ? Promise.race([waiting, gone]) : waiting);
       if (!signal?.aborted) reservation = this.throttle.reserve(username, address);
     }
-    if (reservation.ok && signal?.aborted) {
-      this.throttle.release(reservation.attempt);
-      this.throttle.settle(reservation.attempt);
+    if (signal?.aborted) {
+      // Nobody reads the answer: a try counted but never checked is held against no one.
+      if (reservation.ok) {
+        this.throttle.release(reservation.attempt);
+        this.throttle.settle(reservation.attempt);
+      }
+      throw new UserError('TOO_MANY_REQUESTS', msg('auth.beingChecked'));
     }
-    if (!reservation.ok || signal?.aborted) {
-      const checking = !reservation.ok && reservation.checking;
-      throw new UserError('TOO_MANY_REQUESTS', checking || reservation.ok ? msg('auth.beingChecked') : msg('auth.tooMany', { minutes: Math.ceil(reservation.retryAfter / 60) }));
+    if (!reservation.ok) {
+      throw new UserError('TOO_MANY_REQUESTS', reservation.checking ? msg('auth.beingChecked') : msg('auth.tooMany', { minutes: Math.ceil(reservation.retryAfter / 60) }));
     }
     const { attempt } = reservation;
     try {
