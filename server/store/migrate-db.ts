@@ -23,8 +23,11 @@ const RENAMED: Record<string, Record<string, string>> = {
 };
 /** DuckDB columns PostgreSQL does without (it keeps the same rule with a constraint). */
 const DROPPED: Record<string, string[]> = { notices: ['dedupe_key'] };
-/** Bookkeeping each engine keeps for itself. */
-const OWN_TABLES = new Set(['schema_migrations', 'data_version', 'data_changes']);
+/**
+ * Bookkeeping each engine keeps for itself, and DuckDB's storage of dossiers with integer keys (decision 035), copied
+ * through its view `dossiers`, which has PostgreSQL's columns.
+ */
+const OWN_TABLES = new Set(['schema_migrations', 'data_version', 'data_changes', 'dossier_rows', 'unit_keys', 'procedure_keys']);
 
 type Columns = Map<string, Map<string, string>>;
 

@@ -2,20 +2,25 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
 const text = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const name = (s: string) => `"${s.replaceAll('"', '""')}"`;
-/** Tables the schema fills by itself (migrations, the shipped catalogue): rows there do not make a database "in use". */
-const SCHEMA_TABLES = new Set(['schema_migrations', 'data_version', 'data_changes', 'indicators', 'index_definitions']);
+/**
+ * Tables the schema fills by itself (migrations, the shipped catalogue), and the code keys kept with the dossiers
+ * (decision 035): rows there do not make a database "in use".
+ */
+const SCHEMA_TABLES = new Set(['schema_migrations', 'data_version', 'data_changes', 'indicators', 'index_definitions', 'unit_keys', 'procedure_keys']);
+/** Tables named here by what they hold: DuckDB stores the dossiers in dossier_rows, read through the view dossiers. */
+const HOLDS: Record<string, string> = { dossier_rows: 'dossiers' };
 
 async function one<T>(c: DuckDBConnection, sql: string): Promise<T> {
   return (await c.runAndReadAll(sql)).getRowObjectsJS()[0] as T;
 }
 
-/** Rows per table of a catalog, for summaries and for comparing a restored database with its backup. */
+/** Rows per table of a catalog (the dossiers under that name), for summaries and for comparing a restored database with its backup. */
 export async function tableCounts(c: DuckDBConnection, catalog: string): Promise<Map<string, number>> {
   const tables = (await c.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE database_name = ${text(catalog)} AND schema_name = 'main' AND NOT internal ORDER BY table_name`)).getRowObjectsJS();
   const counts = new Map<string, number>();
   for (const { table_name: table } of tables as { table_name: string }[]) {
     const row = await one<{ n: bigint }>(c, `SELECT count(*) AS n FROM ${name(catalog)}.main.${name(table)}`);
-    counts.set(table, Number(row.n));
+    counts.set(HOLDS[table] ?? table, Number(row.n));
   }
   return counts;
 }

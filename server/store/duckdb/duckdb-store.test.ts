@@ -105,43 +105,87 @@ describe('DuckDbStore', () => {
     expect(r?.statuses).toEqual([...DOSSIER_STATUSES]);
   });
 
-  it('narrows a database stored with text channels and statuses, keeping every dossier as it was', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'chiso-narrow-'));
+  /** Turns the database's dossiers back into one table with text codes, as before decision 035, and forgets that migration. */
+  const unkeyed = (version: number) => [
+    'CREATE TABLE dossiers_table AS SELECT * FROM dossiers',
+    'DROP VIEW dossiers',
+    'DROP TABLE dossier_rows',
+    'DROP TABLE unit_keys',
+    'DROP TABLE procedure_keys',
+    'DROP SEQUENCE unit_key_ids',
+    'DROP SEQUENCE procedure_key_ids',
+    'ALTER TABLE dossiers_table RENAME TO dossiers',
+    `DELETE FROM schema_migrations WHERE version = ${version}`,
+  ];
+  const KEYS_MIGRATION = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE dossier_rows')) + 1;
+
+  /** Writes 800 dossiers to a new database file, turns it into an older layout with `older`, and reopens it. */
+  async function reopenedFromOlder(older: string[], check: (reopened: DuckDbStore, before: { rows: unknown[]; counts: unknown }) => Promise<void>) {
+    const dir = mkdtempSync(join(tmpdir(), 'chiso-older-'));
     try {
       const path = join(dir, 'old.duckdb');
       const old = await DuckDbStore.open(path);
       const writer = await old.openDossierWriter();
       for (const d of dossiers.slice(0, 800)) writer.append(d);
       await writer.commit(outcome(800));
-      const before = await old.rows('SELECT * FROM dossiers ORDER BY dossier_id');
+      const rows = await old.rows('SELECT * FROM dossiers ORDER BY dossier_id');
       const q3 = mustParsePeriod('2025-Q3');
       const counts = await old.countsByUnit([{ start: q3.start, cutOff: q3.end }]);
-      // The table as the migrations before the narrowing left it: text columns, no enum types.
-      const version = MIGRATIONS.findIndex((m) => m.includes('CREATE TYPE dossier_channel')) + 1;
       await old.transaction(async (c) => {
-        await c.run('CREATE TABLE dossiers_text AS SELECT * REPLACE (channel::VARCHAR AS channel, status::VARCHAR AS status) FROM dossiers');
-        await c.run('DROP TABLE dossiers');
-        await c.run('DROP TYPE dossier_channel');
-        await c.run('DROP TYPE dossier_status');
-        await c.run('ALTER TABLE dossiers_text RENAME TO dossiers');
-        await c.run(`DELETE FROM schema_migrations WHERE version = ${version}`);
+        for (const sql of older) await c.run(sql);
       });
-      const [text] = await old.rows("SELECT data_type FROM information_schema.columns WHERE table_name = 'dossiers' AND column_name = 'channel'");
-      expect(text?.data_type).toBe('VARCHAR');
+      const [table] = await old.rows("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'dossiers'");
+      expect(Number(table?.n)).toBe(1);
       await old.close();
 
       const reopened = await DuckDbStore.open(path);
       try {
-        const [narrow] = await reopened.rows("SELECT data_type FROM information_schema.columns WHERE table_name = 'dossiers' AND column_name = 'channel'");
-        expect(narrow?.data_type).toMatch(/^ENUM/);
-        expect(await reopened.rows('SELECT * FROM dossiers ORDER BY dossier_id')).toEqual(before);
+        expect(await reopened.rows('SELECT * FROM dossiers ORDER BY dossier_id')).toEqual(rows);
         expect(await reopened.countsByUnit([{ start: q3.start, cutOff: q3.end }])).toEqual(counts);
+        await check(reopened, { rows, counts });
       } finally {
         await reopened.close();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  it('narrows a database stored with text channels and statuses, keeping every dossier as it was', async () => {
+    // The table as the migrations before the narrowing left it: text columns, no enum types.
+    const version = MIGRATIONS.findIndex((m) => m.includes('CREATE TYPE dossier_channel')) + 1;
+    await reopenedFromOlder([
+      ...unkeyed(KEYS_MIGRATION),
+      'CREATE TABLE dossiers_text AS SELECT * REPLACE (channel::VARCHAR AS channel, status::VARCHAR AS status) FROM dossiers',
+      'DROP TABLE dossiers',
+      'DROP TYPE dossier_channel',
+      'DROP TYPE dossier_status',
+      'ALTER TABLE dossiers_text RENAME TO dossiers',
+      `DELETE FROM schema_migrations WHERE version = ${version}`,
+    ], async (reopened) => {
+      const [narrow] = await reopened.rows("SELECT data_type FROM information_schema.columns WHERE table_name = 'dossier_rows' AND column_name = 'channel'");
+      expect(narrow?.data_type).toMatch(/^ENUM/);
+    });
+  });
+
+  it('keys the unit and procedure codes of a database that stored them as text, keeping every dossier as it was, and goes on importing', async () => {
+    await reopenedFromOlder(unkeyed(KEYS_MIGRATION), async (reopened, before) => {
+      const columns = await reopened.rows("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'dossier_rows' AND column_name IN ('unit_key', 'procedure_key') ORDER BY 1");
+      expect(columns).toEqual([{ column_name: 'procedure_key', data_type: 'INTEGER' }, { column_name: 'unit_key', data_type: 'INTEGER' }]);
+      const [keys] = await reopened.rows('SELECT (SELECT count(*) FROM unit_keys) AS units, (SELECT count(DISTINCT unit_code) FROM dossiers) AS stored');
+      expect(Number(keys?.units)).toBe(Number(keys?.stored));
+      // A later import replaces some of the moved dossiers and adds a unit and a procedure the keys did not have.
+      const writer = await reopened.openDossierWriter();
+      const moved = dossiers.slice(0, 50).map((d) => ({ ...d, unitCode: 'U-new', procedureCode: '2.999' }));
+      for (const d of moved) writer.append(d);
+      await writer.commit(outcome(moved.length));
+      const after = await reopened.rows('SELECT * FROM dossiers ORDER BY dossier_id');
+      expect(after).toHaveLength(before.rows.length);
+      expect(after.filter((r) => r.unit_code === 'U-new' && r.procedure_code === '2.999')).toHaveLength(50);
+      const [stored] = await reopened.rows('SELECT count(*) AS n FROM dossier_rows');
+      expect(Number(stored?.n)).toBe(before.rows.length);
+      expect(await reopened.rollupDrift()).toBe(0);
+    });
   });
 
   it('closes only after the queries under way have finished, and refuses new ones', async () => {

@@ -25,7 +25,7 @@ import { form06Counts } from './form06-sql';
 import { dataChangesOf, dossierChangesSql, logDossierKeys, logNoDossierChange, type DataChanges } from '../data-changes';
 import { countRows, rowObjects } from './row-objects';
 import { stagedRollups, stagedTime, withStagedCsv } from './dossier-csv';
-import { insertStagedDossiers } from '../staged-sql';
+import { addStagedKeys, insertStagedDossiers } from '../staged-sql';
 
 type Row = Record<string, unknown>;
 
@@ -363,7 +363,7 @@ export class DuckDbStore implements Store {
    * rollups of what it changes, and records the import.
    */
   private async commitStaged(c: DuckDBConnection, staging: string, outcome: ImportOutcome): Promise<ImportRecord> {
-    const stored = num((await c.runAndReadAll('SELECT count(*) AS n FROM dossiers')).getRowObjectsJS()[0]?.n ?? 0);
+    const stored = num((await c.runAndReadAll('SELECT count(*) AS n FROM dossier_rows')).getRowObjectsJS()[0]?.n ?? 0);
     const empty = stored === 0;
     // Stored in received order, so that the received-time zone maps prune; a file already in that order is not sorted again.
     const [order] = (await c.runAndReadAll(`SELECT count(*) AS n, coalesce(bool_and(received_ms >= before), TRUE) AS sorted
@@ -373,18 +373,19 @@ export class DuckDbStore implements Store {
     const rebuilt = empty || num(order?.n ?? 0) * 2 >= stored;
     const keys = `${staging}_keys`;
     if (rebuilt) {
-      if (!empty) await c.run(`DELETE FROM dossiers WHERE dossier_id IN (SELECT dossier_id FROM ${staging})`);
+      if (!empty) await c.run(`DELETE FROM dossier_rows WHERE dossier_id IN (SELECT dossier_id FROM ${staging})`);
     } else {
       // The rollups of the (unit, day) keys a replaced dossier leaves and the imported ones reach are recomputed. One
       // pass over the stored ids finds the replaced rows and their keys; they are deleted by row id.
       await c.run(keysTable(keys, 'VARCHAR'));
-      await c.run(`CREATE TEMP TABLE ${keys}_gone AS SELECT rowid AS r, unit_code, ${dayOf(DUCKDB, 'received_at')} AS day, counted
-                     FROM dossiers WHERE dossier_id IN (SELECT dossier_id FROM ${staging})`);
+      await c.run(`CREATE TEMP TABLE ${keys}_gone AS SELECT r.rowid AS r, u.code AS unit_code, ${dayOf(DUCKDB, 'r.received_at')} AS day, r.counted
+                     FROM dossier_rows r JOIN unit_keys u ON u.key = r.unit_key WHERE r.dossier_id IN (SELECT dossier_id FROM ${staging})`);
       await c.run(`INSERT INTO ${keys} SELECT DISTINCT unit_code, day FROM ${keys}_gone WHERE counted`);
-      await c.run(`DELETE FROM dossiers WHERE rowid IN (SELECT r FROM ${keys}_gone)`);
+      await c.run(`DELETE FROM dossier_rows WHERE rowid IN (SELECT r FROM ${keys}_gone)`);
       await c.run(`DROP TABLE ${keys}_gone`);
     }
-    await c.run(insertStagedDossiers(staging, stagedTime, order?.sorted !== true));
+    for (const sql of addStagedKeys(staging)) await c.run(sql);
+    await c.run(insertStagedDossiers(staging, stagedTime, order?.sorted !== true, 'keyed'));
     if (empty) {
       // Into an empty table the staging table holds every dossier: the rollups are summed from it (in memory) rather
       // than from the rows just written, which this transaction reads back more slowly.
@@ -718,7 +719,7 @@ export class DuckDbStore implements Store {
 
   clearData(): Promise<void> {
     return this.transaction(async (c) => {
-      await c.run('DELETE FROM dossiers; DELETE FROM targets; DELETE FROM units; DELETE FROM meta; DELETE FROM sessions; DELETE FROM users WHERE demo; DELETE FROM indicator_values; DELETE FROM indicator_value_history;');
+      await c.run('DELETE FROM dossier_rows; DELETE FROM unit_keys; DELETE FROM procedure_keys; DELETE FROM targets; DELETE FROM units; DELETE FROM meta; DELETE FROM sessions; DELETE FROM users WHERE demo; DELETE FROM indicator_values; DELETE FROM indicator_value_history;');
       await c.run('DELETE FROM indicator_evidence; DELETE FROM evidence_files;');
       await c.run('DELETE FROM commitments; DELETE FROM decisions; DELETE FROM notices;');
       for (const table of SUMMARY_TABLES) await c.run(`DELETE FROM ${table}`);

@@ -260,4 +260,46 @@ export const MIGRATIONS: readonly string[] = [
    INSERT INTO dossiers_narrow SELECT * FROM dossiers;
    DROP TABLE dossiers;
    ALTER TABLE dossiers_narrow RENAME TO dossiers;`,
+  // Unit and procedure codes as integer keys (decision 035): the rows are stored in dossier_rows, each code once in
+  // unit_keys / procedure_keys, and \`dossiers\` becomes a view with the columns, names and order it had, so every
+  // query reads it as before; only the writers know dossier_rows. Keys are never reused nor deleted with rows.
+  `CREATE SEQUENCE unit_key_ids START 1;
+   CREATE SEQUENCE procedure_key_ids START 1;
+   CREATE TABLE unit_keys (key INTEGER PRIMARY KEY DEFAULT nextval('unit_key_ids'), code VARCHAR NOT NULL UNIQUE);
+   CREATE TABLE procedure_keys (key INTEGER PRIMARY KEY DEFAULT nextval('procedure_key_ids'), code VARCHAR NOT NULL UNIQUE);
+   INSERT INTO unit_keys (code) SELECT DISTINCT unit_code FROM dossiers ORDER BY unit_code;
+   INSERT INTO procedure_keys (code) SELECT DISTINCT procedure_code FROM dossiers ORDER BY procedure_code;
+   CREATE TABLE dossier_rows (
+     dossier_id VARCHAR NOT NULL USING COMPRESSION fsst,
+     unit_key INTEGER NOT NULL,
+     procedure_key INTEGER NOT NULL,
+     procedure_code_raw VARCHAR,
+     procedure_name VARCHAR,
+     channel dossier_channel NOT NULL,
+     end_to_end BOOLEAN NOT NULL,
+     received_at TIMESTAMP NOT NULL,
+     due_at TIMESTAMP NOT NULL,
+     completed_at TIMESTAMP,
+     returned_at TIMESTAMP,
+     status dossier_status,
+     status_raw VARCHAR,
+     service_level INTEGER,
+     e_result BOOLEAN,
+     digitized BOOLEAN,
+     fee_required BOOLEAN,
+     paid_online BOOLEAN,
+     counted BOOLEAN NOT NULL
+   );
+   INSERT INTO dossier_rows
+     SELECT d.dossier_id, u.key, p.key, d.procedure_code_raw, d.procedure_name, d.channel, d.end_to_end, d.received_at,
+            d.due_at, d.completed_at, d.returned_at, d.status, d.status_raw, d.service_level, d.e_result, d.digitized,
+            d.fee_required, d.paid_online, d.counted
+       FROM dossiers d JOIN unit_keys u ON u.code = d.unit_code JOIN procedure_keys p ON p.code = d.procedure_code
+      ORDER BY d.rowid;
+   DROP TABLE dossiers;
+   CREATE VIEW dossiers AS
+     SELECT r.dossier_id, u.code AS unit_code, p.code AS procedure_code, r.procedure_code_raw, r.procedure_name,
+            r.channel, r.end_to_end, r.received_at, r.due_at, r.completed_at, r.returned_at, r.status, r.status_raw,
+            r.service_level, r.e_result, r.digitized, r.fee_required, r.paid_online, r.counted
+       FROM dossier_rows r JOIN unit_keys u ON u.key = r.unit_key JOIN procedure_keys p ON p.key = r.procedure_key;`,
 ];
