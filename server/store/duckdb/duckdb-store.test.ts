@@ -8,6 +8,8 @@ import { mustParsePeriod, periodsBetween } from '../../../shared/kpi/periods';
 import type { Store } from '../port';
 import { DuckDbStore } from './duckdb-store';
 import { MIGRATIONS } from './migrations';
+import { insertStagedDossiers } from '../staged-sql';
+import { stagedTime } from './dossier-csv';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function lcg(seed: number) {
@@ -186,6 +188,21 @@ describe('DuckDbStore', () => {
       expect(Number(stored?.n)).toBe(before.rows.length);
       expect(await reopened.rollupDrift()).toBe(0);
     });
+  });
+
+  it('refuses to store a staged dossier whose unit has no key, rather than dropping it', async () => {
+    const db = store as DuckDbStore;
+    const [before] = await db.rows('SELECT count(*) AS n FROM dossier_rows');
+    await expect(db.transaction(async (c) => {
+      await c.run(`CREATE TEMP TABLE unkeyed_staging AS SELECT 'K-1' AS dossier_id, 'U-without-key' AS unit_code, '1.001' AS procedure_code,
+        '1.001' AS procedure_code_raw, NULL::VARCHAR AS procedure_name, 'online'::dossier_channel AS channel, TRUE AS end_to_end,
+        1751328000000::DOUBLE AS received_ms, 1751414400000::DOUBLE AS due_ms, NULL::DOUBLE AS completed_ms, NULL::DOUBLE AS returned_ms,
+        NULL::dossier_status AS status, NULL::VARCHAR AS status_raw, NULL::INTEGER AS service_level, FALSE AS e_result, FALSE AS digitized,
+        FALSE AS fee_required, FALSE AS paid_online, TRUE AS counted, 1 AS line`);
+      await c.run(insertStagedDossiers('unkeyed_staging', stagedTime, false, 'keyed'));
+    })).rejects.toThrow(/NOT NULL/);
+    const [after] = await db.rows('SELECT count(*) AS n FROM dossier_rows');
+    expect(after?.n).toBe(before?.n);
   });
 
   it('closes only after the queries under way have finished, and refuses new ones', async () => {

@@ -365,7 +365,8 @@ export class DuckDbStore implements Store {
   private async commitStaged(c: DuckDBConnection, staging: string, outcome: ImportOutcome): Promise<ImportRecord> {
     const stored = num((await c.runAndReadAll('SELECT count(*) AS n FROM dossier_rows')).getRowObjectsJS()[0]?.n ?? 0);
     const empty = stored === 0;
-    // Stored in received order, so that the received-time zone maps prune; a file already in that order is not sorted again.
+    // Stored so that each row group spans a short stretch of receipt and the received-time zone maps prune: a file out
+    // of that order is sorted; one already in it is written as it lies, by parallel threads (see insertStagedDossiers).
     const [order] = (await c.runAndReadAll(`SELECT count(*) AS n, coalesce(bool_and(received_ms >= before), TRUE) AS sorted
       FROM (SELECT received_ms, lag(received_ms) OVER (ORDER BY line) AS before FROM ${staging})`)).getRowObjectsJS() as Row[];
     // Into an empty table, or a file with at least half as many rows as were stored: the rollups are rebuilt, which is
