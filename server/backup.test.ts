@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoAccounts } from './auth/demo-accounts';
 import { DuckDbStore } from './store/duckdb/duckdb-store';
 import { FIXTURE_TARGETS, FIXTURE_UNITS, fixtureDossiers } from './testing/fixture';
+import { unkeyed } from './testing/older-layouts';
 
 const dir = mkdtempSync(join(tmpdir(), 'chiso-backup-'));
 const original = join(dir, 'original.duckdb');
@@ -93,6 +94,32 @@ describe('backup and restore', () => {
     expect((await counts(busy)).units).toBe(5);
     expect((await chiso(busy, 'restore', backup, '--force')).code).toBe(0);
     expect((await counts(busy)).units).toBe(4);
+  }, 60_000);
+
+  it('restores a backup made before the codes were keyed, and the next command brings the database up to date', async () => {
+    // The backup as an earlier chiso wrote it: dossiers in one table with text codes (decision 035).
+    const older = join(dir, 'backups', 'older.duckdb');
+    writeFileSync(older, readFileSync(backup));
+    const instance = await DuckDBInstance.create(older);
+    const c = await instance.connect();
+    try {
+      for (const sql of unkeyed()) await c.run(sql);
+      await c.run('CHECKPOINT');
+    } finally {
+      c.closeSync();
+      instance.closeSync();
+    }
+    writeFileSync(`${older}.sha256`, `${createHash('sha256').update(readFileSync(older)).digest('hex')}  older.duckdb\n`);
+    expect((await counts(older)).dossiers).toBe(390);
+
+    const restored = join(dir, 'restored-older.duckdb');
+    const r = await chiso(restored, 'restore', older);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Restored .* into .*restored-older\.duckdb: 4 units, 390 dossiers, 4 targets/);
+    expect(await ranking(restored)).toEqual(await ranking(original));
+    const after = await counts(restored);
+    expect(after.dossier_rows).toBe(390);
+    expect(after.unit_keys).toBeGreaterThan(0);
   }, 60_000);
 
   it('refuses a damaged backup, or one without its checksum, and changes nothing', async () => {

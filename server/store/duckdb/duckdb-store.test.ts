@@ -8,6 +8,7 @@ import { mustParsePeriod, periodsBetween } from '../../../shared/kpi/periods';
 import type { Store } from '../port';
 import { DuckDbStore } from './duckdb-store';
 import { MIGRATIONS } from './migrations';
+import { unkeyed } from '../../testing/older-layouts';
 import { insertStagedDossiers } from '../staged-sql';
 import { stagedTime } from './dossier-csv';
 
@@ -107,20 +108,6 @@ describe('DuckDbStore', () => {
     expect(r?.statuses).toEqual([...DOSSIER_STATUSES]);
   });
 
-  /** Turns the database's dossiers back into one table with text codes, as before decision 035, and forgets that migration. */
-  const unkeyed = (version: number) => [
-    'CREATE TABLE dossiers_table AS SELECT * FROM dossiers',
-    'DROP VIEW dossiers',
-    'DROP TABLE dossier_rows',
-    'DROP TABLE unit_keys',
-    'DROP TABLE procedure_keys',
-    'DROP SEQUENCE unit_key_ids',
-    'DROP SEQUENCE procedure_key_ids',
-    'ALTER TABLE dossiers_table RENAME TO dossiers',
-    `DELETE FROM schema_migrations WHERE version = ${version}`,
-  ];
-  const KEYS_MIGRATION = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE dossier_rows')) + 1;
-
   /** Writes 800 dossiers to a new database file, turns it into an older layout with `older`, and reopens it. */
   async function reopenedFromOlder(older: string[], check: (reopened: DuckDbStore, before: { rows: unknown[]; counts: unknown }) => Promise<void>) {
     const dir = mkdtempSync(join(tmpdir(), 'chiso-older-'));
@@ -157,7 +144,7 @@ describe('DuckDbStore', () => {
     // The table as the migrations before the narrowing left it: text columns, no enum types.
     const version = MIGRATIONS.findIndex((m) => m.includes('CREATE TYPE dossier_channel')) + 1;
     await reopenedFromOlder([
-      ...unkeyed(KEYS_MIGRATION),
+      ...unkeyed(),
       'CREATE TABLE dossiers_text AS SELECT * REPLACE (channel::VARCHAR AS channel, status::VARCHAR AS status) FROM dossiers',
       'DROP TABLE dossiers',
       'DROP TYPE dossier_channel',
@@ -171,7 +158,7 @@ describe('DuckDbStore', () => {
   });
 
   it('keys the unit and procedure codes of a database that stored them as text, keeping every dossier as it was, and goes on importing', async () => {
-    await reopenedFromOlder(unkeyed(KEYS_MIGRATION), async (reopened, before) => {
+    await reopenedFromOlder(unkeyed(), async (reopened, before) => {
       const columns = await reopened.rows("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'dossier_rows' AND column_name IN ('unit_key', 'procedure_key') ORDER BY 1");
       expect(columns).toEqual([{ column_name: 'procedure_key', data_type: 'INTEGER' }, { column_name: 'unit_key', data_type: 'INTEGER' }]);
       const [keys] = await reopened.rows('SELECT (SELECT count(*) FROM unit_keys) AS units, (SELECT count(DISTINCT unit_code) FROM dossiers) AS stored');
