@@ -26,3 +26,28 @@ for (const viewport of [{ width: 1024, height: 768 }, { width: 768, height: 1024
     });
   });
 }
+
+const EVERY_PAGE = ['/', '/rankings', '/flags', '/units/00070', '/targets', '/imports', '/reports', '/notices', '/programme',
+  '/admin/users', '/admin/units', '/admin/indicators', '/admin/indexes', '/admin/ladder', '/admin/audit'];
+
+test.describe('every page on a 768×1024 tablet', () => {
+  test.use({ viewport: { width: 768, height: 1024 } });
+
+  test('opens directly with its data, without scrolling sideways and without a console warning or error', async ({ page, signIn }) => {
+    test.setTimeout(120_000);
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    await signIn('admin');
+    for (const path of EVERY_PAGE) {
+      await page.goto(path);
+      await expect(page.locator('main h1')).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      await expect(page.getByRole('status').filter({ hasText: 'Đang tải' }), path).toHaveCount(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(768);
+    }
+    expect(problems).toEqual([]);
+  });
+});

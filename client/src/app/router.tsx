@@ -5,6 +5,7 @@ import { ImportsPage } from '../features/imports/imports-page';
 import { OverviewPage } from '../features/overview/overview-page';
 import { RankingsPage } from '../features/rankings/rankings-page';
 import { TargetsPage } from '../features/targets/targets-page';
+import { Loading } from '../components/ui/status';
 import { Layout } from './layout';
 import { NotFound } from './not-found';
 import { RequireAuth } from './require-auth';
@@ -16,6 +17,9 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
     element: <RequireAuth />,
+    // What shows while a page opened directly (not navigated to) loads its code: without it React Router renders
+    // nothing and warns on the console.
+    hydrateFallbackElement: <Loading />,
     children: [
       {
         element: <Layout />,
