@@ -51,3 +51,30 @@ test.describe('every page on a 768×1024 tablet', () => {
     expect(problems).toEqual([]);
   });
 });
+
+test.describe('a unit head on a 768×1024 tablet', () => {
+  test.use({ viewport: { width: 768, height: 1024 } });
+
+  test("reads each of the unit's programme KPIs with its period, value and target unbroken", async ({ page, signIn }) => {
+    await signIn('headHoanKiem');
+    await page.goto('/units/00070');
+    const table = page.getByRole('region', { name: 'Chỉ tiêu chương trình của đơn vị' }).getByRole('table');
+    await expect(table.locator('tbody tr').first()).toBeVisible();
+    // A cell's text on one line: every box of its text has the same top (no "2026-" over "10", no "97,77" over "%").
+    const broken = await table.locator('tbody tr').evaluateAll((rows) =>
+      rows.flatMap((row) =>
+        [1, 2, 3].flatMap((k) => {
+          const cell = row.children[k] as HTMLElement;
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          return tops.size > 1 ? [`${row.getAttribute('data-indicator')} column ${k}: ${cell.textContent}`] : [];
+        }),
+      ),
+    );
+    expect(broken).toEqual([]);
+    const trend = await table.locator('tbody tr td:last-child .nowrap').allTextContents();
+    expect(trend.length).toBeGreaterThan(0);
+    for (const item of trend) expect(item).toMatch(/^\d{4}-\d{2}: /);
+  });
+});

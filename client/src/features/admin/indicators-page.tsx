@@ -100,8 +100,8 @@ export default function IndicatorsPage() {
       </form>
       <QueryState query={catalogue}>
         {(list) => (
-          <div className="table-scroll">
-            <table className="data-table">
+          <div className="table-wrap table-scroll">
+            <table className="data">
               <thead>
                 <tr>
                   <th scope="col">{t('indicatorAdmin.code')}</th><th scope="col">{t('indicatorAdmin.name')}</th><th scope="col">{t('indicatorAdmin.pillar')}</th>
@@ -111,7 +111,7 @@ export default function IndicatorsPage() {
               <tbody>
                 {list.map((i) => (
                   <tr key={i.code}>
-                    <td>{i.code}</td><td>{nameOf(i)}</td><td>{t(`programme.pillars.${i.pillar}`)}</td><td>{t(`indicatorAdmin.units.${i.unit}`)}</td>
+                    <td className="nowrap">{i.code}</td><td>{nameOf(i)}</td><td>{t(`programme.pillars.${i.pillar}`)}</td><td>{t(`indicatorAdmin.units.${i.unit}`)}</td>
                     <td>{t(`indicatorAdmin.frequencies.${i.frequency}`)}</td><td>{i.kinds.length ? i.kinds.map((k) => t(`kinds.${k}`)).join(', ') : t('indicatorAdmin.allKinds')}</td>
                     <td><button type="button" onClick={() => edit(i)} aria-label={`${t('indicatorAdmin.edit')} ${i.code}`}>{t('indicatorAdmin.edit')}</button></td>
                   </tr>

@@ -18,8 +18,8 @@ function IndicatorTable({ data }: { data: Data }) {
   return (
     <>
       {/* A scroll box is reachable by keyboard (it has no links of its own to carry the focus). */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="unit-indicators">
-        <table className="data-table">
+      <div className="table-wrap table-scroll" tabIndex={0} role="region" aria-labelledby="unit-indicators">
+        <table className="data">
           <thead>
             <tr>
               <th scope="col">{t('programme.indicator')}</th>
@@ -36,14 +36,17 @@ function IndicatorTable({ data }: { data: Data }) {
               return (
                 <tr key={i.code} data-indicator={i.code}>
                   <td>{nameOf(i.code)} <div className="muted small">{t(`programme.pillars.${i.pillar}`)}</div></td>
-                  <td>{i.period}</td>
+                  <td className="nowrap">{i.period}</td>
                   <td className="num">{show(i.value)}</td>
                   <td className="num">{i.target === null ? t('overview.noTarget') : show(i.target)}</td>
                   <td>
                     {i.state ? <StateBadge state={i.state} /> : '—'}
                     {i.periodsBelow > 0 ? <div className="muted small">{t('overview.periodsBelow', { count: i.periodsBelow })}</div> : null}
                   </td>
-                  <td className="small">{i.trend.map((p) => `${p.period}: ${show(p.value)}`).join(' · ')}</td>
+                  {/* Periods part between them, never inside "2026-05: 93,01 %". */}
+                  <td className="small">
+                    {i.trend.map((p, k) => <span key={p.period}>{k > 0 ? ' · ' : ''}<span className="nowrap">{`${p.period}: ${show(p.value)}`}</span></span>)}
+                  </td>
                 </tr>
               );
             })}
