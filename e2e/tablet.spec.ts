@@ -23,6 +23,11 @@ for (const viewport of [{ width: 1024, height: 768 }, { width: 768, height: 1024
       await page.goto('/');
       await expect(page.getByText('Chỉ số bình quân').first()).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      // "so với 2026-W47": the period never split after its hyphen in a narrow card.
+      const periods = page.locator('.measure-card .nowrap');
+      await expect(periods.first()).toHaveText(/^\d{4}-W\d{2}$/);
+      const split = await periods.evaluateAll((spans) => spans.filter((s) => new Set([...s.getClientRects()].map((r) => Math.round(r.top))).size > 1).length);
+      expect(split).toBe(0);
     });
   });
 }

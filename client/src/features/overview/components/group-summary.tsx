@@ -5,6 +5,7 @@ import { formatChange, formatCount, formatFixed } from '../../../lib/format';
 import { roundHalfUp } from '../../../../../shared/kpi/rounding';
 import { StateBadge } from '../../../components/ui/state-badge';
 import { MeasureCard } from './measure-card';
+import { Unbroken } from '../../../components/ui/unbroken';
 
 type Overview = RouterOutputs['kpi']['overview'];
 const MEASURES = ['onlineRate', 'endToEndRate', 'onTimeRate', 'avgProcessingDays'] as const;
@@ -22,7 +23,7 @@ export function GroupSummary({ group, overview }: { group: Overview['groups'][nu
         {t('overview.meanIndex')} <strong className="figure-inline">{formatFixed(group.index.average, i18n.language)}</strong>
         {group.index.average !== null && group.index.previousAverage !== null && (
           <span className={group.index.average >= group.index.previousAverage ? 'change-up' : 'change-down'}>
-            {' '}({formatChange(roundHalfUp(group.index.average - group.index.previousAverage, 2), i18n.language)} {t('overview.indexPoints')} {t('overview.since', { period: overview.previousPeriod })})
+            {' '}({formatChange(roundHalfUp(group.index.average - group.index.previousAverage, 2), i18n.language)} {t('overview.indexPoints')} <Unbroken text={t('overview.since', { period: overview.previousPeriod })} parts={[overview.previousPeriod]} />)
           </span>
         )}
       </p>

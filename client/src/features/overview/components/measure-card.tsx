@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { higherIsBetter, isRateMeasure, type Measure } from '../../../../../shared/domain/measure';
 import { missesTarget } from '../../../../../shared/kpi/flags';
 import { Sparkline } from '../../../components/charts/sparkline';
+import { Unbroken } from '../../../components/ui/unbroken';
 import { formatChange, formatDate, formatMeasure } from '../../../lib/format';
 
 export interface MeasureCardProps {
@@ -39,7 +40,12 @@ export function MeasureCard({ measure, value, previous, previousPeriod, partial,
       <p className={change === null || change === 0 ? 'muted' : better ? 'change-up' : 'change-down'}>
         {change === null
           ? '—'
-          : `${change > 0 ? '▲' : change < 0 ? '▼' : '='} ${t(partial ? 'overview.changeSameTime' : 'overview.change', { value: `${formatChange(change, lng)} ${unit}`.trim(), period: previousPeriod })}`}
+          : (
+            <Unbroken
+              text={`${change > 0 ? '▲' : change < 0 ? '▼' : '='} ${t(partial ? 'overview.changeSameTime' : 'overview.change', { value: `${formatChange(change, lng)} ${unit}`.trim(), period: previousPeriod })}`}
+              parts={[previousPeriod]}
+            />
+          )}
       </p>
     </article>
   );
