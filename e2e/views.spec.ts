@@ -51,6 +51,16 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 768, height: 1024
       const row = page.getByRole('row').filter({ hasText: '2025-W30' }).filter({ hasText: 'CSV' }).first();
       await expect(row).toContainText('English');
       await expect(row).toContainText('Sẵn sàng');
+      // The download is in view without scrolling the table sideways, and the period is not split at its hyphen.
+      await expect(row.getByRole('link', { name: /Tải về/ })).toBeInViewport({ ratio: 1 });
+      const lines = (cell: HTMLElement) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      };
+      await expect(row.getByRole('cell').first()).toHaveText('2025-W30');
+      expect(await row.getByRole('cell').first().evaluate(lines)).toBe(1);
+      expect(await row.getByRole('link', { name: /Tải về/ }).evaluate((a) => new Set([...a.getClientRects()].map((r) => Math.round(r.top))).size)).toBe(1);
       await expect(page.getByRole('cell', { name: /^(vi|en)$/ })).toHaveCount(0);
       await noSideScroll(page, viewport.width);
     });

@@ -4,6 +4,8 @@ export interface Column<T> {
   key: string;
   header: ReactNode;
   numeric?: boolean;
+  /** Short values whose cells must not break inside (a period code, a link of two words); numeric cells never break. */
+  nowrap?: boolean;
   cell: (row: T) => ReactNode;
 }
 
@@ -14,6 +16,8 @@ interface Props<T> {
   caption?: ReactNode;
   captionHidden?: boolean;
 }
+
+const cellClass = (c: { numeric?: boolean; nowrap?: boolean }) => (c.numeric ? 'num' : c.nowrap ? 'nowrap' : undefined);
 
 /** A plain data table: header cells with scope, numeric columns aligned right, horizontal scroll on small screens. */
 export function DataTable<T>({ columns, rows, rowKey, caption, captionHidden }: Props<T>) {
@@ -34,7 +38,7 @@ export function DataTable<T>({ columns, rows, rowKey, caption, captionHidden }: 
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((c) => (
-                <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                <td key={c.key} className={cellClass(c)}>
                   {c.cell(row)}
                 </td>
               ))}

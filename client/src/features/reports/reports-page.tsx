@@ -89,7 +89,7 @@ export default function ReportsPage() {
             </select>
           </label>
           {existing && (
-            <p className="muted" data-testid="report-exists">
+            <p className="muted wide" data-testid="report-exists">
               {t('reports.exists', { version: existing.version, date: formatDateTime(existing.generatedAt, lng), cutOff: formatDateTime(existing.cutOff, lng) })}{' '}
               <a href={download(existing)} download>{t('reports.download')} <span className="sr-only">v{existing.version}</span></a>
             </p>
@@ -111,18 +111,12 @@ export default function ReportsPage() {
               caption={t('reports.list')}
               captionHidden
               columns={[
-                { key: 'period', header: t('reports.period'), cell: (r) => (r === 'making' ? period : r.period.startsWith(FORM06_SNAPSHOT_PREFIX) ? t('form06.snapshot', { period: r.period.slice(FORM06_SNAPSHOT_PREFIX.length) }) : r.period) },
-                { key: 'format', header: t('reports.format'), cell: (r) => (r === 'making' ? format : r.format).toUpperCase() },
-                { key: 'language', header: t('reports.language'), cell: (r) => t(`reports.languages.${r === 'making' ? language : r.language}`) },
-                { key: 'index', header: t('index.label'), cell: (r) => (r === 'making' ? (index ?? DEFAULT_INDEX_ID) : r.definitionId) },
-                { key: 'version', header: t('reports.version'), numeric: true, cell: (r) => (r === 'making' ? '' : r.version) },
-                { key: 'state', header: t('reports.state'), cell: (r) => (r === 'making' ? <strong>{t('reports.states.making')}</strong> : t('reports.states.ready')) },
-                { key: 'cutOff', header: t('reports.cutOff'), cell: (r) => (r === 'making' ? '' : formatDateTime(r.cutOff, lng)) },
-                { key: 'generated', header: t('reports.generated'), cell: (r) => (r === 'making' ? '' : formatDateTime(r.generatedAt, lng)) },
-                { key: 'trigger', header: t('reports.trigger'), cell: (r) => (r === 'making' ? '' : t(`reports.triggers.${r.trigger}`)) },
-                { key: 'size', header: t('reports.size'), numeric: true, cell: (r) => (r === 'making' ? '' : `${formatCount(Math.ceil(r.size / 1024), lng)} kB`) },
+                { key: 'period', header: t('reports.period'), nowrap: true, cell: (r) => (r === 'making' ? period : r.period.startsWith(FORM06_SNAPSHOT_PREFIX) ? t('form06.snapshot', { period: r.period.slice(FORM06_SNAPSHOT_PREFIX.length) }) : r.period) },
+                { key: 'format', header: t('reports.format'), nowrap: true, cell: (r) => (r === 'making' ? format : r.format).toUpperCase() },
+                // The download right after what it is, so that it stays in view on a tablet whatever else the table holds.
                 {
                   key: 'download',
+                  nowrap: true,
                   header: <span className="sr-only">{t('reports.download')}</span>,
                   cell: (r) =>
                     r === 'making' ? null : (
@@ -131,6 +125,14 @@ export default function ReportsPage() {
                       </a>
                     ),
                 },
+                { key: 'language', header: t('reports.language'), cell: (r) => t(`reports.languages.${r === 'making' ? language : r.language}`) },
+                { key: 'index', header: t('index.label'), nowrap: true, cell: (r) => (r === 'making' ? (index ?? DEFAULT_INDEX_ID) : r.definitionId) },
+                { key: 'version', header: t('reports.version'), numeric: true, cell: (r) => (r === 'making' ? '' : r.version) },
+                { key: 'state', header: t('reports.state'), cell: (r) => (r === 'making' ? <strong>{t('reports.states.making')}</strong> : t('reports.states.ready')) },
+                { key: 'cutOff', header: t('reports.cutOff'), cell: (r) => (r === 'making' ? '' : formatDateTime(r.cutOff, lng)) },
+                { key: 'generated', header: t('reports.generated'), cell: (r) => (r === 'making' ? '' : formatDateTime(r.generatedAt, lng)) },
+                { key: 'trigger', header: t('reports.trigger'), cell: (r) => (r === 'making' ? '' : t(`reports.triggers.${r.trigger}`)) },
+                { key: 'size', header: t('reports.size'), numeric: true, cell: (r) => (r === 'making' ? '' : `${formatCount(Math.ceil(r.size / 1024), lng)} kB`) },
               ]}
             />
           )
