@@ -67,12 +67,12 @@ export function FlagsPage() {
               <Empty text={t('rankings.none')} />
             ) : (
               <div className="table-wrap">
-                <table className="data">
+                <table className="data flags">
                   <caption className="sr-only">{t('flags.title')}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('rankings.unit')}</th>
-                      <th scope="col">{t('flags.head')}</th>
+                      <th scope="col" className="optional">{t('flags.head')}</th>
                       <th scope="col">{t('flags.failed')}</th>
                       <th scope="col" className="num">{t('flags.weeksBelow')}</th>
                       <th scope="col">{t('accountability.level')}</th>
@@ -86,8 +86,10 @@ export function FlagsPage() {
                         <td>
                           <Link to={`/units/${r.unitCode}?period=${encodeURIComponent(data.period.id)}`}>{r.unitName}</Link>
                           <div className="muted">{t(`groups.${r.group}`)}</div>
+                          {/* On a tablet the head's column gives way to the measures; the head is named here instead. */}
+                          {r.headName && <div className="small narrow-only">{r.headName}</div>}
                         </td>
-                        <td>{r.headName ?? '—'}</td>
+                        <td className="optional">{r.headName ?? '—'}</td>
                         <td>
                           <ul className="flag-list">
                             {r.failed.map((f) => {
