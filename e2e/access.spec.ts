@@ -59,7 +59,8 @@ test.describe('an administrator', () => {
     await page.getByRole('button', { name: 'Lưu' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Đã lưu.' })).toBeVisible();
     await page.goto('/admin/audit');
-    await expect(page.getByRole('cell', { name: 'target.upsert' }).first()).toBeVisible();
+    // The action in words, with its code as the CSV export writes it.
+    await expect(page.getByRole('cell', { name: 'Lưu chỉ tiêu target.upsert', exact: true }).first()).toBeVisible();
   });
 
   test('deletes a target only after confirming, and can put it back', async ({ page, signIn }) => {

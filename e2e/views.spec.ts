@@ -117,3 +117,22 @@ for (const viewport of [{ width: 1024, height: 768 }, { width: 768, height: 1024
     });
   });
 }
+
+test.describe('programme KPIs beside the dossier measures', () => {
+  test('are named from the catalogue in targets, rankings, flags and notices, never by a translation key', async ({ page, signIn }) => {
+    await signIn('admin');
+    await page.goto('/targets');
+    await expect(page.getByRole('cell', { name: 'Tỷ lệ giao dịch thanh toán không dùng tiền mặt', exact: true }).first()).toBeVisible();
+    for (const path of ['/targets', '/rankings', '/flags', '/notices', '/']) {
+      await page.goto(path);
+      await expect(page.locator('main h1')).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      await expect(page.locator('main'), path).not.toContainText(/measures\.[A-Za-z]/);
+    }
+    // A ranking row's badges name a programme KPI as the catalogue does, where one is below its target.
+    await page.goto('/rankings');
+    const badges = page.getByRole('table').locator('.flag-list .badge');
+    await expect(badges.first()).toBeVisible();
+    expect((await badges.allTextContents()).some((b) => b.startsWith('▼ Tỷ lệ ') || b.startsWith('! Tỷ lệ '))).toBe(true);
+  });
+});

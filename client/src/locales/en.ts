@@ -81,6 +81,24 @@ export const en: Shape<typeof vi> = {
     signedInAs: 'Signed in: {{name}}', demoHint: 'Demo accounts: leader / leader-demo, admin / admin-demo, officer / officer-demo, head-00070 / head-demo.',
     roles: { leader: 'Leader', unit_head: 'Unit head', data_officer: 'Data officer', admin: 'Administrator' },
   },
+  audit: {
+    // What each entry of the audit trail did, by its code (the code itself is shown beside it and in the CSV export).
+    actions: {
+      auth: { login: 'Signed in', 'login-failed': 'Failed sign-in', 'login-refused-demo': 'Demo account refused', logout: 'Signed out' },
+      account: { create: 'Account created', update: 'Account changed', 'reset-password': 'Password reset', language: 'Notice language changed' },
+      import: { units: 'Units imported', targets: 'Targets imported', dossiers: 'Dossiers imported', indicators: 'Indicator catalogue imported', values: 'Indicator values imported' },
+      target: { upsert: 'Target saved', delete: 'Target deleted' },
+      unit: { create: 'Unit added', update: 'Unit changed' },
+      indicator: { create: 'Indicator added', update: 'Indicator changed' },
+      value: { report: 'Value reported', correct: 'Reported value corrected', return: 'Value returned' },
+      evidence: { attach: 'Evidence attached', download: 'Evidence downloaded' },
+      index: { save: 'Index definition saved' },
+      ladder: { save: 'Escalation ladder saved' },
+      report: { generate: 'Report made' },
+      commitment: { submit: 'Explanation and commitment submitted' },
+      decision: { add: 'Meeting decision recorded' },
+    },
+  },
   admin: {
     users: 'Accounts', audit: 'Audit trail', units: 'Units', create: 'Create account', save: 'Save', disable: 'Disable', enable: 'Enable', reset: 'Reset password',
     newPassword: 'New password', role: 'Role', unit: 'Unit', name: 'Name / title', status: 'Status', active: 'Active', disabled: 'Disabled', demo: 'demo',

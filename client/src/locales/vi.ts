@@ -78,6 +78,24 @@ export const vi = {
     signedInAs: 'Đăng nhập: {{name}}', demoHint: 'Tài khoản minh họa: leader / leader-demo, admin / admin-demo, officer / officer-demo, head-00070 / head-demo.',
     roles: { leader: 'Lãnh đạo', unit_head: 'Người đứng đầu đơn vị', data_officer: 'Cán bộ dữ liệu', admin: 'Quản trị' },
   },
+  audit: {
+    // What each entry of the audit trail did, by its code (the code itself is shown beside it and in the CSV export).
+    actions: {
+      auth: { login: 'Đăng nhập', 'login-failed': 'Đăng nhập sai', 'login-refused-demo': 'Từ chối tài khoản minh họa', logout: 'Đăng xuất' },
+      account: { create: 'Tạo tài khoản', update: 'Sửa tài khoản', 'reset-password': 'Đặt lại mật khẩu', language: 'Đổi ngôn ngữ thông báo' },
+      import: { units: 'Nhập đơn vị', targets: 'Nhập chỉ tiêu', dossiers: 'Nhập hồ sơ', indicators: 'Nhập danh mục chỉ tiêu chương trình', values: 'Nhập số liệu chỉ tiêu chương trình' },
+      target: { upsert: 'Lưu chỉ tiêu', delete: 'Xóa chỉ tiêu' },
+      unit: { create: 'Thêm đơn vị', update: 'Sửa đơn vị' },
+      indicator: { create: 'Thêm chỉ tiêu chương trình', update: 'Sửa chỉ tiêu chương trình' },
+      value: { report: 'Báo cáo số liệu', correct: 'Sửa số liệu đã báo cáo', return: 'Trả lại số liệu' },
+      evidence: { attach: 'Đính kèm minh chứng', download: 'Tải minh chứng' },
+      index: { save: 'Lưu bộ chỉ số' },
+      ladder: { save: 'Lưu thang cảnh báo' },
+      report: { generate: 'Lập báo cáo' },
+      commitment: { submit: 'Gửi giải trình, cam kết' },
+      decision: { add: 'Ghi kết luận cuộc họp' },
+    },
+  },
   admin: {
     users: 'Tài khoản', audit: 'Nhật ký', units: 'Đơn vị', create: 'Tạo tài khoản', save: 'Lưu', disable: 'Khóa', enable: 'Mở khóa', reset: 'Đặt lại mật khẩu',
     newPassword: 'Mật khẩu mới', role: 'Vai trò', unit: 'Đơn vị', name: 'Họ tên / chức danh', status: 'Trạng thái', active: 'Đang dùng', disabled: 'Đã khóa', demo: 'minh họa',

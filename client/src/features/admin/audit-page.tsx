@@ -25,7 +25,15 @@ export default function AuditPage() {
             columns={[
               { key: 'at', header: t('admin.when'), cell: (e) => formatDateTime(e.at, i18n.language) },
               { key: 'actor', header: t('admin.who'), cell: (e) => e.actor ?? '—' },
-              { key: 'action', header: t('admin.action'), cell: (e) => e.action },
+              {
+                key: 'action',
+                header: t('admin.action'),
+                // In words where the code is known; the code as written always, as in the CSV export.
+                cell: (e) => {
+                  const name = t(`audit.actions.${e.action}`, { defaultValue: '' });
+                  return name ? <>{name} <span className="muted small block">{e.action}</span></> : e.action;
+                },
+              },
               { key: 'target', header: t('admin.target'), cell: (e) => e.target ?? '—' },
               {
                 key: 'change',

@@ -4,16 +4,16 @@ import { useLevelName } from '../../lib/use-ladder';
 import type { RouterOutputs } from '../../lib/trpc';
 import { EscalationBadge } from '../../components/ui/escalation-badge';
 import { Empty, QueryState } from '../../components/ui/status';
-import { formatDateTime, formatMeasure } from '../../lib/format';
-import { isMeasureId } from '../../../../shared/domain/accountability';
+import { formatDateTime } from '../../lib/format';
+import { useSubjects } from '../../lib/use-subjects';
 import { useNotices } from './api/use-notices';
 
 type Notice = RouterOutputs['notices']['list'][number];
 type NoticeUnit = Notice['units'][number];
 
 function UnitLine({ unit, period }: { unit: NoticeUnit; period: string }) {
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language;
+  const { t } = useTranslation();
+  const subjects = useSubjects();
   const levelName = useLevelName(period);
   return (
     <>
@@ -24,7 +24,7 @@ function UnitLine({ unit, period }: { unit: NoticeUnit; period: string }) {
       <ul className="notice-measures small">
         {unit.measures.map((m) => (
           <li key={m.measure}>
-            {isMeasureId(m.measure) ? `${t(`measures.${m.measure}`)}: ${formatMeasure(m.measure, m.value, lng)} / ${formatMeasure(m.measure, m.target, lng)}` : m.measure}
+            {`${subjects.label(m.measure)}: ${subjects.format(m.measure, m.value)} / ${subjects.format(m.measure, m.target)}`}
           </li>
         ))}
       </ul>

@@ -8,12 +8,15 @@ import { useMe } from '../../lib/use-me';
 import { TargetEditor } from './components/target-editor';
 import { formatDate, formatFixed } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { useSubjects } from '../../lib/use-subjects';
 
 /** How long a deleted target can be put back with one click. */
 const UNDO_MS = 15_000;
 
 export function TargetsPage() {
   const { t, i18n } = useTranslation();
+  // A target is for a measure or a programme KPI of the catalogue (SPEC §6): each named as the rest of the dashboard names it.
+  const subjects = useSubjects();
   const lng = i18n.language;
   const trpc = useTRPC();
   const targets = useQuery(trpc.targets.list.queryOptions());
@@ -41,7 +44,7 @@ export function TargetsPage() {
       {restore.error && <ErrorNote error={restore.error} />}
       {removed && (
         <p className="undo-bar" role="status">
-          {t('targets.deleted', { measure: t(`measures.${removed.measure}`), scope: removed.kind ? t(`kinds.${removed.kind}`) : removed.unitCode })}{' '}
+          {t('targets.deleted', { measure: subjects.label(removed.measure), scope: removed.kind ? t(`kinds.${removed.kind}`) : removed.unitCode })}{' '}
           <button type="button" className="small" onClick={() => undo(removed)}>{t('targets.undo')}</button>
         </p>
       )}
@@ -54,7 +57,7 @@ export function TargetsPage() {
               rows={rows}
               rowKey={keyOf}
               columns={[
-                { key: 'measure', header: t('targets.measure'), cell: (r) => t(`measures.${r.measure}`) },
+                { key: 'measure', header: t('targets.measure'), cell: (r) => subjects.label(r.measure) },
                 { key: 'scope', header: t('targets.scope'), cell: (r) => (r.kind ? t(`kinds.${r.kind}`) : r.unitCode) },
                 { key: 'threshold', header: t('targets.threshold'), numeric: true, cell: (r) => formatFixed(r.threshold, lng) },
                 { key: 'from', header: t('targets.effectiveFrom'), cell: (r) => formatDate(r.effectiveFrom, lng) },

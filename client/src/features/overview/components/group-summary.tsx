@@ -6,12 +6,14 @@ import { roundHalfUp } from '../../../../../shared/kpi/rounding';
 import { StateBadge } from '../../../components/ui/state-badge';
 import { MeasureCard } from './measure-card';
 import { Unbroken } from '../../../components/ui/unbroken';
+import { useSubjects } from '../../../lib/use-subjects';
 
 type Overview = RouterOutputs['kpi']['overview'];
 const MEASURES = ['onlineRate', 'endToEndRate', 'onTimeRate', 'avgProcessingDays'] as const;
 
 export function GroupSummary({ group, overview }: { group: Overview['groups'][number]; overview: Overview }) {
   const { t, i18n } = useTranslation();
+  const subjects = useSubjects();
   const period = overview.period.id;
   const total = group.unitCount;
   return (
@@ -68,7 +70,7 @@ export function GroupSummary({ group, overview }: { group: Overview['groups'][nu
             {group.longestBelow.map((u) => (
               <li key={u.unitCode}>
                 <Link to={`/units/${u.unitCode}?period=${period}`}>{u.unitName}</Link> — {t('overview.periodsBelow', { count: u.periodsBelow })}
-                <span className="muted"> ({u.measures.map((m) => t(`measures.${m}`)).join(', ')})</span>
+                <span className="muted"> ({u.measures.map((m) => subjects.label(m)).join(', ')})</span>
               </li>
             ))}
           </ol>
