@@ -78,6 +78,10 @@ test.describe('a unit head on a 768×1024 tablet', () => {
       ),
     );
     expect(broken).toEqual([]);
+    // The procedures that pull the index down: names read in lines, not a word a line beside one-line headers.
+    const procedures = page.getByRole('table', { name: 'Thủ tục kéo chỉ số xuống' });
+    await expect(procedures.locator('tbody tr').first()).toBeVisible();
+    expect(await procedures.locator('tbody tr td').first().evaluate((td) => td.getBoundingClientRect().width)).toBeGreaterThanOrEqual(160);
     const trend = await table.locator('tbody tr td:last-child .nowrap').allTextContents();
     expect(trend.length).toBeGreaterThan(0);
     for (const item of trend) expect(item).toMatch(/^\d{4}-\d{2}: /);

@@ -52,7 +52,7 @@ export function ProcedureTable({ detail }: { detail: Detail }) {
           <tbody>
             {rows.map(({ p, gain }) => (
               <tr key={p.procedureCode}>
-                <td>{p.procedureName ?? p.procedureCode} <span className="muted">({p.procedureCode})</span></td>
+                <td className="name">{p.procedureName ?? p.procedureCode} <span className="muted">({p.procedureCode})</span></td>
                 <td className="num">+{formatFixed(gain, lng)}</td>
                 <td className="num">{formatCount(p.received, lng)}</td>
                 <td className="num">{formatPercent(p.onTimeRate, lng)} <span className="muted">({formatCount(p.received - p.onTime, lng)})</span></td>
