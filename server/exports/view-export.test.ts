@@ -9,6 +9,7 @@ import type { Store } from '../store/port';
 import { FIXTURE_UNITS, fixtureAuth, fixtureDeps, fixtureStoreWithAccounts } from '../testing/fixture';
 import { close, listen, login } from '../testing/http-client';
 import { rankingViewOf, viewRows } from '../../shared/kpi/ranking-view';
+import { renderFlagView, renderRankingView } from './view-xlsx';
 
 let store: Store;
 let deps: AnalyticsDeps;
@@ -132,5 +133,30 @@ describe('the flags view export', () => {
     expect(headText(ws, headerRow)).toContain('Filters: group: Communes and wards · target missed: Submitted online');
     const departments = tableOf(await sheetOf(await get('/api/exports/flags.xlsx?period=2025-W31&group=department')), 'Mã');
     expect(departments.rows.map((r) => r[0])).toEqual(all.rows.filter((r) => r.group === 'department').flatMap((r) => r.failed.map(() => r.unitCode)));
+  });
+});
+
+describe('the view exports and a programme KPI', () => {
+  const catalogue = [{ code: 'DA06_VNEID_APPLICATIONS', name: 'Tỷ lệ hồ sơ nộp qua VNeID', nameEn: 'Share of applications through VNeID' }];
+
+  it('name it as the catalogue does, in the language asked, where a flag or a commitment is about it', async () => {
+    const list = await flagList(deps, { period: '2025-W31' });
+    const row = list.rows[0]!;
+    const kpi = { ...row, failed: [{ ...row.failed[0]!, measure: 'DA06_VNEID_APPLICATIONS' }], commitment: null };
+    const filter = { group: null, measure: 'DA06_VNEID_APPLICATIONS', level: null } as const;
+    const read = async (body: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(body as unknown as ArrayBuffer);
+      return wb.worksheets[0] as ExcelJS.Worksheet;
+    };
+    const vi = await read(await renderFlagView({ ...list, rows: [kpi] }, [kpi], filter, 'vi', '2025-08-04T00:00:00.000Z', catalogue));
+    const flags = tableOf(vi, 'Mã');
+    expect(flags.rows.map((r) => r[4])).toEqual(['Tỷ lệ hồ sơ nộp qua VNeID']);
+    expect(headText(vi, flags.headerRow)).toContain('Tỷ lệ hồ sơ nộp qua VNeID');
+    const ranked = (await ranking(deps, { period: '2025-W31', group: 'commune' })).rows[0]!;
+    const withKpi = { ...ranked, flags: [{ measure: 'DA06_VNEID_APPLICATIONS', state: 'below' as const, value: 0.5, target: 0.8, periodsBelow: 2 }] };
+    const en = await read(await renderRankingView({ period: list.period, definition: list.definition, total: 1 }, [withKpi], rankingViewOf(new URLSearchParams()), 'en', '2025-08-04T00:00:00.000Z', catalogue));
+    const rows = tableOf(en, 'Rank').rows;
+    expect(rows[0]?.at(-1)).toBe('Share of applications through VNeID (2)');
   });
 });

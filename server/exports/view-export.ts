@@ -10,7 +10,7 @@ import { IndexIdSchema } from '../../shared/schemas/index-definition';
 import type { AnalyticsDeps } from '../analytics/deps';
 import { flagList } from '../analytics/flags';
 import { ranking } from '../analytics/ranking';
-import { definitionOrThrow } from '../analytics/definitions';
+import { cachedIndicators, definitionOrThrow } from '../analytics/definitions';
 import { attachment } from '../content-disposition';
 import { UserError } from '../errors';
 import { refuseDownload, refuseUserError } from '../download-refusal';
@@ -68,12 +68,12 @@ async function rankingsXlsx(deps: AnalyticsDeps, params: URLSearchParams): Promi
   if (query.length > 100) return { message: msg('value.tooLong', { max: 100 }), field: 'q' };
   const view = rankingViewOf(params);
   const { period, index, lang } = base.data;
-  const [out, definition] = await Promise.all([ranking(deps, { period, group: view.group, index }), definitionOrThrow(deps, index)]);
+  const [out, definition, indicators] = await Promise.all([ranking(deps, { period, group: view.group, index }), definitionOrThrow(deps, index), cachedIndicators(deps)]);
   const p = mustParsePeriod(out.period);
   const asOf = Date.parse(out.asOf);
   const info = { id: p.id, kind: p.kind, startDate: p.startDate, endDate: p.endDate, cutOff: new Date(cutOff(p, asOf)).toISOString(), complete: asOf >= p.end };
   const rows = viewRows(out.rows, view);
-  const body = await renderRankingView({ period: info, definition: { ...definition, nameEn: definition.nameEn ?? null }, total: out.rows.length }, rows, view, lang, new Date(deps.now()).toISOString());
+  const body = await renderRankingView({ period: info, definition: { ...definition, nameEn: definition.nameEn ?? null }, total: out.rows.length }, rows, view, lang, new Date(deps.now()).toISOString(), indicators);
   return { name: fileName('ranking', out.period, view.group), body };
 }
 
@@ -86,8 +86,8 @@ async function flagsXlsx(deps: AnalyticsDeps, params: URLSearchParams): Promise<
   if (measure && !/^[A-Za-z0-9_.-]{1,100}$/.test(measure)) return { message: msg('value.badFormat'), field: 'measure' };
   const filter = flagFilterOf(params);
   const { period, index, lang } = base.data;
-  const list = await flagList(deps, { period, index });
-  const body = await renderFlagView(list, filterFlags(list.rows, filter), filter, lang, new Date(deps.now()).toISOString());
+  const [list, indicators] = await Promise.all([flagList(deps, { period, index }), cachedIndicators(deps)]);
+  const body = await renderFlagView(list, filterFlags(list.rows, filter), filter, lang, new Date(deps.now()).toISOString(), indicators);
   return { name: fileName('flags', list.period.id, filter.group), body };
 }
 

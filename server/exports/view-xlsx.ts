@@ -7,6 +7,7 @@ import type { FlagFilter } from '../../shared/kpi/flag-view';
 import { levelName } from '../../shared/kpi/escalation';
 import { safeCell, safeRecord } from '../safe-cell';
 import { commitmentText, measureName } from '../reports/accountability-pdf';
+import type { NamedIndicator } from '../reports/subject-label';
 import { date, dateTime, fill, LABELS, type ReportLanguage } from '../reports/labels';
 import { EXPORT_LABELS } from './export-labels';
 
@@ -83,7 +84,7 @@ function viewWorkbook(sheet: string, exportedAt: string): { wb: ExcelJS.Workbook
 /** The rankings page's view as a workbook: the rows shown, in the order shown, with the view's period, index and filters. */
 export async function renderRankingView(
   data: { period: PeriodInfo; definition: ViewHead['definition']; total: number },
-  rows: readonly RankingRow[], view: RankingView, lang: ReportLanguage, exportedAt: string,
+  rows: readonly RankingRow[], view: RankingView, lang: ReportLanguage, exportedAt: string, indicators: readonly NamedIndicator[] = [],
 ): Promise<Buffer> {
   const L = LABELS[lang];
   const E = EXPORT_LABELS[lang];
@@ -107,26 +108,26 @@ export async function renderRankingView(
   ], rows.map((r) => ({
     rank: r.rank, rankChange: r.rankChange, unitCode: r.unitCode, unitName: r.unitName, headName: r.headName, received: r.received,
     onlineRate: r.onlineRate, endToEndRate: r.endToEndRate, onTimeRate: r.onTimeRate, avgProcessingDays: r.avgProcessingDays, overdueOpen: r.overdueOpen,
-    index: r.index, rating: r.rating, flags: r.flags.filter((f) => f.state === 'below').map((f) => `${measureName(f.measure, lang)} (${f.periodsBelow})`).join('; '),
+    index: r.index, rating: r.rating, flags: r.flags.filter((f) => f.state === 'below').map((f) => `${measureName(f.measure, lang, indicators)} (${f.periodsBelow})`).join('; '),
   })));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export function flagFilters(filter: FlagFilter, list: FlagList, lang: ReportLanguage): string[] {
+export function flagFilters(filter: FlagFilter, list: FlagList, lang: ReportLanguage, indicators: readonly NamedIndicator[] = []): string[] {
   const E = EXPORT_LABELS[lang];
   const out: string[] = [];
   if (filter.group) out.push(fill(E.group, { group: LABELS[lang].groups[filter.group] }));
-  if (filter.measure) out.push(fill(E.measure, { measure: measureName(filter.measure, lang) }));
+  if (filter.measure) out.push(fill(E.measure, { measure: measureName(filter.measure, lang, indicators) }));
   if (filter.level) out.push(fill(E.level, { level: levelName(filter.level, lang, list.ladder.steps) }));
   return out;
 }
 
 /** The flag list's view as a workbook: one row per unit and missed target, with the view's period, index and filters. */
-export async function renderFlagView(list: FlagList, rows: FlagList['rows'], filter: FlagFilter, lang: ReportLanguage, exportedAt: string): Promise<Buffer> {
+export async function renderFlagView(list: FlagList, rows: FlagList['rows'], filter: FlagFilter, lang: ReportLanguage, exportedAt: string, indicators: readonly NamedIndicator[] = []): Promise<Buffer> {
   const L = LABELS[lang];
   const E = EXPORT_LABELS[lang];
   const { wb, ws } = viewWorkbook(E.sheetFlags, exportedAt);
-  const headerRow = writeHead(ws, { title: E.flagsTitle, period: list.period, definition: list.definition, filters: flagFilters(filter, list, lang), shown: rows.length, total: list.rows.length, exportedAt }, lang);
+  const headerRow = writeHead(ws, { title: E.flagsTitle, period: list.period, definition: list.definition, filters: flagFilters(filter, list, lang, indicators), shown: rows.length, total: list.rows.length, exportedAt }, lang);
   table(ws, headerRow, [
     { header: L.code, key: 'unitCode', width: 10 },
     { header: L.unit, key: 'unitName', width: 38 },
@@ -141,8 +142,8 @@ export async function renderFlagView(list: FlagList, rows: FlagList['rows'], fil
     { header: E.commitment, key: 'commitment', width: 50 },
     { header: L.index, key: 'index', width: 9, numFmt: RATE },
   ], rows.flatMap((r) => r.failed.filter((f) => filter.measure === null || f.measure === filter.measure).map((f) => ({
-    unitCode: r.unitCode, unitName: r.unitName, group: L.groups[r.group], headName: r.headName, measure: measureName(f.measure, lang), value: f.value, target: f.target, gap: f.gap,
-    periodsBelow: f.periodsBelow, level: r.escalation ? levelName(r.escalation, lang, list.ladder.steps) : '', commitment: commitmentText(r.commitment, lang), index: r.index,
+    unitCode: r.unitCode, unitName: r.unitName, group: L.groups[r.group], headName: r.headName, measure: measureName(f.measure, lang, indicators), value: f.value, target: f.target, gap: f.gap,
+    periodsBelow: f.periodsBelow, level: r.escalation ? levelName(r.escalation, lang, list.ladder.steps) : '', commitment: commitmentText(r.commitment, lang, indicators), index: r.index,
   }))));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

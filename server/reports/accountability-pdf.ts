@@ -5,6 +5,7 @@ import { isMeasureId } from '../../shared/domain/accountability';
 import { ACCOUNTABILITY_LABELS } from './accountability-labels';
 import { date, fill, LABELS, type ReportLanguage } from './labels';
 import type { ReportData } from './report-data';
+import { subjectLabel, type NamedIndicator } from './subject-label';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -18,8 +19,9 @@ export interface PdfStyle {
 const ACTION_SHOWN = 160;
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-export function measureName(measure: string, lang: ReportLanguage): string {
-  return isMeasureId(measure) ? LABELS[lang].measures[measure] : measure;
+/** A measure's label, or a programme KPI's catalogue name (its code when the catalogue does not hold it). */
+export function measureName(measure: string, lang: ReportLanguage, indicators: readonly NamedIndicator[] = []): string {
+  return isMeasureId(measure) ? LABELS[lang].measures[measure] : subjectLabel(lang, measure, indicators);
 }
 
 /** A level by its name in the ladder the period was judged with. */
@@ -28,10 +30,10 @@ export function levelText(level: EscalationLevel | null, lang: ReportLanguage, l
 }
 
 /** A flagged unit's latest commitment in one cell, or "chưa giải trình". */
-export function commitmentText(c: Commitment | null, lang: ReportLanguage): string {
+export function commitmentText(c: Commitment | null, lang: ReportLanguage, indicators: readonly NamedIndicator[] = []): string {
   const A = ACCOUNTABILITY_LABELS[lang];
   if (!c) return A.noExplanation;
-  return `${A.states[c.state]} · ${fill(A.due, { date: date(c.dueDate) })} · ${measureName(c.measure, lang)}: ${clip(c.action, ACTION_SHOWN)}`;
+  return `${A.states[c.state]} · ${fill(A.due, { date: date(c.dueDate) })} · ${measureName(c.measure, lang, indicators)}: ${clip(c.action, ACTION_SHOWN)}`;
 }
 
 interface Column {
@@ -83,7 +85,7 @@ export function accountabilityPages(doc: Doc, data: ReportData, lang: ReportLang
       doc, style,
       [{ label: A.unit, width: 95 }, { label: A.measure, width: 65 }, { label: A.explanation, width: 120 }, { label: A.action, width: 120 }, { label: A.dueDate, width: 50 }, { label: A.state, width: 65 }],
       due.map((c) => ({
-        cells: [c.unitName, measureName(c.measure, lang), clip(c.explanation, 300), clip(c.action, 300), date(c.dueDate), `${A.states[c.state]}${c.judgedIn ? ` (${c.judgedIn})` : ''}`],
+        cells: [c.unitName, measureName(c.measure, lang, data.indicators), clip(c.explanation, 300), clip(c.action, 300), date(c.dueDate), `${A.states[c.state]}${c.judgedIn ? ` (${c.judgedIn})` : ''}`],
         ...(c.state === 'missed' ? { red: 5 } : {}),
       })),
     );

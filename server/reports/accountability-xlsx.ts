@@ -46,7 +46,7 @@ export function accountabilitySheets(wb: ExcelJS.Workbook, data: ReportData, lan
       { header: A.writtenBy, key: 'by', width: 16 }, { header: A.writtenAt, key: 'at', width: 17 },
     ],
     due.map((c) => ({
-      code: c.unitCode, unit: c.unitName, period: c.period, measure: measureName(c.measure, lang), explanation: c.explanation, action: c.action,
+      code: c.unitCode, unit: c.unitName, period: c.period, measure: measureName(c.measure, lang, data.indicators), explanation: c.explanation, action: c.action,
       due: date(c.dueDate), state: A.states[c.state], judgedIn: c.judgedIn ?? '', by: c.createdBy ?? '', at: dateTime(c.createdAt),
     })),
   );

@@ -30,10 +30,10 @@ interface Column {
   red?: boolean;
 }
 
-function rankingColumns(lang: ReportLanguage): Column[] {
+function rankingColumns(lang: ReportLanguage, indicators: ReportData['indicators']): Column[] {
   const L = LABELS[lang];
   // The measure's whole name (the cell wraps) and, from the second period in a row, how many periods.
-  const below = (r: RankingRow) => r.flags.filter((f) => f.state === 'below').map((f) => `${subjectLabel(lang, f.measure)}${f.periodsBelow > 1 ? ` (${f.periodsBelow})` : ''}`).join(', ');
+  const below = (r: RankingRow) => r.flags.filter((f) => f.state === 'below').map((f) => `${subjectLabel(lang, f.measure, indicators)}${f.periodsBelow > 1 ? ` (${f.periodsBelow})` : ''}`).join(', ');
   return [
     { label: L.rank, width: 30, align: 'right', cell: (r) => (r.rank === null ? '—' : String(r.rank)) },
     { label: L.rankChange, width: 24, align: 'right', cell: (r) => (r.rankChange === null ? '' : r.rankChange > 0 ? `+${r.rankChange}` : String(r.rankChange)) },
@@ -157,7 +157,7 @@ function flagged(doc: Doc, data: ReportData, lang: ReportLanguage): void {
   drawHead();
   for (const r of data.flags.rows) {
     const failed = r.failed.map((f) => `${subjectLabel(lang, f.measure, data.indicators)} ${fixed(f.value, lang)}/${fixed(f.target, lang)}`).join('; ');
-    const cells = [r.unitName, r.headName ?? '—', failed, String(r.periodsBelow), levelText(r.escalation, lang, data.flags.ladder.steps), commitmentText(r.commitment, lang)];
+    const cells = [r.unitName, r.headName ?? '—', failed, String(r.periodsBelow), levelText(r.escalation, lang, data.flags.ladder.steps), commitmentText(r.commitment, lang, data.indicators)];
     const unanswered = r.commitment === null || r.commitment.state === 'missed';
     doc.font('regular').fontSize(7);
     const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: (widths[i] as number) - 4 }))) + 3;
@@ -209,7 +209,7 @@ export function renderPdf(data: ReportData, lang: ReportLanguage, generatedAt: s
   for (const r of data.rankings) {
     doc.addPage();
     heading(doc, fill(L.ranking, { group: L.groups[r.group] }));
-    table(doc, rankingColumns(lang), r.rows);
+    table(doc, rankingColumns(lang, data.indicators), r.rows);
   }
   doc.addPage();
   flagged(doc, data, lang);
