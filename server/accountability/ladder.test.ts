@@ -78,4 +78,22 @@ describe('the escalation ladder as data an admin changes', () => {
     expect(mail.subject).toBe('[chiso] Phường Cửa Nam: Immediate review (week 2025-W32)');
     expect(mail.text).toContain('has moved up to "Immediate review" (before: First reminder)');
   });
+
+  it('names a programme KPI below its target as the catalogue does and writes its figure in its unit', () => {
+    const measures = [
+      { measure: 'onlineRate', value: 53.14, target: 60, periodsBelow: 3 },
+      { measure: 'DA06_VNEID_APPLICATIONS', value: 1234, target: 2000, periodsBelow: 2 },
+      { measure: 'UNKNOWN_KPI', value: 1.5, target: 2, periodsBelow: 1 },
+    ];
+    const unit = { unitCode: '00082', unitName: 'Phường Cửa Nam', level: 'review' as const, previousLevel: 'reminder' as const, periodsBelow: 3, measures };
+    const indicators = [{ code: 'DA06_VNEID_APPLICATIONS', name: 'Số hồ sơ nộp qua VNeID', nameEn: 'Applications through VNeID', unit: 'count' as const }];
+    const base = { period: '2025-W32', recipientName: 'Head', publicUrl: 'https://chiso.test', ladder: SHORT, indicators };
+    const vi = renderNoticeMail({ ...base, kind: 'escalation', units: [unit], language: 'vi' });
+    expect(vi.text).toContain('Nộp trực tuyến: 53,14 % (chỉ tiêu 60,00 %)');
+    expect(vi.text).toContain('Số hồ sơ nộp qua VNeID: 1.234 (chỉ tiêu 2.000)');
+    // Not in the catalogue (removed since): its code, and the figure as it stands.
+    expect(vi.text).toContain('UNKNOWN_KPI: 1,50 (chỉ tiêu 2,00)');
+    const digest = renderNoticeMail({ ...base, kind: 'digest', units: [unit], language: 'en' });
+    expect(digest.text).toContain('(Submitted online, Applications through VNeID, UNKNOWN_KPI)');
+  });
 });

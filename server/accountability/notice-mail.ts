@@ -6,6 +6,8 @@ import type { NoticeKind } from '../../shared/domain/accountability';
 import { isMeasureId } from '../../shared/domain/accountability';
 import { count, fill, fixed, LABELS } from '../reports/labels';
 import { NOTICE_LABELS, plural } from './notice-labels';
+import { subjectLabel, type NamedIndicator } from '../reports/subject-label';
+import type { IndicatorUnit } from '../../shared/domain/indicator';
 
 export interface NoticeMail {
   subject: string;
@@ -23,6 +25,8 @@ export interface NoticeMailInput {
   publicUrl: string;
   /** The ladder the period was judged with: it names the levels. */
   ladder: EscalationLadder;
+  /** The indicator catalogue: a programme KPI below its target is named and its figure written in its unit. */
+  indicators?: readonly (NamedIndicator & { unit: IndicatorUnit })[];
 }
 
 /** What a mail says, once: rendered as plain text and as HTML from the same blocks. */
@@ -58,19 +62,25 @@ function asHtml(blocks: readonly Block[]): string {
     .join('\n');
 }
 
-function measureLabel(measure: string, lang: Language): string {
-  return isMeasureId(measure) ? LABELS[lang].measures[measure] : measure;
+type Catalogue = NonNullable<NoticeMailInput['indicators']>;
+
+function measureLabel(measure: string, lang: Language, indicators: Catalogue): string {
+  return isMeasureId(measure) ? LABELS[lang].measures[measure] : subjectLabel(lang, measure, indicators);
 }
 
-function measureValue(measure: string, value: number | null, lang: Language): string {
-  if (measure === 'overdueOpen') return value === null ? '—' : count(value, lang);
-  if (measure === 'avgProcessingDays') return `${fixed(value, lang)} ${NOTICE_LABELS[lang].days}`;
-  return value === null ? '—' : `${fixed(value, lang)} %`;
+/** A figure as the dashboard writes it: a measure's rate in %, a programme KPI in its catalogue unit. */
+function measureValue(measure: string, value: number | null, lang: Language, indicators: Catalogue): string {
+  const unit = isMeasureId(measure) ? null : (indicators.find((i) => i.code === measure)?.unit ?? 'points');
+  if (value === null) return '—';
+  if (measure === 'overdueOpen' || (unit === 'count' && Number.isInteger(value))) return count(value, lang);
+  if (measure === 'avgProcessingDays' || unit === 'days') return `${fixed(value, lang)} ${NOTICE_LABELS[lang].days}`;
+  return unit === null || unit === 'percent' ? `${fixed(value, lang)} %` : fixed(value, lang);
 }
 
 /** A notice as an e-mail in the recipient's language: plain text, and the same as simple HTML. */
 export function renderNoticeMail(input: NoticeMailInput): NoticeMail {
   const { language: lang, period, publicUrl } = input;
+  const indicators = input.indicators ?? [];
   const W = NOTICE_LABELS[lang];
   const parsed = parsePeriod(period);
   const periodWord = parsed.ok && parsed.period.kind === 'week' ? W.week : W.period;
@@ -84,7 +94,7 @@ export function renderNoticeMail(input: NoticeMailInput): NoticeMail {
   if (input.kind === 'escalation') {
     const u = input.units[0] as NoticeUnit;
     const lines = u.measures.map((m) => ({
-      text: fill(W.line, { measure: measureLabel(m.measure, lang), value: measureValue(m.measure, m.value, lang), target: measureValue(m.measure, m.target, lang), n: m.periodsBelow, periods: periods(m.periodsBelow) }),
+      text: fill(W.line, { measure: measureLabel(m.measure, lang, indicators), value: measureValue(m.measure, m.value, lang, indicators), target: measureValue(m.measure, m.target, lang, indicators), n: m.periodsBelow, periods: periods(m.periodsBelow) }),
     }));
     return mail(fill(W.subject, { unit: u.unitName, level: level(u.level), periodWord, period }), [
       dear,
@@ -101,7 +111,7 @@ export function renderNoticeMail(input: NoticeMailInput): NoticeMail {
     const atLevel = input.units.filter((u) => u.level === l);
     if (atLevel.length === 0) return [];
     const items = atLevel.map((u) => ({
-      text: fill(W.digestLine, { unit: u.unitName, n: u.periodsBelow, periods: periods(u.periodsBelow), measures: u.measures.map((m) => measureLabel(m.measure, lang)).join(', ') }),
+      text: fill(W.digestLine, { unit: u.unitName, n: u.periodsBelow, periods: periods(u.periodsBelow), measures: u.measures.map((m) => measureLabel(m.measure, lang, indicators)).join(', ') }),
       url: unitUrl(u.unitCode),
     }));
     return [{ kind: 'heading', text: `${level(l)} (${atLevel.length})` }, { kind: 'list', items }];

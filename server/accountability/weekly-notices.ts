@@ -7,6 +7,7 @@ import { NoticeUnitSchema, type NoticeUnit } from '../../shared/schemas/accounta
 import type { Account } from '../../shared/schemas/account';
 import { periodOrThrow, type AnalyticsDeps } from '../analytics/deps';
 import { flagList } from '../analytics/flags';
+import { cachedIndicators } from '../analytics/definitions';
 import { errorFields, type Logger } from '../log';
 import type { NewNotice, NoticeRecord } from '../store/port';
 import { ladderFor } from './ladder';
@@ -75,9 +76,9 @@ const UnitsSchema = z.array(NoticeUnitSchema);
 
 /** A stored notice as the e-mail its recipient gets: their name, the period's ladder, links to the dashboard. */
 export async function noticeMail(deps: AnalyticsDeps, record: NoticeRecord, publicUrl: string): Promise<NoticeMail> {
-  const [account, ladder] = await Promise.all([deps.store.getAccount(record.recipient), ladderFor(deps, periodOrThrow(record.period))]);
+  const [account, ladder, indicators] = await Promise.all([deps.store.getAccount(record.recipient), ladderFor(deps, periodOrThrow(record.period)), cachedIndicators(deps)]);
   const units = UnitsSchema.parse(JSON.parse(record.payload));
-  return renderNoticeMail({ kind: record.kind, period: record.period, units, language: record.language, recipientName: account?.displayName ?? record.recipient, publicUrl, ladder: ladder.steps });
+  return renderNoticeMail({ kind: record.kind, period: record.period, units, language: record.language, recipientName: account?.displayName ?? record.recipient, publicUrl, ladder: ladder.steps, indicators });
 }
 
 /**
