@@ -14,7 +14,8 @@ test('a ward reports its month in the dashboard, and the city returns a figure w
   await form.getByLabel('Tử số').fill('812');
   await form.getByLabel('Mẫu số').fill('1000');
   await form.getByLabel('Ghi chú').fill('Số liệu Công an phường');
-  await form.getByRole('button', { name: 'Gửi' }).click();
+  // 'Sửa' when a run before this one (a database kept between local runs) has reported it already.
+  await form.getByRole('button', { name: /^(Gửi|Sửa)$/ }).click();
   await expect(form.getByRole('status')).toHaveText('Đã gửi.');
   await expect(page.getByRole('row', { name: /Tỷ lệ tài khoản định danh điện tử đã kích hoạt/ }).getByText('Đã báo cáo')).toBeVisible();
 
