@@ -21,11 +21,19 @@ test.describe('the accountability loop', () => {
     const form = page.getByRole('region', { name: 'Giải trình và cam kết khắc phục' });
     await form.getByLabel('Giải trình (nguyên nhân)').fill('Người dân lớn tuổi chưa quen nộp hồ sơ trực tuyến; bộ phận một cửa thiếu máy tính.');
     await form.getByLabel('Biện pháp khắc phục').fill(action);
+    // The due date is written day first whatever the browser's locale, and typed that way.
+    const due = form.getByLabel('Hạn hoàn thành');
+    await expect(due).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+    const [d, m, y] = (await due.inputValue()).split('/').map(Number) as [number, number, number];
+    const later = new Date(Date.UTC(y, m - 1, d + 7));
+    const typed = `${String(later.getUTCDate()).padStart(2, '0')}/${String(later.getUTCMonth() + 1).padStart(2, '0')}/${later.getUTCFullYear()}`;
+    await due.fill(typed);
     await form.getByRole('button', { name: 'Gửi giải trình' }).click();
     await expect(form.getByRole('status')).toHaveText('Đã ghi nhận giải trình, cam kết.');
     const history = form.getByRole('listitem').filter({ hasText: action });
     await expect(history).toContainText('Đang thực hiện');
     await expect(history).toContainText(`Kỳ ${period}`);
+    await expect(history).toContainText(typed);
 
     await signIn('leader');
     await page.goto(`/flags?period=${period}&level=${unit?.escalation}`);

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { ACCOUNTABILITY_TEXT_MAX } from '../../../../../shared/domain/accountability';
-import { firstAllowedDueDate, latestDueDate } from '../../../../../shared/kpi/commitments';
+import { firstAllowedDueDate } from '../../../../../shared/kpi/commitments';
 import { mustParsePeriod } from '../../../../../shared/kpi/periods';
 import { vnDateString } from '../../../../../shared/kpi/vn-time';
+import { DateField } from '../../../components/ui/date-field';
 import { ErrorNote } from '../../../components/ui/status';
 import { useFormFields } from '../../../lib/use-form-fields';
 import { useSubmitCommitment } from '../api/use-commitments';
@@ -35,9 +36,8 @@ export function CommitmentForm({ unitCode, period, below }: { unitCode: string; 
           {below.map((m) => <option key={m} value={m}>{subjects.label(m)}</option>)}
         </select>
       </label>
-      <label>
-        {t('accountability.dueDate')} <input type="date" value={form.dueDate} onChange={set('dueDate')} min={first} max={latestDueDate(p)} required />
-      </label>
+      {/* Typed day first whatever the browser's locale: "12/06/2026" must not be read as 6 December by one and 12 June by another. */}
+      <DateField label={t('accountability.dueDate')} value={form.dueDate} onChange={(dueDate) => setValues((v) => ({ ...v, dueDate }))} required />
       <label className="wide">
         {t('accountability.explanation')} <textarea value={form.explanation} onChange={set('explanation')} maxLength={ACCOUNTABILITY_TEXT_MAX} required />
         {counter(form.explanation)}

@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ACCOUNTABILITY_TEXT_MAX, DECISION_OWNER_MAX } from '../../../../../shared/domain/accountability';
-import { latestDueDate } from '../../../../../shared/kpi/commitments';
-import { mustParsePeriod } from '../../../../../shared/kpi/periods';
-import { vnDateString } from '../../../../../shared/kpi/vn-time';
+import { DateField } from '../../../components/ui/date-field';
 import { Empty, ErrorNote, QueryState } from '../../../components/ui/status';
 import { formatDate } from '../../../lib/format';
 import { useFormFields } from '../../../lib/use-form-fields';
@@ -39,7 +37,6 @@ export function DecisionList({ unitCode }: { unitCode: string }) {
 export function DecisionForm({ unitCode, period }: { unitCode: string; period: string }) {
   const { t } = useTranslation();
   const add = useAddDecision();
-  const today = vnDateString(Date.now());
   const { values: form, setValues, field: set } = useFormFields({ decision: '', owner: '', dueDate: '' });
   return (
     <form
@@ -52,7 +49,7 @@ export function DecisionForm({ unitCode, period }: { unitCode: string; period: s
       <h3>{t('accountability.addDecision')}</h3>
       <label className="wide">{t('accountability.decision')} <textarea value={form.decision} onChange={set('decision')} maxLength={ACCOUNTABILITY_TEXT_MAX} required /></label>
       <label>{t('accountability.owner')} <input value={form.owner} onChange={set('owner')} maxLength={DECISION_OWNER_MAX} required /></label>
-      <label>{t('accountability.dueDate')} <input type="date" value={form.dueDate} onChange={set('dueDate')} min={today} max={latestDueDate(mustParsePeriod(period))} required /></label>
+      <DateField label={t('accountability.dueDate')} value={form.dueDate} onChange={(dueDate) => setValues((v) => ({ ...v, dueDate }))} required />
       <button type="submit" disabled={add.isPending}>{t('accountability.saveDecision')}</button>
       {add.error && <ErrorNote error={add.error} />}
       {add.isSuccess && <p role="status">{t('accountability.savedDecision')}</p>}
