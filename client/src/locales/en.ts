@@ -8,7 +8,7 @@ export const en: Shape<typeof vi> = {
   app: { name: 'chiso', tagline: 'Administrative reform index', demo: 'Demo data: the dossiers are synthetic; the units and their names are real.', skip: 'Skip to main content' },
   nav: { programme: 'Programme KPIs', reports: 'Reports', admin: 'Admin', overview: 'Overview', rankings: 'Rankings', flags: 'Flags', targets: 'Targets', imports: 'Imports', main: 'Main navigation' },
   language: { switchTo: 'Tiếng Việt', label: 'Change language' },
-  period: { label: 'Period', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year', range: 'Date range', from: 'From', to: 'To', apply: 'Apply', kind: 'Period type', cutOff: 'Data as of {{date}}', span: '{{from}} – {{to}}', inProgress: 'period in progress' },
+  period: { label: 'Period', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year', range: 'Date range', from: 'From', to: 'To', apply: 'Apply', kind: 'Period type', cutOff: 'Data as of {{date}}', span: '{{from}} – {{to}}', inProgress: 'period in progress', notStarted: 'period not started yet: no figures' },
   groups: { commune: 'Communes and wards', department: 'Departments' },
   kinds: { ward: 'Ward', commune: 'Commune', special_zone: 'Special zone', department: 'Department' },
   measures: {
