@@ -4,7 +4,7 @@ import { parsePeriod } from '../../shared/kpi/periods';
 import type { Language, NoticeUnit } from '../../shared/schemas/accountability';
 import type { NoticeKind } from '../../shared/domain/accountability';
 import { isMeasureId } from '../../shared/domain/accountability';
-import { count, fill, fixed, LABELS } from '../reports/labels';
+import { count, fill, fixed } from '../reports/labels';
 import { NOTICE_LABELS, plural } from './notice-labels';
 import { subjectLabel, type NamedIndicator } from '../reports/subject-label';
 import type { IndicatorUnit } from '../../shared/domain/indicator';
@@ -64,10 +64,6 @@ function asHtml(blocks: readonly Block[]): string {
 
 type Catalogue = NonNullable<NoticeMailInput['indicators']>;
 
-function measureLabel(measure: string, lang: Language, indicators: Catalogue): string {
-  return isMeasureId(measure) ? LABELS[lang].measures[measure] : subjectLabel(lang, measure, indicators);
-}
-
 /** A figure as the dashboard writes it: a measure's rate in %, a programme KPI in its catalogue unit. */
 function measureValue(measure: string, value: number | null, lang: Language, indicators: Catalogue): string {
   const unit = isMeasureId(measure) ? null : (indicators.find((i) => i.code === measure)?.unit ?? 'points');
@@ -94,7 +90,7 @@ export function renderNoticeMail(input: NoticeMailInput): NoticeMail {
   if (input.kind === 'escalation') {
     const u = input.units[0] as NoticeUnit;
     const lines = u.measures.map((m) => ({
-      text: fill(W.line, { measure: measureLabel(m.measure, lang, indicators), value: measureValue(m.measure, m.value, lang, indicators), target: measureValue(m.measure, m.target, lang, indicators), n: m.periodsBelow, periods: periods(m.periodsBelow) }),
+      text: fill(W.line, { measure: subjectLabel(lang, m.measure, indicators), value: measureValue(m.measure, m.value, lang, indicators), target: measureValue(m.measure, m.target, lang, indicators), n: m.periodsBelow, periods: periods(m.periodsBelow) }),
     }));
     return mail(fill(W.subject, { unit: u.unitName, level: level(u.level), periodWord, period }), [
       dear,
@@ -111,7 +107,7 @@ export function renderNoticeMail(input: NoticeMailInput): NoticeMail {
     const atLevel = input.units.filter((u) => u.level === l);
     if (atLevel.length === 0) return [];
     const items = atLevel.map((u) => ({
-      text: fill(W.digestLine, { unit: u.unitName, n: u.periodsBelow, periods: periods(u.periodsBelow), measures: u.measures.map((m) => measureLabel(m.measure, lang, indicators)).join(', ') }),
+      text: fill(W.digestLine, { unit: u.unitName, n: u.periodsBelow, periods: periods(u.periodsBelow), measures: u.measures.map((m) => subjectLabel(lang, m.measure, indicators)).join(', ') }),
       url: unitUrl(u.unitCode),
     }));
     return [{ kind: 'heading', text: `${level(l)} (${atLevel.length})` }, { kind: 'list', items }];

@@ -6,8 +6,8 @@ import type { RankingView, SortKey } from '../../shared/kpi/ranking-view';
 import type { FlagFilter } from '../../shared/kpi/flag-view';
 import { levelName } from '../../shared/kpi/escalation';
 import { safeCell, safeRecord } from '../safe-cell';
-import { commitmentText, measureName } from '../reports/accountability-pdf';
-import type { NamedIndicator } from '../reports/subject-label';
+import { commitmentText } from '../reports/accountability-pdf';
+import { subjectLabel, type NamedIndicator } from '../reports/subject-label';
 import { date, dateTime, fill, LABELS, type ReportLanguage } from '../reports/labels';
 import { EXPORT_LABELS } from './export-labels';
 
@@ -108,7 +108,7 @@ export async function renderRankingView(
   ], rows.map((r) => ({
     rank: r.rank, rankChange: r.rankChange, unitCode: r.unitCode, unitName: r.unitName, headName: r.headName, received: r.received,
     onlineRate: r.onlineRate, endToEndRate: r.endToEndRate, onTimeRate: r.onTimeRate, avgProcessingDays: r.avgProcessingDays, overdueOpen: r.overdueOpen,
-    index: r.index, rating: r.rating, flags: r.flags.filter((f) => f.state === 'below').map((f) => `${measureName(f.measure, lang, indicators)} (${f.periodsBelow})`).join('; '),
+    index: r.index, rating: r.rating, flags: r.flags.filter((f) => f.state === 'below').map((f) => `${subjectLabel(lang, f.measure, indicators)} (${f.periodsBelow})`).join('; '),
   })));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -117,7 +117,7 @@ export function flagFilters(filter: FlagFilter, list: FlagList, lang: ReportLang
   const E = EXPORT_LABELS[lang];
   const out: string[] = [];
   if (filter.group) out.push(fill(E.group, { group: LABELS[lang].groups[filter.group] }));
-  if (filter.measure) out.push(fill(E.measure, { measure: measureName(filter.measure, lang, indicators) }));
+  if (filter.measure) out.push(fill(E.measure, { measure: subjectLabel(lang, filter.measure, indicators) }));
   if (filter.level) out.push(fill(E.level, { level: levelName(filter.level, lang, list.ladder.steps) }));
   return out;
 }
@@ -142,7 +142,7 @@ export async function renderFlagView(list: FlagList, rows: FlagList['rows'], fil
     { header: E.commitment, key: 'commitment', width: 50 },
     { header: L.index, key: 'index', width: 9, numFmt: RATE },
   ], rows.flatMap((r) => r.failed.filter((f) => filter.measure === null || f.measure === filter.measure).map((f) => ({
-    unitCode: r.unitCode, unitName: r.unitName, group: L.groups[r.group], headName: r.headName, measure: measureName(f.measure, lang, indicators), value: f.value, target: f.target, gap: f.gap,
+    unitCode: r.unitCode, unitName: r.unitName, group: L.groups[r.group], headName: r.headName, measure: subjectLabel(lang, f.measure, indicators), value: f.value, target: f.target, gap: f.gap,
     periodsBelow: f.periodsBelow, level: r.escalation ? levelName(r.escalation, lang, list.ladder.steps) : '', commitment: commitmentText(r.commitment, lang, indicators), index: r.index,
   }))));
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -1,9 +1,8 @@
 import { levelName, type EscalationLadder } from '../../shared/kpi/escalation';
 import type { Commitment } from '../../shared/schemas/accountability';
 import type { EscalationLevel } from '../../shared/domain/accountability';
-import { isMeasureId } from '../../shared/domain/accountability';
 import { ACCOUNTABILITY_LABELS } from './accountability-labels';
-import { date, fill, LABELS, type ReportLanguage } from './labels';
+import { date, fill, type ReportLanguage } from './labels';
 import type { ReportData } from './report-data';
 import { subjectLabel, type NamedIndicator } from './subject-label';
 
@@ -19,11 +18,6 @@ export interface PdfStyle {
 const ACTION_SHOWN = 160;
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** A measure's label, or a programme KPI's catalogue name (its code when the catalogue does not hold it). */
-export function measureName(measure: string, lang: ReportLanguage, indicators: readonly NamedIndicator[] = []): string {
-  return isMeasureId(measure) ? LABELS[lang].measures[measure] : subjectLabel(lang, measure, indicators);
-}
-
 /** A level by its name in the ladder the period was judged with. */
 export function levelText(level: EscalationLevel | null, lang: ReportLanguage, ladder: EscalationLadder): string {
   return level ? levelName(level, lang, ladder) : '';
@@ -33,7 +27,7 @@ export function levelText(level: EscalationLevel | null, lang: ReportLanguage, l
 export function commitmentText(c: Commitment | null, lang: ReportLanguage, indicators: readonly NamedIndicator[] = []): string {
   const A = ACCOUNTABILITY_LABELS[lang];
   if (!c) return A.noExplanation;
-  return `${A.states[c.state]} · ${fill(A.due, { date: date(c.dueDate) })} · ${measureName(c.measure, lang, indicators)}: ${clip(c.action, ACTION_SHOWN)}`;
+  return `${A.states[c.state]} · ${fill(A.due, { date: date(c.dueDate) })} · ${subjectLabel(lang, c.measure, indicators)}: ${clip(c.action, ACTION_SHOWN)}`;
 }
 
 interface Column {
@@ -85,7 +79,7 @@ export function accountabilityPages(doc: Doc, data: ReportData, lang: ReportLang
       doc, style,
       [{ label: A.unit, width: 95 }, { label: A.measure, width: 65 }, { label: A.explanation, width: 120 }, { label: A.action, width: 120 }, { label: A.dueDate, width: 50 }, { label: A.state, width: 65 }],
       due.map((c) => ({
-        cells: [c.unitName, measureName(c.measure, lang, data.indicators), clip(c.explanation, 300), clip(c.action, 300), date(c.dueDate), `${A.states[c.state]}${c.judgedIn ? ` (${c.judgedIn})` : ''}`],
+        cells: [c.unitName, subjectLabel(lang, c.measure, data.indicators), clip(c.explanation, 300), clip(c.action, 300), date(c.dueDate), `${A.states[c.state]}${c.judgedIn ? ` (${c.judgedIn})` : ''}`],
         ...(c.state === 'missed' ? { red: 5 } : {}),
       })),
     );

@@ -2,7 +2,8 @@ import type ExcelJS from 'exceljs';
 import type { EscalationLadder } from '../../shared/kpi/escalation';
 import { safeRecord } from '../safe-cell';
 import { ACCOUNTABILITY_LABELS } from './accountability-labels';
-import { levelText, measureName } from './accountability-pdf';
+import { levelText } from './accountability-pdf';
+import { subjectLabel } from './subject-label';
 import { date, dateTime, type ReportLanguage } from './labels';
 import type { ReportData } from './report-data';
 
@@ -46,7 +47,7 @@ export function accountabilitySheets(wb: ExcelJS.Workbook, data: ReportData, lan
       { header: A.writtenBy, key: 'by', width: 16 }, { header: A.writtenAt, key: 'at', width: 17 },
     ],
     due.map((c) => ({
-      code: c.unitCode, unit: c.unitName, period: c.period, measure: measureName(c.measure, lang, data.indicators), explanation: c.explanation, action: c.action,
+      code: c.unitCode, unit: c.unitName, period: c.period, measure: subjectLabel(lang, c.measure, data.indicators), explanation: c.explanation, action: c.action,
       due: date(c.dueDate), state: A.states[c.state], judgedIn: c.judgedIn ?? '', by: c.createdBy ?? '', at: dateTime(c.createdAt),
     })),
   );
