@@ -70,7 +70,8 @@ const FORMS: [number, string][] = [
 ];
 
 function dateForm(x: string): string {
-  return `CASE ${FORMS.map(([n, glob]) => `WHEN ${x} GLOB '${glob}' THEN ${n}`).join(' ')} END`;
+  // The empty cell first: an open dossier's completion or a return never made fails every form, one by one.
+  return `CASE WHEN ${x} = '' THEN NULL ${FORMS.map(([n, glob]) => `WHEN ${x} GLOB '${glob}' THEN ${n}`).join(' ')} END`;
 }
 
 /** The timestamp of a cell of a known form (`<f>_form`), by a cast of its ISO text. */
@@ -202,7 +203,15 @@ async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad): Promi
     // A date SQL has read keeps no text: only the cells it could not read are looked up.
     const texts = fields.map((f) => (dates.includes(f as (typeof DATE_FIELDS)[number]) ? `CASE WHEN ${f}_ok THEN NULL ELSE "${f}" END AS "${f}"` : `"${f}"`));
     const readNames = [...(load.columns.has('dossier_id') ? ['dossier_id_ok'] : []), ...dates.map((f) => `CASE WHEN ${f}_ok THEN ${f}_ms END AS ${f}_ms`)];
-    await c.run(`CREATE TEMP TABLE ${SQ} AS SELECT ${[...texts, ...readNames].join(', ')} FROM (SELECT *${idReading} FROM (${readings}))`);
+    // Written without keeping the file's order: the reader's threads each append their own buffers of the file, in
+    // long runs of its lines (one or two breaks per million rows), and staging a million rows takes a tenth less.
+    // Nothing reads the staging in file order but commitStaged's test of how nearly it is in received order.
+    await c.run('SET SESSION preserve_insertion_order = false');
+    try {
+      await c.run(`CREATE TEMP TABLE ${SQ} AS SELECT ${[...texts, ...readNames].join(', ')} FROM (SELECT *${idReading} FROM (${readings}))`);
+    } finally {
+      await c.run('RESET SESSION preserve_insertion_order');
+    }
   } catch {
     return { declined: 'csv' };
   }
@@ -278,7 +287,8 @@ async function stageDossierCsv(c: DuckDBConnection, load: DossierCsvLoad): Promi
 
 /**
  * Stages the file on `c` and, when every row is proven valid, gives `use` the staging view (the dossier writer's
- * columns, and `line`) and the row count; the view and its tables are dropped afterwards, whatever happens.
+ * columns, and `line`: the staging's own order, the file's in a few long runs) and the row count; the view and its
+ * tables are dropped afterwards, whatever happens.
  */
 export async function withStagedCsv<T>(c: DuckDBConnection, load: DossierCsvLoad, use: (staging: string, rows: number) => Promise<T>): Promise<T | { declined: string }> {
   try {

@@ -11,6 +11,8 @@ import { MIGRATIONS } from './migrations';
 import { unkeyed } from '../../testing/older-layouts';
 import { insertStagedDossiers } from '../staged-sql';
 import { stagedTime } from './dossier-csv';
+import { importFile } from '../../import/run-import';
+import { dossiersCsv, randomDossiers as randomTestDossiers, UNITS_CSV } from '../testing/random-dossiers';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function lcg(seed: number) {
@@ -190,6 +192,23 @@ describe('DuckDbStore', () => {
     })).rejects.toThrow(/NOT NULL/);
     const [after] = await db.rows('SELECT count(*) AS n FROM dossier_rows');
     expect(after?.n).toBe(before?.n);
+  });
+
+  it('stores a file out of received order sorted by receipt, so that the zone maps of the received time prune', async () => {
+    const fresh = await DuckDbStore.open(':memory:');
+    try {
+      expect((await importFile(fresh, { kind: 'units', source: { buffer: UNITS_CSV }, fileName: 'u.csv', actor: null })).ok).toBe(true);
+      const shuffled = randomTestDossiers(3000, 5);
+      const inFile = shuffled.map((d) => d.receivedAt);
+      expect(inFile).not.toEqual([...inFile].sort((a, b) => a - b));
+      let path = '';
+      const report = await importFile(fresh, { kind: 'dossiers', source: { buffer: dossiersCsv(shuffled).csv }, fileName: 'd.csv', actor: null, onPath: (p) => (path = p) });
+      expect([report.ok, path]).toEqual([true, 'sql']);
+      const stored = (await fresh.rows('SELECT epoch_ms(received_at) AS t FROM dossier_rows ORDER BY rowid')).map((r) => Number(r.t));
+      expect(stored).toEqual([...inFile].sort((a, b) => a - b));
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('closes only after the queries under way have finished, and refuses new ones', async () => {

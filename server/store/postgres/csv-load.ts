@@ -38,7 +38,7 @@ export async function stageCsvForCopy(
       const c = await instance.connect();
       try {
         written = await withStagedCsv(c, load, async (staging, rows) => {
-          // In received order (file order among equals), so that PostgreSQL's bulk load into an empty table need not
+          // In received order (staging order among equals), so that PostgreSQL's bulk load into an empty table need not
           // sort a million wide rows itself (it spilled to disk doing so).
           await c.run(`COPY (SELECT ${STAGING_NAMES.join(', ')} FROM ${staging} ORDER BY received_ms, line) TO ${lit(file)} (FORMAT csv, HEADER false)`);
           if (!withRollups) return { rows, rollups: null };
