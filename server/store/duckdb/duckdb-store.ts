@@ -370,7 +370,8 @@ export class DuckDbStore implements Store {
     // Stored so that each row group spans a short stretch of receipt and the received-time zone maps prune: a file out
     // of that order is sorted; one already in it is written as it lies, by parallel threads (see insertStagedDossiers).
     // In it means in runs of a row group's length on average: the SQL path stages a file in received order in a few
-    // long runs of its lines (withStagedCsv), and a run's end costs the zone maps no more than the parallel write does.
+    // long runs of its lines (withStagedCsv); their ends cost the zone maps less than sorting would cost the import
+    // (decision 035).
     const [order] = (await c.runAndReadAll(`SELECT count(*) AS n, count(*) FILTER (WHERE received_ms < before) AS descents
       FROM (SELECT received_ms, lag(received_ms) OVER (ORDER BY line) AS before FROM ${staging})`)).getRowObjectsJS() as Row[];
     const inOrder = num(order?.descents ?? 0) * ROW_GROUP_ROWS <= num(order?.n ?? 0);
