@@ -154,4 +154,30 @@ describe('weekly notices over SMTP', () => {
     await result?.delivered;
     expect((await noticesOf('head-00082'))[0]?.mail).toBe('pending');
   });
+
+  it('ends at once a wait that begins after the stop: a stop between a failed try and its wait does not hang', async () => {
+    now = Date.parse(MONDAY_AFTER['2025-W30']);
+    const dead = settings(await deadSmtpUrl(), { attempts: 2, firstDelayMs: 600_000 });
+    let stopping: Promise<void> | null = null;
+    // The stop comes while the failed try is being recorded, before the courier has begun to wait for the next one.
+    const racing = new Proxy(store, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown;
+        if (prop !== 'recordDelivery' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        return async (...args: unknown[]) => {
+          const recorded = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          if (args[1] === 'pending') stopping ??= courier.stop();
+          return recorded;
+        };
+      },
+    });
+    const courier = new NoticeCourier({ ...deps, store: racing }, dead.mailer as Mailer, dead);
+    const result = await runWeeklyNotices({ ...deps, store: racing }, '2025-W30', 'test', dead, courier);
+    expect(result?.stored).toHaveLength(2);
+    await expect.poll(() => stopping !== null, { timeout: 10_000 }).toBe(true);
+    // A ten-minute wait, had it begun after the stop, would hold the stop (and a server's shutdown) that long.
+    const outcome = await Promise.race([(stopping as unknown as Promise<void>).then(() => 'stopped'), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5_000))]);
+    expect(outcome).toBe('stopped');
+    expect((await noticesOf('head-00082'))[0]?.mail).toBe('pending');
+  });
 });

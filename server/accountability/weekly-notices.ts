@@ -120,7 +120,9 @@ export class NoticeCourier {
     await this.deps.store.releaseNotices(this.id);
   }
 
+  /** Waits `ms`, or until a stop: one that came before the wait began ends it at once (stop wakes only the waiting). */
   private sleep(ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
     return new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
