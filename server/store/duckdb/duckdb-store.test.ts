@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, DOSSIER_STATUSES, type DossierRecord } from '../../../shared/schemas/dossier';
+import { CHANNELS, DOSSIER_STATUSES } from '../../../shared/schemas/dossier';
 import { countDossiers } from '../../../shared/kpi/measures';
 import { mustParsePeriod, periodsBetween } from '../../../shared/kpi/periods';
 import type { Store } from '../port';
@@ -12,35 +12,7 @@ import { unkeyed } from '../../testing/older-layouts';
 import { insertStagedDossiers } from '../staged-sql';
 import { stagedTime } from './dossier-csv';
 import { importFile } from '../../import/run-import';
-import { dossiersCsv, randomDossiers as randomTestDossiers, UNITS_CSV } from '../testing/random-dossiers';
-
-/** A small deterministic generator, so a failure can be replayed. */
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
-const HOUR = 3_600_000;
-const outcome = (rows: number) => ({ kind: 'dossiers' as const, fileName: 'test.csv', rows, outcome: 'imported' as const, errorCount: 0, actor: null, startedAt: Date.now() });
-
-function randomDossiers(n: number, seed: number): DossierRecord[] {
-  const rnd = lcg(seed);
-  const start = Date.parse('2025-06-28T00:00:00Z');
-  const statuses = [null, 'processing', 'completed', 'rejected', 'withdrawn', 'not_received'] as const;
-  return Array.from({ length: n }, (_, i) => {
-    const receivedAt = start + Math.floor(rnd() * 60 * 24) * HOUR + (rnd() < 0.1 ? 0 : Math.floor(rnd() * HOUR));
-    const dueAt = receivedAt + Math.floor(rnd() * 10 * 24) * HOUR;
-    const completedAt = rnd() < 0.7 ? receivedAt + Math.floor(rnd() * 12 * 24) * HOUR : null;
-    const channel = CHANNELS[Math.floor(rnd() * 3)] ?? 'online';
-    const fee = rnd() < 0.5 ? rnd() < 0.5 : null;
-    return {
-      dossierId: `D${seed}-${i}`, unitCode: `U${Math.floor(rnd() * 7)}`, procedureCode: `1.00${Math.floor(rnd() * 5)}`, procedureCodeRaw: 'x', procedureName: null,
-      channel, endToEnd: channel === 'online' && rnd() < 0.4, receivedAt, dueAt, completedAt, returnedAt: null,
-      status: statuses[Math.floor(rnd() * statuses.length)] ?? null, statusRaw: null, serviceLevel: null,
-      eResult: rnd() < 0.5 ? rnd() < 0.5 : null, digitized: rnd() < 0.3 ? true : null, feeRequired: fee, paidOnline: fee ? rnd() < 0.5 : null,
-    };
-  });
-}
+import { dossiersCsv, outcome, randomDossiers, UNITS_CSV } from '../testing/random-dossiers';
 
 describe('DuckDbStore', () => {
   let store: Store;
@@ -198,7 +170,7 @@ describe('DuckDbStore', () => {
     const fresh = await DuckDbStore.open(':memory:');
     try {
       expect((await importFile(fresh, { kind: 'units', source: { buffer: UNITS_CSV }, fileName: 'u.csv', actor: null })).ok).toBe(true);
-      const shuffled = randomTestDossiers(3000, 5);
+      const shuffled = randomDossiers(3000, 5);
       const inFile = shuffled.map((d) => d.receivedAt);
       expect(inFile).not.toEqual([...inFile].sort((a, b) => a - b));
       let path = '';
